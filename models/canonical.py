@@ -1,0 +1,132 @@
+"""The canonical TOML text of a workbook: same workbook, same bytes.
+
+Keys follow the model's field order (unknown keys after them, in the order they were read),
+dictionaries keyed by content ids follow the content order, actions are sorted by id, scoring
+rounds and log entries by date, and empty optional values are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel
+
+from models.content import Content
+from models.workbook import Action, LogEntry, ScoringRound, Workbook
+
+_NUMBER_SUFFIX = re.compile(r"(\d+)$")
+
+
+def action_sort_key(action_id: str) -> tuple[str, int, str]:
+    """Natural order of action ids: A2 before A10."""
+    match = _NUMBER_SUFFIX.search(action_id)
+    if match is None:
+        return (action_id, -1, action_id)
+    return (action_id[: match.start()], int(match.group(1)), action_id)
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _number(value: float) -> int | float:
+    """Whole numbers are written without '.0' (1500, not 1500.0)."""
+    return int(value) if value.is_integer() else value
+
+
+def _ordered(mapping: Mapping[str, Any], order: Mapping[str, int]) -> dict[str, Any]:
+    """Known ids in content order, unknown ones after them alphabetically."""
+    return dict(sorted(mapping.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
+class _Writer:
+    """Turns workbook models into plain, ordered dictionaries for ``tomli_w``."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    def table(self, model: BaseModel, special: Mapping[str, Callable[[Any], Any]] | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, field in type(model).model_fields.items():
+            value = getattr(model, name)
+            if special and name in special:
+                value = special[name](value)
+            else:
+                value = self.value(value)
+            if not _is_empty(value):
+                out[field.alias or name] = value
+        for key, value in (model.model_extra or {}).items():
+            out[key] = value
+        return out
+
+    def value(self, value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return self.table(value)
+        if isinstance(value, float):
+            return _number(value)
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.value(item) for key, item in value.items()}
+        return value
+
+    def factor_list(self, ids: Iterable[str]) -> list[str]:
+        order = self.content.factor_order
+        return sorted(ids, key=lambda factor_id: (order.get(factor_id, len(order)), factor_id))
+
+    def scoring_round(self, scoring: ScoringRound) -> dict[str, Any]:
+        order = self.content.factor_order
+        return self.table(
+            scoring,
+            {
+                "scores": lambda scores: _ordered(scores, order),
+                "toelichting": lambda notes: _ordered(notes, order),
+            },
+        )
+
+    def action(self, action: Action) -> dict[str, Any]:
+        return self.table(action, {"succesfactoren": self.factor_list})
+
+    def phases(self, phases: Mapping[str, Any]) -> dict[str, Any]:
+        out = {}
+        for phase_id, state in _ordered(phases, self.content.phase_order).items():
+            items = self.content.checklist_order.get(phase_id, {})
+            table = self.table(
+                state,
+                {
+                    "afgevinkt": lambda ticked, items=items: sorted(
+                        ticked, key=lambda item: (items.get(item, len(items)), item)
+                    ),
+                    "notities": lambda notes, items=items: _ordered(notes, items),
+                },
+            )
+            if table:
+                out[phase_id] = table
+        return out
+
+    def workbook(self, workbook: Workbook) -> dict[str, Any]:
+        return self.table(
+            workbook,
+            {
+                "metingen": lambda rounds: [
+                    self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)
+                ],
+                "fasen": self.phases,
+                "wettelijk": lambda items: {key: self.table(state) for key, state in sorted(items.items())},
+                "acties": lambda actions: [
+                    self.action(a) for a in sorted(actions, key=lambda a: action_sort_key(a.id))
+                ],
+                "logboek": lambda entries: [self.log_entry(e) for e in sorted(entries, key=lambda e: e.datum)],
+            },
+        )
+
+    def log_entry(self, entry: LogEntry) -> dict[str, Any]:
+        return self.table(entry)
+
+
+def dumps_workbook(workbook: Workbook, content: Content) -> str:
+    """The canonical TOML text of ``workbook``."""
+    return tomli_w.dumps(_Writer(content).workbook(workbook), multiline_strings=True)

@@ -1,0 +1,43 @@
+"""``werkboek check``: validate workbook files and report every problem in Dutch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from models.content import default_content
+from models.problems import WorkbookError
+from models.store import load_workbook
+
+
+def check_files(paths: Iterable[Path], out: TextIO) -> int:
+    """Print the problems of each file; 0 when all files are valid, 1 otherwise."""
+    content = default_content()
+    checked = failed = problem_count = 0
+    for path in paths:
+        checked += 1
+        try:
+            loaded = load_workbook(path, content)
+        except WorkbookError as error:
+            failed += 1
+            problem_count += len(error.problems)
+            for problem in error.problems:
+                print(problem, file=out)
+            continue
+        notes = []
+        if loaded.read_only_reason:
+            notes.append("nieuwer schema, alleen te lezen")
+        if loaded.comment_lines:
+            count = len(loaded.comment_lines)
+            notes.append(f"{count} {'opmerking' if count == 1 else 'opmerkingen'} (#) die opslaan vanuit de app weghaalt")
+        suffix = f" ({'; '.join(notes)})" if notes else ""
+        for note in loaded.unknown_keys:
+            print(note, file=out)
+        print(f"{path}: in orde, {len(loaded.workbook.acties)} acties{suffix}", file=out)
+    word = "bestand" if checked == 1 else "bestanden"
+    if failed:
+        print(f"{checked} {word} gecontroleerd: {failed} met fouten ({problem_count} in totaal).", file=out)
+        return 1
+    print(f"{checked} {word} gecontroleerd: alles in orde.", file=out)
+    return 0

@@ -1,0 +1,175 @@
+"""Dutch messages for parse and validation errors, with positions where the source has them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from models.problems import Problem, format_path
+from models.toml_scan import ScanResult, scan
+
+_POSITION = re.compile(r"^(?P<msg>.*) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$")
+
+_TOML_MESSAGES: dict[str, str] = {
+    "Invalid value": (
+        "ongeldige waarde; tekst hoort tussen aanhalingstekens, een datum schrijf je als 2026-12-01, "
+        "een getal zonder eenheid (1250 of 12.5)"
+    ),
+    "Invalid date or datetime": (
+        "ongeldige datum: die dag bestaat niet of staat in de verkeerde vorm; schrijf jaar-maand-dag, "
+        "bijvoorbeeld 2026-12-01"
+    ),
+    "Expected '=' after a key in a key/value pair": "na de naam van een veld hoort '=' en dan de waarde",
+    "Invalid statement": "deze regel is geen 'naam = waarde' en geen [tabel]-kop",
+    "Invalid initial character for a key part": "een veldnaam begint hier met een teken dat niet mag",
+    "Unclosed array": "de lijst is niet afgesloten met ']'",
+    "Unclosed inline table": "de tabel tussen { } is niet afgesloten met '}' op dezelfde regel",
+    "Unterminated string": "de tekst is niet afgesloten met een aanhalingsteken",
+    "Unescaped '\\' in a string": "losse backslash (\\) in tekst; schrijf \\\\ of gebruik enkele aanhalingstekens",
+    "Cannot overwrite a value": "deze waarde is al eerder gegeven; elk veld mag maar één keer voorkomen",
+    "Expected ']' at the end of a table declaration": "de tabelkop moet eindigen op ']'",
+    "Expected ']]' at the end of an array declaration": "de kop van een lijstitem moet eindigen op ']]'",
+    "Invalid hex value": "ongeldige \\u-code in tekst",
+    "Escaped character is not a Unicode scalar value": "ongeldige \\u-code in tekst",
+}
+_TOML_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("Cannot declare", "deze tabelkop komt twee keer voor"),
+    ("Cannot redefine namespace", "deze tabel is eerder al anders gedefinieerd"),
+    ("Cannot mutate immutable namespace", "deze tabel is al als vaste waarde gegeven"),
+    ("Duplicate inline table key", "dubbele naam binnen de tabel tussen { }"),
+    ("Found invalid character", "ongeldig teken; staat er een naam zonder aanhalingstekens of een teken te veel?"),
+    (
+        "Illegal character",
+        'ongeldig teken in tekst; voor een nieuwe regel gebruik \\n of tekst tussen """ en """',
+    ),
+    ("Expected", "onverwacht teken; controleer de leestekens op deze plek"),
+)
+
+
+def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) -> Problem:
+    """Translate a ``tomllib`` error into a Dutch problem with line and column."""
+    raw = str(error)
+    match = _POSITION.match(raw)
+    english = match.group("msg") if match else raw
+    if match and match.group("line"):
+        line, column = int(match.group("line")), int(match.group("col"))
+    else:
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
+    if english == "Illegal character '\\n'":
+        message = "de tekst loopt door tot het einde van de regel: ontbreekt het afsluitende aanhalingsteken?"
+    else:
+        message = _TOML_MESSAGES.get(english)
+    if message is None:
+        message = next((dutch for prefix, dutch in _TOML_PREFIXES if english.startswith(prefix)), None)
+    if message is None:
+        message = f"ongeldige TOML ({english})"
+    return Problem(file=file, line=line, column=column, message=f"TOML-fout: {message}")
+
+
+def validation_problems(file: str, error: ValidationError, text: str | None) -> list[Problem]:
+    """Translate pydantic errors into Dutch problems, located in the source text when possible."""
+    positions = scan(text) if text is not None else None
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = _clean_loc(detail["loc"])
+        where = positions.locate(loc) if positions else None
+        problems.append(
+            Problem(
+                file=file,
+                line=where[0] if where else None,
+                column=where[1] if where else None,
+                path=format_path(loc) or None,
+                message=dutch_validation_message(detail),
+            )
+        )
+    return problems
+
+
+def located(
+    file: str,
+    text: str | None,
+    loc: Sequence[str | int],
+    message: str,
+    positions: ScanResult | None = None,
+) -> Problem:
+    """A problem at a TOML path, with line and column when the text shows where it is.
+
+    Pass ``positions`` when locating many problems in one text, so it is scanned once.
+    """
+    if positions is None and text is not None:
+        positions = scan(text)
+    where = positions.locate(loc) if positions else None
+    return Problem(
+        file=file,
+        line=where[0] if where else None,
+        column=where[1] if where else None,
+        path=format_path(loc) or None,
+        message=message,
+    )
+
+
+def _clean_loc(loc: Sequence[Any]) -> tuple[str | int, ...]:
+    """Drop pydantic's internal steps (union branches, key markers) from a location."""
+    cleaned: list[str | int] = []
+    for part in loc:
+        if isinstance(part, str) and (part.startswith("function-") or part in {"[key]"}):
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def dutch_validation_message(detail: ErrorDetails) -> str:
+    """One pydantic error as a Dutch sentence that says what is allowed."""
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    value = detail.get("input")
+    got = _shown(value)
+    if kind == "missing":
+        return "verplicht veld ontbreekt"
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    if kind in {"string_type"}:
+        return f"verwacht tekst tussen aanhalingstekens, niet {got}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"verwacht een geheel getal (zoals 34), niet {got}"
+    if kind in {"float_type", "float_parsing"}:
+        return f"verwacht een getal (zoals 1250 of 12.5), niet {got}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"verwacht true of false, niet {got}"
+    if kind.startswith("date"):
+        return f"verwacht een datum zonder aanhalingstekens, zoals 2026-12-01, niet {got}"
+    if kind == "literal_error":
+        allowed = str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
+        return f"ongeldige waarde {got}; toegestaan: {allowed}"
+    if kind in {"list_type", "tuple_type"}:
+        return f'verwacht een lijst tussen [ ], zoals ["a", "b"], niet {got}'
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return f"verwacht een tabel (een [kop] met velden eronder), niet {got}"
+    if kind == "greater_than_equal":
+        return f"moet minstens {ctx.get('ge')} zijn, niet {got}"
+    if kind == "greater_than":
+        return f"moet groter zijn dan {ctx.get('gt')}, niet {got}"
+    if kind == "less_than_equal":
+        return f"mag hoogstens {ctx.get('le')} zijn, niet {got}"
+    if kind == "string_too_short":
+        return "mag niet leeg zijn"
+    if kind == "too_short":
+        return f"te weinig items: minstens {ctx.get('min_length')}"
+    if kind == "too_long":
+        return f"te veel items: hoogstens {ctx.get('max_length')}"
+    if kind == "string_pattern_mismatch":
+        return f"ongeldige code {got}; gebruik letters, cijfers en '-' zonder spaties"
+    if kind == "extra_forbidden":
+        return "onbekend veld"
+    return f"ongeldige waarde {got} ({detail['msg']})"

@@ -1,0 +1,32 @@
+"""Shared field types and the base model for everything read from TOML."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("mag niet leeg zijn of alleen spaties bevatten")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+"""Text that must say something: not empty, not only spaces."""
+
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+"""A stable id: letters, digits, '-', '_' and '.', no spaces."""
+
+
+class FileModel(BaseModel):
+    """Base for workbook tables: strict TOML types, and unknown keys kept so a save loses nothing."""
+
+    model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True)
+
+
+class ContentModel(BaseModel):
+    """Base for reference content: strict, immutable, and no unknown keys (typos are errors)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)

@@ -1,0 +1,176 @@
+"""Reading and saving workbook files: validation with clear Dutch errors, and safe writes."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from models.atomic import write_atomic
+from models.canonical import dumps_workbook
+from models.content import Content, default_content
+from models.dutch_messages import located, toml_syntax_problem, validation_problems
+from models.problems import CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
+from models.references import reference_errors
+from models.toml_scan import comment_lines, conflict_marker_lines, scan
+from models.unknown_keys import unknown_keys
+from models.workbook import SCHEMA_VERSION, Workbook
+
+
+@dataclass(frozen=True)
+class LoadedWorkbook:
+    """A workbook together with what is known about the file it came from."""
+
+    path: Path
+    workbook: Workbook
+    digest: str
+    """SHA-256 of the bytes on disk as last read or written, to notice changes by others."""
+    read_only_reason: str | None = None
+    comment_lines: list[int] = field(default_factory=list)
+    unknown_keys: list[Problem] = field(default_factory=list)
+    """Keys the program does not know; kept through a save, reported so typos get noticed."""
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise WorkbookError([Problem(name, "bestand niet gevonden; controleer de naam en de map")]) from None
+    except IsADirectoryError:
+        raise WorkbookError([Problem(name, "dit is een map, geen werkboekbestand (.toml)")]) from None
+    except PermissionError:
+        raise WorkbookError([Problem(name, "geen toestemming om dit bestand te lezen")]) from None
+    except OSError as error:
+        raise WorkbookError([Problem(name, f"bestand niet te lezen: {error.strerror}")]) from None
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """The file's text; a non-UTF-8 file gets a message with the position of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        raise WorkbookError(
+            [
+                Problem(
+                    name,
+                    f"het bestand is geen UTF-8-tekst (byte 0x{data[start]:02X}); "
+                    "sla het op als UTF-8, bijvoorbeeld via 'Opslaan als' in je editor",
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+
+
+def _schema_of(name: str, data: dict[str, Any], text: str) -> tuple[int, str | None]:
+    """The file's schema version, and why it must open read-only (a newer format), if so."""
+    version = data.get("schema")
+    if version is None:
+        raise WorkbookError([Problem(name, f"'schema' ontbreekt; zet bovenaan het bestand: schema = {SCHEMA_VERSION}")])
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise WorkbookError(
+            [located(name, text, ("schema",), f"schema moet een geheel getal zijn (nu {SCHEMA_VERSION}), niet {version!r}")]
+        )
+    if version > SCHEMA_VERSION:
+        return version, (
+            f"dit bestand heeft schema {version}, deze versie van het werkboek kent schema {SCHEMA_VERSION}; "
+            "het is alleen-lezen geopend zodat er niets verloren gaat. Werk het programma bij om te bewerken."
+        )
+    return version, None
+
+
+def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, str | None]:
+    """Validate workbook text; returns the workbook and a read-only reason, or raises WorkbookError."""
+    if not text.strip():
+        raise WorkbookError(
+            [Problem(name, f"het bestand is leeg; een werkboek begint met schema = {SCHEMA_VERSION} en een [organisatie] met naam")]
+        )
+    markers = conflict_marker_lines(text)
+    if markers:
+        first, *others = markers
+        problems = [
+            Problem(
+                name,
+                "git-conflictmarkering: dit bestand is half samengevoegd. Kies per conflict welke versie "
+                "blijft, haal de regels <<<<<<<, ======= en >>>>>>> weg en sla op",
+                line=first,
+                column=1,
+            )
+        ]
+        problems += [Problem(name, "nog een git-conflictmarkering", line=line, column=1) for line in others]
+        raise WorkbookError(problems)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise WorkbookError([toml_syntax_problem(name, error, text)]) from None
+    _, read_only_reason = _schema_of(name, data, text)
+    try:
+        workbook = Workbook.model_validate(data)
+    except ValidationError as error:
+        problems = validation_problems(name, error, text)
+        if read_only_reason:
+            problems.insert(0, Problem(name, read_only_reason))
+        raise WorkbookError(problems) from None
+    found = list(reference_errors(workbook, content))
+    positions = scan(text) if found else None
+    references = [located(name, text, loc, message, positions) for loc, message in found]
+    if references:
+        raise WorkbookError(references)
+    return workbook, read_only_reason
+
+
+def load_workbook(path: Path, content: Content | None = None) -> LoadedWorkbook:
+    """Read and validate a workbook file; raises :class:`WorkbookError` with every problem found."""
+    content = content or default_content()
+    data = _read_bytes(path)
+    text = decode_text(str(path), data)
+    workbook, read_only_reason = parse_workbook(str(path), text, content)
+    extras = list(unknown_keys(workbook))
+    positions = scan(text) if extras else None
+    return LoadedWorkbook(
+        path=path,
+        workbook=workbook,
+        digest=digest_of(data),
+        read_only_reason=read_only_reason,
+        comment_lines=comment_lines(text),
+        unknown_keys=[located(str(path), text, loc, note, positions) for loc, note in extras],
+    )
+
+
+def save_workbook(
+    loaded: LoadedWorkbook,
+    workbook: Workbook,
+    *,
+    content: Content | None = None,
+    drop_comments: bool = False,
+) -> LoadedWorkbook:
+    """Write ``workbook`` to the file of ``loaded`` atomically (previous version kept as FILE.bak).
+
+    Refuses a read-only workbook, and a file with hand-written comments unless the user agreed
+    to lose them (``drop_comments``). Returns the new state of the file.
+    """
+    if loaded.read_only_reason:
+        raise ReadOnlyError(loaded.read_only_reason)
+    if loaded.comment_lines and not drop_comments:
+        raise CommentsWouldBeLostError(loaded.comment_lines)
+    data = dumps_workbook(workbook, content or default_content()).encode("utf-8")
+    new_digest = digest_of(data)
+    if new_digest != loaded.digest:
+        write_atomic(loaded.path, data)
+    return replace(loaded, workbook=workbook, digest=new_digest, comment_lines=[])

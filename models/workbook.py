@@ -1,0 +1,132 @@
+"""The workbook of one client organisation, as stored in its TOML file (DESIGN.md §4).
+
+Field order here is the key order in the saved file. Every table keeps keys it does not
+know (``extra="allow"``) so a newer file or a hand edit survives a load and save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from models.fields import Code, FileModel, Text
+
+SCHEMA_VERSION = 1
+"""The file format version this program writes and fully understands."""
+
+ActionStatus = Literal["idee", "gepland", "bezig", "klaar", "gestopt"]
+ACTION_STATUSES: tuple[ActionStatus, ...] = ("idee", "gepland", "bezig", "klaar", "gestopt")
+OPEN_STATUSES: frozenset[str] = frozenset({"idee", "gepland", "bezig"})
+Priority = Literal["hoog", "middel", "laag"]
+LegalStatus = Literal["aanwezig", "ontbreekt", "onbekend", "nvt"]
+Representation = Literal["or", "pvt", "geen"]
+Score = Annotated[int, Field(ge=1, le=4)]
+Amount = Annotated[float, Field(ge=0)]
+
+
+class Organisation(FileModel):
+    """The client organisation."""
+
+    naam: Text
+    sector: str | None = None
+    medewerkers: Annotated[int, Field(ge=1)] | None = None
+    adviseur: str | None = None
+    preventiemedewerker: str | None = None
+    arbodienst: str | None = None
+    bedrijfsarts: str | None = None
+    medezeggenschap: Representation | None = None
+    verzuimpercentage: Annotated[float, Field(ge=0, le=100)] | None = None
+
+
+class ScoringRound(FileModel):
+    """A scoring of the ten success factors on one date (the first is the nulmeting)."""
+
+    datum: dt.date
+    scores: dict[str, Score] = Field(default_factory=dict)
+    toelichting: dict[str, str] = Field(default_factory=dict)
+
+
+class PhaseState(FileModel):
+    """Which checklist items of a phase are ticked, with an optional note per item."""
+
+    afgevinkt: list[str] = Field(default_factory=list)
+    notities: dict[str, str] = Field(default_factory=dict)
+
+
+class LegalItemState(FileModel):
+    """The state of one legal-minimum item for this client."""
+
+    status: LegalStatus = "onbekend"
+    datum: dt.date | None = None
+    notitie: str | None = None
+
+
+class Action(FileModel):
+    """One action of the plan, with the 6 W's of the integral-policy approach."""
+
+    id: Code
+    titel: Text
+    status: ActionStatus = "idee"
+    prioriteit: Priority | None = None
+    fase: str | None = None
+    succesfactoren: list[str] = Field(default_factory=list)
+    eigenaar: str | None = None
+    start: dt.date | None = None
+    deadline: dt.date | None = None
+    afgerond_op: dt.date | None = None
+    wat: str | None = None
+    waarom: str | None = None
+    wie: str | None = None
+    werkwijze: str | None = None
+    waar: str | None = None
+    wanneer: str | None = None
+    budget: Amount | None = None
+    uren: Amount | None = None
+    bron: str | None = None
+    evaluatie: str | None = None
+
+    @field_validator("deadline")
+    @classmethod
+    def _deadline_after_start(cls, deadline: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("start")
+        if start and deadline and deadline < start:
+            raise ValueError(
+                f"deadline {deadline.isoformat()} ligt vóór start {start.isoformat()}; "
+                "de deadline moet op of na de startdatum liggen"
+            )
+        return deadline
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done (not finished and not stopped)."""
+        return self.status in OPEN_STATUSES
+
+
+class LogEntry(FileModel):
+    """One entry of the session log: what was discussed and agreed."""
+
+    datum: dt.date
+    titel: Text
+    deelnemers: list[str] = Field(default_factory=list)
+    notitie: str | None = None
+    afspraken: list[str] = Field(default_factory=list)
+
+
+class Workbook(FileModel):
+    """Everything about one client: profile, scores, phase progress, legal minimum, plan and log."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+    organisatie: Organisation
+    metingen: list[ScoringRound] = Field(default_factory=list)
+    fasen: dict[str, PhaseState] = Field(default_factory=dict)
+    wettelijk: dict[str, LegalItemState] = Field(default_factory=dict)
+    acties: list[Action] = Field(default_factory=list)
+    logboek: list[LogEntry] = Field(default_factory=list)
+
+    model_config = FileModel.model_config | {"populate_by_name": True}
+
+    def action(self, action_id: str) -> Action | None:
+        """The action with this id, if any."""
+        return next((action for action in self.acties if action.id == action_id), None)

@@ -1,0 +1,66 @@
+"""The ``werkboek`` command: open a workbook in the app, or check files without the app.
+
+Only opening the app imports Textual; ``werkboek check`` stays light and fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.app import WerkboekApp
+
+SUBCOMMANDS = ("check",)
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="werkboek",
+        description="Preventiewerkboek: dashboards en actieplan per mkb-klant, opgeslagen als TOML.",
+        epilog="Andere opdrachten: 'werkboek check BESTAND...' controleert werkboeken zonder ze te openen.",
+    )
+    parser.add_argument(
+        "pad",
+        nargs="?",
+        type=Path,
+        help="een werkboek (.toml) of een map met werkboeken (standaard: saves/)",
+    )
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="werkboek check",
+        description="Controleer werkboeken. Exitcode 0 als alles in orde is, 1 bij fouten.",
+    )
+    parser.add_argument("bestanden", nargs="+", type=Path, help="werkboekbestanden (.toml)")
+    return parser
+
+
+def create_app(argv: Sequence[str]) -> WerkboekApp:
+    """Build the app for ``werkboek [PAD]`` without running it."""
+    from tui.app import WerkboekApp
+    from tui.locations import default_location
+
+    args = _open_parser().parse_args(list(argv))
+    return WerkboekApp(args.pad or default_location())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``werkboek`` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        from models.check import check_files
+
+        parsed = _check_parser().parse_args(args[1:])
+        return check_files(parsed.bestanden, out=sys.stdout)
+    create_app(args).run()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""Small builders for fixed-width text cells: bars, padded and truncated columns.
+
+Bars are drawn with characters, not colour alone, so they read the same without colour.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+FULL, EMPTY = "█", "░"
+
+
+def bar(done: float, total: float, width: int, style: str = "$primary") -> Content:
+    """A bar of ``width`` cells, filled in proportion ``done / total``."""
+    filled = 0 if total <= 0 else round(width * min(max(done / total, 0.0), 1.0))
+    return Content.assemble((FULL * filled, style), (EMPTY * (width - filled), "$foreground 25%"))
+
+
+def cell(text: str | Content, width: int, *, align: str = "left", style: str = "") -> Content:
+    """``text`` fitted to exactly ``width`` cells: truncated with an ellipsis, or padded."""
+    content = text if isinstance(text, Content) else Content.styled(text, style)
+    if width <= 0:
+        return Content("")
+    if content.cell_length > width:
+        return content.truncate(width, ellipsis=True)
+    gap = width - content.cell_length
+    if align == "right":
+        return content.pad_left(gap)
+    if align == "center":
+        return content.pad_left(gap // 2).pad_right(gap - gap // 2)
+    return content.pad_right(gap)
+
+
+def row(*cells: Content, gap: int = 1) -> Content:
+    """Cells joined into one line with ``gap`` spaces between them."""
+    return Content(" " * gap).join(cells)

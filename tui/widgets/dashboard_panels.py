@@ -1,0 +1,228 @@
+"""The panels of the dashboard. Each draws its part of the figures as text that fits its width."""
+
+from __future__ import annotations
+
+from textual.app import RenderResult
+from textual.content import Content
+from textual.widget import Widget
+
+from models.content import Content as Library
+from models.figures import DashboardFigures, FactorFigure
+from models.formatting import days_phrase, short_date
+from models.workbook import Action
+from tui.widgets.cells import bar, cell, row
+
+STATUS_STYLES = {
+    "idee": "$foreground-muted",
+    "gepland": "$foreground",
+    "bezig": "$accent",
+    "klaar": "$success",
+    "gestopt": "$foreground-muted",
+}
+
+
+class DashboardPanel(Widget):
+    """A bordered block of the dashboard that renders from :class:`DashboardFigures`."""
+
+    def __init__(self, figures: DashboardFigures, library: Library, *, id: str) -> None:
+        super().__init__(id=id)
+        self.figures = figures
+        self.library = library
+
+    def show(self, figures: DashboardFigures) -> None:
+        """Draw new figures (after the workbook changed)."""
+        self.figures = figures
+        self.refresh(layout=True)
+
+
+def _change(figure: FactorFigure) -> Content:
+    change = figure.change
+    if change is None:
+        return Content.styled("—", "$foreground-muted")
+    if change > 0:
+        return Content.styled(f"▲ +{change}", "bold $success")
+    if change < 0:
+        return Content.styled(f"▼ −{-change}", "bold $error")
+    return Content.styled("= 0", "$foreground-muted")
+
+
+class FactorScores(DashboardPanel):
+    """The ten success factors: latest score as a bar, scale label and change since the first round."""
+
+    BAR = 8
+
+    def on_mount(self) -> None:
+        self._titles()
+
+    def show(self, figures: DashboardFigures) -> None:
+        super().show(figures)
+        self._titles()
+
+    def _titles(self) -> None:
+        dates = self.figures.round_dates
+        self.border_title = "Succesfactoren"
+        if not dates:
+            self.border_subtitle = "nog geen meting"
+        elif len(dates) == 1:
+            self.border_subtitle = f"meting {short_date(dates[0])}"
+        else:
+            self.border_subtitle = f"laatste {short_date(dates[-1])} · verschil sinds {short_date(dates[0])}"
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        label_width = 11
+        name_width = max(8, width - (self.BAR + 1 + 1 + label_width + 5 + 4))
+        lines = []
+        for figure in self.figures.factors:
+            if figure.latest is None:
+                score = row(
+                    cell("·" * self.BAR, self.BAR, style="$foreground-muted"),
+                    cell("–", 1),
+                    cell("niet gescoord", label_width, style="$foreground-muted"),
+                )
+            else:
+                score = row(
+                    bar(figure.latest, 4, self.BAR),
+                    cell(str(figure.latest), 1, style="bold"),
+                    cell(self.library.scale_label(figure.latest), label_width),
+                )
+            lines.append(row(cell(figure.factor.naam, name_width), score, cell(_change(figure), 5, align="right")))
+        return Content("\n").join(lines)
+
+
+class PhaseProgress(DashboardPanel):
+    """The five phases with how much of each checklist is ticked, and the current phase."""
+
+    BAR = 10
+
+    def on_mount(self) -> None:
+        self.border_title = "Fasen"
+        self.border_subtitle = "afgevinkt van de checklist"
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        marker_width = 8
+        name_width = max(8, width - (3 + self.BAR + 5 + marker_width + 4))
+        lines = []
+        current = self.figures.current_phase
+        for number, figure in enumerate(self.figures.phases, start=1):
+            is_current = current is not None and figure.phase.id == current.phase.id
+            marker = Content.styled("◀ nu", "bold $accent") if is_current else Content("")
+            if figure.complete:
+                marker = Content.styled("✓ klaar", "$success")
+            lines.append(
+                row(
+                    cell(f"{number}.", 2),
+                    cell(figure.phase.naam, name_width, style="bold" if is_current else ""),
+                    bar(figure.done, figure.total, self.BAR, "$success" if figure.complete else "$primary"),
+                    cell(f"{figure.done}/{figure.total}", 5, align="right"),
+                    cell(marker, marker_width),
+                )
+            )
+        return Content("\n").join(lines)
+
+
+class StatusCounts(DashboardPanel):
+    """How many actions have each status."""
+
+    def on_mount(self) -> None:
+        self.border_title = "Acties per status"
+
+    def render(self) -> RenderResult:
+        parts: list[Content] = []
+        total = 0
+        for status, count in self.figures.statuses.items():
+            total += count
+            parts.append(Content.assemble((status, STATUS_STYLES[status]), " ", (str(count), "bold")))
+        parts.append(Content.assemble(("totaal", "$foreground-muted"), " ", (str(total), "bold")))
+        return Content("  ").join(parts)
+
+
+class Deadlines(DashboardPanel):
+    """Open actions that are overdue, and those due within thirty days."""
+
+    def on_mount(self) -> None:
+        self.border_title = "Deadlines"
+
+    def _line(self, action: Action, overdue: bool, width: int) -> Content:
+        assert action.deadline is not None
+        mark = Content.styled("⚠", "bold $error") if overdue else Content.styled("•", "$accent")
+        when = cell(short_date(action.deadline, with_year=False), 6, align="right")
+        phrase_style = "bold $error" if overdue else ""
+        phrase = cell(days_phrase(action.deadline, self.figures.today), 16, style=phrase_style)
+        owner_width = 24 if width >= 100 else 0
+        title_width = max(10, width - (1 + 4 + 6 + 16 + (owner_width + 1 if owner_width else 0) + 5))
+        cells = [mark, cell(action.id, 4, style="bold"), cell(action.titel, title_width), when, phrase]
+        if owner_width:
+            cells.append(cell(action.eigenaar or "", owner_width, style="$foreground-muted"))
+        return row(*cells)
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        figures = self.figures
+        lines: list[Content] = [Content.styled(f"Te laat ({len(figures.overdue)})", "bold $error")]
+        if figures.overdue:
+            lines += [self._line(action, True, width) for action in figures.overdue]
+        else:
+            lines.append(Content.styled("  Geen open acties over hun deadline.", "$foreground-muted"))
+        lines.append(Content.styled(f"Binnen 30 dagen ({len(figures.due_soon)})", "bold"))
+        if figures.due_soon:
+            lines += [self._line(action, False, width) for action in figures.due_soon]
+        else:
+            lines.append(Content.styled("  Geen deadlines in de komende 30 dagen.", "$foreground-muted"))
+        return Content("\n").join(lines)
+
+
+class ActionGridPanel(DashboardPanel):
+    """Actions counted per success factor (rows) and phase (columns); stopped ones left out."""
+
+    COLUMN = 9
+    TOTAL = 6
+
+    def on_mount(self) -> None:
+        self.border_title = "Acties per succesfactor en fase"
+        self.border_subtitle = "gestopte acties niet meegeteld"
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        phases = self.library.phases
+        grid = self.figures.grid
+        label_width = max(10, width - len(phases) * (self.COLUMN + 1) - self.TOTAL - 1)
+        header = row(
+            cell("", label_width),
+            *[cell(phase.label, self.COLUMN, align="center", style="bold") for phase in phases],
+            cell("Totaal", self.TOTAL, align="right", style="bold"),
+        )
+        lines = [header]
+        for factor in self.library.factors:
+            counts = [grid.counts.get((factor.id, phase.id), 0) for phase in phases]
+            lines.append(
+                row(
+                    cell(factor.label, label_width),
+                    *[_count_cell(count, self.COLUMN) for count in counts],
+                    cell(str(grid.factor_totals.get(factor.id, 0)), self.TOTAL, align="right", style="bold"),
+                )
+            )
+        lines.append(
+            row(
+                cell("Acties per fase", label_width, style="bold"),
+                *[
+                    cell(str(grid.phase_totals.get(phase.id, 0)), self.COLUMN, align="center", style="bold")
+                    for phase in phases
+                ],
+                cell("", self.TOTAL),
+            )
+        )
+        if grid.without_factor_or_phase:
+            lines.append(
+                Content.styled(
+                    f"{grid.without_factor_or_phase} actie(s) zonder fase of succesfactor", "$foreground-muted"
+                )
+            )
+        return Content("\n").join(lines)
+
+
+def _count_cell(count: int, width: int) -> Content:
+    if count == 0:
+        return cell("·", width, align="center", style="$foreground-muted")
+    return cell(str(count), width, align="center", style="bold $accent")

@@ -1,0 +1,54 @@
+"""The one-line header: client name, the open file, and whether it can be changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import RenderResult
+from textual.content import Content
+from textual.widget import Widget
+
+from tui.widgets.cells import cell
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the current folder when it lies inside it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class WorkbookHeader(Widget):
+    """Shows which client's workbook is open and from which file."""
+
+    DEFAULT_CSS = """
+    WorkbookHeader {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+
+    def __init__(self, client: str, path: Path | None, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.client = client
+        self.path = path
+        self.read_only = read_only
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        left = Content.assemble((" Preventiewerkboek", "bold $accent"), " │ ", (self.client, "bold"))
+        badge = Content.styled("ALLEEN-LEZEN  ", "bold $warning") if self.read_only else Content("")
+        room = max(0, width - min(left.cell_length, 56) - badge.cell_length - 2)
+        path = shorten_left(display_path(self.path), room) if self.path is not None else ""
+        right = badge + Content.styled(path, "$foreground-muted") + " "
+        return cell(left, width - right.cell_length) + right
+
+
+def shorten_left(text: str, width: int) -> str:
+    """Keep the end of ``text`` (the file name) when it does not fit: ``…/saves/klant.toml``."""
+    if len(text) <= width:
+        return text
+    return "…" + text[len(text) - width + 1 :] if width > 1 else ""
