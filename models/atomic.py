@@ -31,7 +31,7 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        temp.chmod(mode)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -61,8 +61,8 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
     try:
         if exists and keep_backup:
             bak = backup_path(path)
-            os.replace(_write_temp(folder, bak.name, path.read_bytes(), mode), bak)
-        os.replace(temp, path)
+            _write_temp(folder, bak.name, path.read_bytes(), mode).replace(bak)
+        temp.replace(path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

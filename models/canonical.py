@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
-import tomli_w
 from pydantic import BaseModel
 
 from models.content import Content
+from models.toml_emit import dumps
 from models.workbook import Action, LogEntry, ScoringRound, Workbook
 
 _NUMBER_SUFFIX = re.compile(r"(\d+)$")
@@ -29,7 +30,7 @@ def action_sort_key(action_id: str) -> tuple[str, int, str]:
 
 
 def _is_empty(value: object) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+    return value is None or value in ("", [], {})
 
 
 def _number(value: float) -> int | float:
@@ -42,6 +43,11 @@ def _ordered(mapping: Mapping[str, Any], order: Mapping[str, int]) -> dict[str, 
     return dict(sorted(mapping.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
 
+def _sorted_ids(ids: Iterable[str], order: Mapping[str, int]) -> list[str]:
+    """Known ids in content order, unknown ones after them alphabetically."""
+    return sorted(ids, key=lambda item: (order.get(item, len(order)), item))
+
+
 class _Writer:
     """Turns workbook models into plain, ordered dictionaries for ``tomli_w``."""
 
@@ -52,10 +58,7 @@ class _Writer:
         out: dict[str, Any] = {}
         for name, field in type(model).model_fields.items():
             value = getattr(model, name)
-            if special and name in special:
-                value = special[name](value)
-            else:
-                value = self.value(value)
+            value = special[name](value) if special and name in special else self.value(value)
             if not _is_empty(value):
                 out[field.alias or name] = value
         for key, value in (model.model_extra or {}).items():
@@ -74,8 +77,7 @@ class _Writer:
         return value
 
     def factor_list(self, ids: Iterable[str]) -> list[str]:
-        order = self.content.factor_order
-        return sorted(ids, key=lambda factor_id: (order.get(factor_id, len(order)), factor_id))
+        return _sorted_ids(ids, self.content.factor_order)
 
     def scoring_round(self, scoring: ScoringRound) -> dict[str, Any]:
         order = self.content.factor_order
@@ -96,12 +98,7 @@ class _Writer:
             items = self.content.checklist_order.get(phase_id, {})
             table = self.table(
                 state,
-                {
-                    "afgevinkt": lambda ticked, items=items: sorted(
-                        ticked, key=lambda item: (items.get(item, len(items)), item)
-                    ),
-                    "notities": lambda notes, items=items: _ordered(notes, items),
-                },
+                {"afgevinkt": partial(_sorted_ids, order=items), "notities": partial(_ordered, order=items)},
             )
             if table:
                 out[phase_id] = table
@@ -111,9 +108,7 @@ class _Writer:
         return self.table(
             workbook,
             {
-                "metingen": lambda rounds: [
-                    self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)
-                ],
+                "metingen": lambda rounds: [self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)],
                 "fasen": self.phases,
                 "wettelijk": lambda items: {key: self.table(state) for key, state in sorted(items.items())},
                 "acties": lambda actions: [
@@ -129,4 +124,4 @@ class _Writer:
 
 def dumps_workbook(workbook: Workbook, content: Content) -> str:
     """The canonical TOML text of ``workbook``."""
-    return tomli_w.dumps(_Writer(content).workbook(workbook), multiline_strings=True)
+    return dumps(_Writer(content).workbook(workbook))

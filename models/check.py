@@ -30,7 +30,9 @@ def check_files(paths: Iterable[Path], out: TextIO) -> int:
             notes.append("nieuwer schema, alleen te lezen")
         if loaded.comment_lines:
             count = len(loaded.comment_lines)
-            notes.append(f"{count} {'opmerking' if count == 1 else 'opmerkingen'} (#) die opslaan vanuit de app weghaalt")
+            notes.append(
+                f"{count} {'opmerking' if count == 1 else 'opmerkingen'} (#) die opslaan vanuit de app weghaalt"
+            )
         suffix = f" ({'; '.join(notes)})" if notes else ""
         for note in loaded.unknown_keys:
             print(note, file=out)

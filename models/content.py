@@ -124,9 +124,7 @@ class Content:
 
     @cached_property
     def checklist_order(self) -> dict[str, dict[str, int]]:
-        return {
-            phase.id: {item.id: index for index, item in enumerate(phase.checklist)} for phase in self.phases
-        }
+        return {phase.id: {item.id: index for index, item in enumerate(phase.checklist)} for phase in self.phases}
 
     def scale_label(self, score: int) -> str:
         return self.scale[str(score)]  # type: ignore[index]
@@ -142,7 +140,7 @@ def _read(path: Path) -> tuple[dict[str, object], str]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise WorkbookError([Problem(file=name, message=f"inhoudsbestand niet te lezen ({error.strerror})")])
+        raise WorkbookError([Problem(file=name, message=f"inhoudsbestand niet te lezen ({error.strerror})")]) from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
@@ -157,7 +155,9 @@ def _validated(model: type[M], path: Path) -> tuple[M, str]:
         raise WorkbookError(validation_problems(str(path), error, text)) from None
 
 
-def _check_sources(path: Path, text: str, items: list[tuple[tuple[str | int, ...], str]], known: set[str]) -> list[Problem]:
+def _check_sources(
+    path: Path, text: str, items: list[tuple[tuple[str | int, ...], str]], known: set[str]
+) -> list[Problem]:
     problems = []
     for loc, bron in items:
         named = [part.split(",")[0].strip() for part in bron.split(";")]
@@ -200,7 +200,9 @@ def load_content(folder: Path | None = None) -> Content:
     phases, phase_text = _validated(PhaseFile, phase_path)
     known = {source.bestand for source in sources.bronnen}
     problems: list[Problem] = []
-    problems += _check_unique(factor_path, factor_text, "succesfactor", [f.id for f in factors.succesfactoren], "succesfactoren")
+    problems += _check_unique(
+        factor_path, factor_text, "succesfactor", [f.id for f in factors.succesfactoren], "succesfactoren"
+    )
     problems += _check_unique(phase_path, phase_text, "fase", [p.id for p in phases.fasen], "fasen")
     problems += _check_sources(
         factor_path, factor_text, [(("succesfactoren", i), f.bron) for i, f in enumerate(factors.succesfactoren)], known

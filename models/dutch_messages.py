@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -61,6 +61,7 @@ def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) ->
     else:
         line = text.count("\n") + 1
         column = len(text) - (text.rfind("\n") + 1) + 1
+    message: str | None
     if english == "Illegal character '\\n'":
         message = "de tekst loopt door tot het einde van de regel: ontbreekt het afsluitende aanhalingsteken?"
     else:
@@ -129,47 +130,44 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+def _allowed_values(ctx: dict[str, Any]) -> str:
+    return str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
+
+
+_VALIDATION_MESSAGES: dict[str, Callable[[str, dict[str, Any]], str]] = {
+    "missing": lambda got, ctx: "verplicht veld ontbreekt",
+    "string_type": lambda got, ctx: f"verwacht tekst tussen aanhalingstekens, niet {got}",
+    "int_type": lambda got, ctx: f"verwacht een geheel getal (zoals 34), niet {got}",
+    "int_parsing": lambda got, ctx: f"verwacht een geheel getal (zoals 34), niet {got}",
+    "int_from_float": lambda got, ctx: f"verwacht een geheel getal (zoals 34), niet {got}",
+    "float_type": lambda got, ctx: f"verwacht een getal (zoals 1250 of 12.5), niet {got}",
+    "float_parsing": lambda got, ctx: f"verwacht een getal (zoals 1250 of 12.5), niet {got}",
+    "bool_type": lambda got, ctx: f"verwacht true of false, niet {got}",
+    "literal_error": lambda got, ctx: f"ongeldige waarde {got}; toegestaan: {_allowed_values(ctx)}",
+    "list_type": lambda got, ctx: f'verwacht een lijst tussen [ ], zoals ["a", "b"], niet {got}',
+    "dict_type": lambda got, ctx: f"verwacht een tabel (een [kop] met velden eronder), niet {got}",
+    "model_type": lambda got, ctx: f"verwacht een tabel (een [kop] met velden eronder), niet {got}",
+    "greater_than_equal": lambda got, ctx: f"moet minstens {ctx.get('ge')} zijn, niet {got}",
+    "greater_than": lambda got, ctx: f"moet groter zijn dan {ctx.get('gt')}, niet {got}",
+    "less_than_equal": lambda got, ctx: f"mag hoogstens {ctx.get('le')} zijn, niet {got}",
+    "string_too_short": lambda got, ctx: "mag niet leeg zijn",
+    "too_short": lambda got, ctx: f"te weinig items: minstens {ctx.get('min_length')}",
+    "too_long": lambda got, ctx: f"te veel items: hoogstens {ctx.get('max_length')}",
+    "string_pattern_mismatch": lambda got, ctx: f"ongeldige code {got}; gebruik letters, cijfers en '-' zonder spaties",
+    "extra_forbidden": lambda got, ctx: "onbekend veld",
+}
+
+
 def dutch_validation_message(detail: ErrorDetails) -> str:
     """One pydantic error as a Dutch sentence that says what is allowed."""
     kind = detail["type"]
-    ctx = detail.get("ctx") or {}
-    value = detail.get("input")
-    got = _shown(value)
-    if kind == "missing":
-        return "verplicht veld ontbreekt"
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    got = _shown(detail.get("input"))
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
-    if kind in {"string_type"}:
-        return f"verwacht tekst tussen aanhalingstekens, niet {got}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"verwacht een geheel getal (zoals 34), niet {got}"
-    if kind in {"float_type", "float_parsing"}:
-        return f"verwacht een getal (zoals 1250 of 12.5), niet {got}"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"verwacht true of false, niet {got}"
     if kind.startswith("date"):
         return f"verwacht een datum zonder aanhalingstekens, zoals 2026-12-01, niet {got}"
-    if kind == "literal_error":
-        allowed = str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
-        return f"ongeldige waarde {got}; toegestaan: {allowed}"
-    if kind in {"list_type", "tuple_type"}:
-        return f'verwacht een lijst tussen [ ], zoals ["a", "b"], niet {got}'
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"verwacht een tabel (een [kop] met velden eronder), niet {got}"
-    if kind == "greater_than_equal":
-        return f"moet minstens {ctx.get('ge')} zijn, niet {got}"
-    if kind == "greater_than":
-        return f"moet groter zijn dan {ctx.get('gt')}, niet {got}"
-    if kind == "less_than_equal":
-        return f"mag hoogstens {ctx.get('le')} zijn, niet {got}"
-    if kind == "string_too_short":
-        return "mag niet leeg zijn"
-    if kind == "too_short":
-        return f"te weinig items: minstens {ctx.get('min_length')}"
-    if kind == "too_long":
-        return f"te veel items: hoogstens {ctx.get('max_length')}"
-    if kind == "string_pattern_mismatch":
-        return f"ongeldige code {got}; gebruik letters, cijfers en '-' zonder spaties"
-    if kind == "extra_forbidden":
-        return "onbekend veld"
-    return f"ongeldige waarde {got} ({detail['msg']})"
+    message = _VALIDATION_MESSAGES.get(kind)
+    if message is None:
+        return f"ongeldige waarde {got} ({detail['msg']})"
+    return message(got, ctx)

@@ -50,8 +50,7 @@ class CommentsWouldBeLostError(Exception):
         shown = ", ".join(str(n) for n in self.lines[:8])
         more = " …" if len(self.lines) > 8 else ""
         super().__init__(
-            f"het bestand bevat opmerkingen (#) op regel {shown}{more}; "
-            "opslaan vanuit het werkboek haalt die weg"
+            f"het bestand bevat opmerkingen (#) op regel {shown}{more}; opslaan vanuit het werkboek haalt die weg"
         )
 
 

@@ -8,50 +8,49 @@ from models.content import Content
 from models.workbook import Workbook
 
 Loc = tuple[str | int, ...]
+Found = Iterator[tuple[Loc, str]]
 
 
 def _allowed(ids: Iterable[str]) -> str:
     return ", ".join(ids)
 
 
-def reference_errors(workbook: Workbook, content: Content) -> Iterator[tuple[Loc, str]]:
-    """Yield (location, Dutch message) for every id the content does not know, and doubled ids."""
-    factors = content.factor_order
-    phases = content.phase_order
-    factor_list = _allowed(factors)
-    phase_list = _allowed(phases)
+def _unknown_factor(factor_id: str, content: Content) -> str:
+    return f"onbekende succesfactor '{factor_id}'; toegestaan: {_allowed(content.factor_order)}"
 
+
+def _scoring_rounds(workbook: Workbook, content: Content) -> Found:
     for r, scoring in enumerate(workbook.metingen):
         for table in ("scores", "toelichting"):
             for factor_id in getattr(scoring, table):
-                if factor_id not in factors:
-                    yield (
-                        ("metingen", r, table, factor_id),
-                        f"onbekende succesfactor '{factor_id}'; toegestaan: {factor_list}",
-                    )
+                if factor_id not in content.factor_order:
+                    yield ("metingen", r, table, factor_id), _unknown_factor(factor_id, content)
 
+
+def _phases(workbook: Workbook, content: Content) -> Found:
     for phase_id, state in workbook.fasen.items():
-        if phase_id not in phases:
-            yield ("fasen", phase_id), f"onbekende fase '{phase_id}'; toegestaan: {phase_list}"
+        if phase_id not in content.phase_order:
+            yield ("fasen", phase_id), f"onbekende fase '{phase_id}'; toegestaan: {_allowed(content.phase_order)}"
             continue
         items = content.checklist_order[phase_id]
+        allowed = f"toegestaan: {_allowed(items)}"
         seen: set[str] = set()
         for index, item_id in enumerate(state.afgevinkt):
+            loc = ("fasen", phase_id, "afgevinkt", index)
             if item_id not in items:
-                yield (
-                    ("fasen", phase_id, "afgevinkt", index),
-                    f"onbekend checklist-item '{item_id}' in fase {phase_id}; toegestaan: {_allowed(items)}",
-                )
+                yield loc, f"onbekend checklist-item '{item_id}' in fase {phase_id}; {allowed}"
             elif item_id in seen:
-                yield ("fasen", phase_id, "afgevinkt", index), f"checklist-item '{item_id}' staat er twee keer in"
+                yield loc, f"checklist-item '{item_id}' staat er twee keer in"
             seen.add(item_id)
         for item_id in state.notities:
             if item_id not in items:
                 yield (
                     ("fasen", phase_id, "notities", item_id),
-                    f"notitie bij onbekend checklist-item '{item_id}'; toegestaan: {_allowed(items)}",
+                    f"notitie bij onbekend checklist-item '{item_id}'; {allowed}",
                 )
 
+
+def _actions(workbook: Workbook, content: Content) -> Found:
     first_index: dict[str, int] = {}
     for a, action in enumerate(workbook.acties):
         if action.id in first_index:
@@ -61,11 +60,15 @@ def reference_errors(workbook: Workbook, content: Content) -> Iterator[tuple[Loc
                 "elke actie heeft een eigen id",
             )
         first_index.setdefault(action.id, a)
-        if action.fase is not None and action.fase not in phases:
-            yield ("acties", a, "fase"), f"onbekende fase '{action.fase}'; toegestaan: {phase_list}"
+        if action.fase is not None and action.fase not in content.phase_order:
+            yield ("acties", a, "fase"), f"onbekende fase '{action.fase}'; toegestaan: {_allowed(content.phase_order)}"
         for f, factor_id in enumerate(action.succesfactoren):
-            if factor_id not in factors:
-                yield (
-                    ("acties", a, "succesfactoren", f),
-                    f"onbekende succesfactor '{factor_id}'; toegestaan: {factor_list}",
-                )
+            if factor_id not in content.factor_order:
+                yield ("acties", a, "succesfactoren", f), _unknown_factor(factor_id, content)
+
+
+def reference_errors(workbook: Workbook, content: Content) -> Found:
+    """Yield (location, Dutch message) for every id the content does not know, and doubled ids."""
+    yield from _scoring_rounds(workbook, content)
+    yield from _phases(workbook, content)
+    yield from _actions(workbook, content)

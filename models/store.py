@@ -85,7 +85,14 @@ def _schema_of(name: str, data: dict[str, Any], text: str) -> tuple[int, str | N
         raise WorkbookError([Problem(name, f"'schema' ontbreekt; zet bovenaan het bestand: schema = {SCHEMA_VERSION}")])
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WorkbookError(
-            [located(name, text, ("schema",), f"schema moet een geheel getal zijn (nu {SCHEMA_VERSION}), niet {version!r}")]
+            [
+                located(
+                    name,
+                    text,
+                    ("schema",),
+                    f"schema moet een geheel getal zijn (nu {SCHEMA_VERSION}), niet {version!r}",
+                )
+            ]
         )
     if version > SCHEMA_VERSION:
         return version, (
@@ -99,7 +106,13 @@ def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, st
     """Validate workbook text; returns the workbook and a read-only reason, or raises WorkbookError."""
     if not text.strip():
         raise WorkbookError(
-            [Problem(name, f"het bestand is leeg; een werkboek begint met schema = {SCHEMA_VERSION} en een [organisatie] met naam")]
+            [
+                Problem(
+                    name,
+                    f"het bestand is leeg; een werkboek begint met schema = {SCHEMA_VERSION} "
+                    "en een [organisatie] met naam",
+                )
+            ]
         )
     markers = conflict_marker_lines(text)
     if markers:

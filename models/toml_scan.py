@@ -1,9 +1,9 @@
 """A light scanner over TOML source text.
 
 ``tomllib`` keeps neither comments nor positions. This scanner finds the lines that hold
-comments (so a save never drops them silently) and where each key and table sits (so a
-validation error can point at ``file:line:col``). It does not validate: the text has
-already been parsed by ``tomllib`` when positions are looked up.
+comments (so a save never drops them silently) and where each key, table and list item
+sits (so a validation error can point at ``file:line:col``). It does not validate: the text
+has already been parsed by ``tomllib`` when positions are looked up.
 """
 
 from __future__ import annotations
@@ -30,19 +30,20 @@ _ML_BASIC_END = re.compile(r'(?:[^"\\]|\\.|"(?!""))*""""{0,2}', re.DOTALL)
 _ML_LITERAL_END = re.compile(r"(?:[^']|'(?!''))*'''\'{0,2}", re.DOTALL)
 _BASIC_STRING = re.compile(_BASIC)
 _LITERAL_STRING = re.compile(_LITERAL)
+_SCALAR = re.compile(r"[^,\]\s#]+")
 _CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)
 
 
 @dataclass
 class ScanResult:
-    """What the scanner saw: comment lines and the position of every key and table."""
+    """What the scanner saw: comment lines and the position of every key, table and list item."""
 
     comment_lines: list[int] = field(default_factory=list)
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     """Resolved TOML path → (line, column) of its value or table header (1-based)."""
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
-        """Position of the longest known prefix of ``loc`` (so a bad list item points at its key)."""
+        """Position of the longest known prefix of ``loc`` (so a bad nested value points at its key)."""
         path = tuple(loc)
         while path:
             found = self.positions.get(path)
@@ -66,23 +67,100 @@ def comment_lines(text: str) -> list[int]:
     return scan(text).comment_lines
 
 
+def scan(text: str) -> ScanResult:
+    """Walk the text once, skipping string contents, and record comments and positions."""
+    scanner = _Scanner(text)
+    scanner.run()
+    return scanner.result
+
+
 def _key_parts(dotted: str) -> list[str]:
     parts = []
     for raw in _SPLIT_PART.findall(dotted):
-        if raw[0] in "\"'":
-            parts.append(tomllib.loads(f"k = {raw}")["k"])
-        else:
-            parts.append(raw)
+        parts.append(tomllib.loads(f"k = {raw}")["k"] if raw[0] in "\"'" else raw)
     return parts
 
 
-class _Tables:
-    """Resolves table headers to paths with array indices, as TOML defines them."""
+class _Scanner:
+    """A cursor over the text that knows its line and the table it is in."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end = len(text)
+        self.pos = 0
+        self.line = 1
+        self.line_start = 0
+        self.result = ScanResult()
+        self.table: Path = ()
         self.array_index: dict[Path, int] = {}
 
-    def resolve(self, parts: Sequence[str]) -> Path:
+    @property
+    def column(self) -> int:
+        return self.pos - self.line_start + 1
+
+    def newline(self) -> None:
+        self.pos += 1
+        self.line += 1
+        self.line_start = self.pos
+
+    def comment(self) -> None:
+        self.result.comment_lines.append(self.line)
+        newline = self.text.find("\n", self.pos)
+        self.pos = self.end if newline < 0 else newline
+
+    def run(self) -> None:
+        depth = 0
+        at_statement = True
+        while self.pos < self.end:
+            if at_statement and depth == 0:
+                at_statement = False
+                if self.statement():
+                    continue
+            found = _INTERESTING.search(self.text, self.pos)
+            if found is None:
+                return
+            self.pos = found.start()
+            char = self.text[self.pos]
+            if char == "\n":
+                self.newline()
+                at_statement = depth == 0
+            elif char == "#":
+                self.comment()
+            elif char in "\"'":
+                self.string()
+            else:
+                depth = depth + 1 if char in "[{" else max(0, depth - 1)
+                self.pos += 1
+
+    def statement(self) -> bool:
+        """Read a table header or the key of a key/value line; False when there is neither."""
+        self.pos = _BLANK.match(self.text, self.pos).end()  # type: ignore[union-attr]
+        line, column = self.line, self.column
+        if self.text.startswith("[", self.pos):
+            header = _ARRAY_HEADER.match(self.text, self.pos)
+            if header:
+                self.table = self._open_array(_key_parts(header.group(1)))
+            else:
+                header = _TABLE_HEADER.match(self.text, self.pos)
+                if header:
+                    self.table = self._resolve(_key_parts(header.group(1)))
+            if not header:
+                return False
+            self.result.positions.setdefault(self.table, (line, column))
+            self.pos = header.end()
+            return True
+        key_value = _KEY_VALUE.match(self.text, self.pos)
+        if not key_value:
+            return False
+        path = (*self.table, *_key_parts(key_value.group(1)))
+        self.pos = key_value.end()
+        self.result.positions[path] = (self.line, self.column)
+        if self.text.startswith("[", self.pos):
+            self.array(path)
+        return True
+
+    def _resolve(self, parts: Sequence[str]) -> Path:
+        """A header's path with the current index of every array of tables on the way."""
         path: Path = ()
         for part in parts:
             path = (*path, part)
@@ -90,83 +168,79 @@ class _Tables:
                 path = (*path, self.array_index[path])
         return path
 
-    def open_array(self, parts: Sequence[str]) -> Path:
-        parent = self.resolve(parts[:-1])
-        key = (*parent, parts[-1])
+    def _open_array(self, parts: Sequence[str]) -> Path:
+        key = (*self._resolve(parts[:-1]), parts[-1])
         self.array_index[key] = self.array_index.get(key, -1) + 1
         return (*key, self.array_index[key])
 
-
-def scan(text: str) -> ScanResult:
-    """Walk the text once, skipping string contents, and record comments and key positions."""
-    result = ScanResult()
-    tables = _Tables()
-    current: Path = ()
-    pos, end, line, line_start = 0, len(text), 1, 0
-    depth = 0
-    at_statement = True
-    while pos < end:
-        if at_statement and depth == 0:
-            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
-            at_statement = False
-            column = pos - line_start + 1
-            if pos < end and text[pos] == "[":
-                header = _ARRAY_HEADER.match(text, pos)
-                if header:
-                    current = tables.open_array(_key_parts(header.group(1)))
-                else:
-                    header = _TABLE_HEADER.match(text, pos)
-                    if header:
-                        current = tables.resolve(_key_parts(header.group(1)))
-                if header:
-                    result.positions.setdefault(current, (line, column))
-                    pos = header.end()
-                    continue
+    def array(self, path: Path) -> None:
+        """Record where each item of the array at the cursor starts, and move past it."""
+        self.pos += 1
+        index = 0
+        while self.pos < self.end:
+            char = self.text[self.pos]
+            if char == "\n":
+                self.newline()
+            elif char in " \t\r":
+                self.pos += 1
+            elif char == "#":
+                self.comment()
+            elif char == ",":
+                index += 1
+                self.pos += 1
+            elif char == "]":
+                self.pos += 1
+                return
             else:
-                key_value = _KEY_VALUE.match(text, pos)
-                if key_value:
-                    path = (*current, *_key_parts(key_value.group(1)))
-                    result.positions[path] = (line, key_value.end() - line_start + 1)
-                    pos = key_value.end()
-                    continue
-        found = _INTERESTING.search(text, pos)
-        if found is None:
-            break
-        pos = found.start()
-        char = text[pos]
-        if char == "\n":
-            line += 1
-            pos += 1
-            line_start = pos
-            at_statement = depth == 0
-        elif char == "#":
-            result.comment_lines.append(line)
-            newline = text.find("\n", pos)
-            pos = end if newline < 0 else newline
+                self.result.positions.setdefault((*path, index), (self.line, self.column))
+                self.value(char, (*path, index))
+
+    def value(self, char: str, path: Path) -> None:
+        """Move past one array item that starts with ``char``."""
+        if char == "[":
+            self.array(path)
         elif char in "\"'":
-            pos, line, line_start = _skip_string(text, pos, line, line_start)
-        elif char in "[{":
-            depth += 1
-            pos += 1
+            self.string()
+        elif char == "{":
+            self.inline_table()
         else:
-            depth = max(0, depth - 1)
-            pos += 1
-    return result
+            scalar = _SCALAR.match(self.text, self.pos)
+            self.pos = scalar.end() if scalar else self.pos + 1
 
+    def string(self) -> None:
+        """Move past the string at the cursor, counting the newlines inside it."""
+        text, pos = self.text, self.pos
+        quote = text[pos]
+        if text.startswith(quote * 3, pos):
+            closing = (_ML_BASIC_END if quote == '"' else _ML_LITERAL_END).match(text, pos + 3)
+            stop = closing.end() if closing else self.end
+            inner_newlines = text.count("\n", pos, stop)
+            if inner_newlines:
+                self.line += inner_newlines
+                self.line_start = text.rfind("\n", pos, stop) + 1
+            self.pos = stop
+            return
+        single = (_BASIC_STRING if quote == '"' else _LITERAL_STRING).match(text, pos)
+        if single:
+            self.pos = single.end()
+        else:
+            newline = text.find("\n", pos)
+            self.pos = self.end if newline < 0 else newline
 
-def _skip_string(text: str, pos: int, line: int, line_start: int) -> tuple[int, int, int]:
-    """Move past the string starting at ``pos``, counting the newlines inside it."""
-    quote = text[pos]
-    if text.startswith(quote * 3, pos):
-        closing = (_ML_BASIC_END if quote == '"' else _ML_LITERAL_END).match(text, pos + 3)
-        stop = closing.end() if closing else len(text)
-        inner_newlines = text.count("\n", pos, stop)
-        if inner_newlines:
-            line += inner_newlines
-            line_start = text.rfind("\n", pos, stop) + 1
-        return stop, line, line_start
-    single = (_BASIC_STRING if quote == '"' else _LITERAL_STRING).match(text, pos)
-    if single:
-        return single.end(), line, line_start
-    newline = text.find("\n", pos)
-    return (len(text) if newline < 0 else newline), line, line_start
+    def inline_table(self) -> None:
+        """Move past the inline table at the cursor (TOML keeps it on one line)."""
+        depth = 0
+        while self.pos < self.end:
+            char = self.text[self.pos]
+            if char in "\"'":
+                self.string()
+                continue
+            if char == "\n":
+                return
+            self.pos += 1
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    return

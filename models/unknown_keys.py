@@ -19,7 +19,10 @@ def unknown_keys(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     for key in model.model_extra or {}:
         close = difflib.get_close_matches(key, _known_names(model), n=1, cutoff=0.75)
         hint = f" Bedoel je '{close[0]}'?" if close else ""
-        yield (*loc, key), f"let op, onbekend veld: het blijft bewaard zoals het is, maar het werkboek doet er niets mee.{hint}"
+        yield (
+            (*loc, key),
+            f"let op, onbekend veld: het blijft bewaard zoals het is, maar het werkboek doet er niets mee.{hint}",
+        )
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):

@@ -37,13 +37,12 @@ class DashboardScreen(Screen[None]):
         yield WorkbookHeader(
             session.loaded.workbook.organisatie.naam, session.loaded.path, read_only=session.loaded.read_only
         )
-        with VerticalScroll(id="dashboard"):
-            with Container(id="columns"):
-                with Vertical(id="left-column"):
-                    yield FactorScores(figures, library, id="factors")
-                    yield PhaseProgress(figures, library, id="phases")
-                    yield StatusCounts(figures, library, id="statuses")
-                with Vertical(id="right-column"):
-                    yield Deadlines(figures, library, id="deadlines")
-                    yield ActionGridPanel(figures, library, id="grid")
+        with VerticalScroll(id="dashboard"), Container(id="columns"):
+            with Vertical(id="left-column"):
+                yield FactorScores(figures, library, id="factors")
+                yield PhaseProgress(figures, library, id="phases")
+                yield StatusCounts(figures, library, id="statuses")
+            with Vertical(id="right-column"):
+                yield Deadlines(figures, library, id="deadlines")
+                yield ActionGridPanel(figures, library, id="grid")
         yield Footer()

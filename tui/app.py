@@ -31,6 +31,15 @@ class WerkboekApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Afsluiten", tooltip="Sluit het werkboek", id="app.afsluiten"),
         Binding(
+            "ctrl+q",
+            "quit",
+            "Afsluiten",
+            show=False,
+            priority=True,
+            tooltip="Sluit het werkboek",
+            id="app.afsluiten-direct",
+        ),
+        Binding(
             "ctrl+p",
             "command_palette",
             "Opdrachten",
@@ -96,10 +105,8 @@ class WerkboekApp(App[None]):
             )
         return DashboardScreen()
 
-    def get_default_screen(self) -> Screen[None]:
-        return self._load()
-
     def on_mount(self) -> None:
+        self.push_screen(self._load())
         self._show_notices()
 
     def _show_notices(self) -> None:

@@ -5,23 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 class BindingCommands(Provider):
-    """Offers each active binding (screen first, then app) as a palette command."""
+    """Offers each of the app's own active bindings (screen first, then app) as a palette command.
+
+    Only bindings with an id are the app's own; Textual's built-in widget keys (scrolling,
+    focus) stay out of the palette.
+    """
 
     def _commands(self) -> Iterator[tuple[str, str, str, object]]:
-        seen: set[str] = set()
+        found: dict[str, tuple[Binding, object, list[str]]] = {}
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            skip = not binding.description or not active.enabled or binding.action == "command_palette"
-            if skip or binding.action in seen:
+            if not binding.id or not active.enabled or binding.action == "command_palette":
                 continue
-            seen.add(binding.action)
-            shown_key = self.app.get_key_display(binding)
-            help_text = f"{binding.tooltip} (toets {shown_key})" if binding.tooltip else f"toets {shown_key}"
-            yield binding.description, help_text, binding.action, active.node
+            entry = found.setdefault(binding.action, (binding, active.node, []))
+            entry[2].append(self.app.get_key_display(binding))
+        for action, (binding, node, keys) in found.items():
+            shown = " of ".join(sorted(keys, key=len))
+            help_text = f"{binding.tooltip} (toets {shown})" if binding.tooltip else f"toets {shown}"
+            yield binding.description, help_text, action, node
 
     async def _run(self, action: str, node: object) -> None:
         await self.app.run_action(action, node)  # type: ignore[arg-type]

@@ -1,0 +1,41 @@
+"""Shared fixtures: the example workbook, the content, and a fixed 'today' for stable screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from models.content import Content, default_content
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "saves" / "van-dijk-installatietechniek.toml"
+TODAY = dt.date(2026, 11, 22)
+"""The example workbook's deadlines are written around this date."""
+
+
+@pytest.fixture
+def content() -> Content:
+    return default_content()
+
+
+@pytest.fixture
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def workbook_file(tmp_path: Path) -> Path:
+    """A private copy of the example workbook that a test may change."""
+    target = tmp_path / "klant.toml"
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def in_repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the checkout root, so paths shown on screen are the same everywhere."""
+    monkeypatch.chdir(ROOT)
+    return ROOT

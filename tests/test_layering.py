@@ -1,0 +1,89 @@
+"""The layering rule: models/ and the non-interactive commands never import Textual;
+screens/ and tui/ never read or write workbook files themselves."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLE, ROOT
+
+TEXTUAL_CHECK = (
+    "import sys; leaked = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'}); print(leaked)"
+)
+
+
+def _run(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_every_models_module_imports_without_textual() -> None:
+    code = (
+        "import importlib, pkgutil, models\n"
+        "for m in pkgutil.iter_modules(models.__path__): importlib.import_module('models.' + m.name)\n" + TEXTUAL_CHECK
+    )
+    assert _run(code) == "[]"
+
+
+def test_werkboek_check_runs_without_textual() -> None:
+    code = (
+        "import io, sys\n"
+        "from tui.cli import main\n"
+        f"code = main(['check', {str(EXAMPLE)!r}])\n"
+        "assert code == 0, code\n" + TEXTUAL_CHECK
+    )
+    assert _run(code) == "[]"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def _calls(path: Path) -> set[str]:
+    """Names of called functions and methods; ``os.x`` calls keep their module prefix."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            prefix = "os." if isinstance(func.value, ast.Name) and func.value.id == "os" else ""
+            names.add(prefix + func.attr)
+        elif isinstance(func, ast.Name):
+            names.add(func.id)
+    return names
+
+
+def test_models_source_never_imports_textual() -> None:
+    for path in (ROOT / "models").rglob("*.py"):
+        assert not {"textual", "rich"} & _imports(path), path
+
+
+def test_screens_and_tui_change_files_only_through_models() -> None:
+    forbidden_imports = {"tomllib", "tomli_w", "shutil", "tempfile"}
+    forbidden_calls = {
+        "open",
+        "write_text",
+        "write_bytes",
+        "read_text",
+        "read_bytes",
+        "unlink",
+        "os.replace",
+        "os.rename",
+        "os.remove",
+    }
+    for folder in ("screens", "tui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            assert not forbidden_imports & _imports(path), path
+            assert not forbidden_calls & _calls(path), (path, forbidden_calls & _calls(path))

@@ -1,0 +1,173 @@
+"""Loading and saving workbooks: canonical bytes, nothing lost, safe about comments and versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from models.atomic import backup_path
+from models.canonical import dumps_workbook
+from models.content import Content
+from models.problems import CommentsWouldBeLostError, ReadOnlyError
+from models.store import load_workbook, save_workbook
+from models.workbook import Action, Organisation, ScoringRound, Workbook
+
+
+def test_the_example_is_stored_in_canonical_form(content: Content, example_text: str, workbook_file: Path) -> None:
+    loaded = load_workbook(workbook_file, content)
+    assert dumps_workbook(loaded.workbook, content) == example_text
+
+
+def test_round_trip_keeps_every_value(content: Content, workbook_file: Path) -> None:
+    before = tomllib.loads(workbook_file.read_text(encoding="utf-8"))
+    loaded = load_workbook(workbook_file, content)
+    save_workbook(loaded, loaded.workbook, content=content)
+    assert tomllib.loads(workbook_file.read_text(encoding="utf-8")) == before
+
+
+def test_saving_twice_gives_identical_bytes(content: Content, workbook_file: Path) -> None:
+    loaded = load_workbook(workbook_file, content)
+    action = loaded.workbook.acties[0]
+    action.titel = "Verzuimcijfers 2024-2026 analyseren"
+    first_state = save_workbook(loaded, loaded.workbook, content=content)
+    first = workbook_file.read_bytes()
+    reloaded = load_workbook(workbook_file, content)
+    save_workbook(reloaded, reloaded.workbook, content=content)
+    assert workbook_file.read_bytes() == first
+    assert first_state.digest == reloaded.digest
+
+
+def test_a_one_field_edit_changes_one_line(content: Content, workbook_file: Path, example_text: str) -> None:
+    loaded = load_workbook(workbook_file, content)
+    action = loaded.workbook.action("A9")
+    assert action is not None
+    action.status = "klaar"
+    save_workbook(loaded, loaded.workbook, content=content)
+    old, new = example_text.splitlines(), workbook_file.read_text(encoding="utf-8").splitlines()
+    assert len(old) == len(new)
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert changed == [('status = "bezig"', 'status = "klaar"')]
+
+
+def test_previous_version_is_kept_as_bak(content: Content, workbook_file: Path, example_text: str) -> None:
+    loaded = load_workbook(workbook_file, content)
+    loaded.workbook.organisatie.medewerkers = 36
+    save_workbook(loaded, loaded.workbook, content=content)
+    assert backup_path(workbook_file).read_text(encoding="utf-8") == example_text
+    assert "medewerkers = 36\n" in workbook_file.read_text(encoding="utf-8")
+
+
+def test_unchanged_workbook_is_not_rewritten(content: Content, workbook_file: Path) -> None:
+    loaded = load_workbook(workbook_file, content)
+    save_workbook(loaded, loaded.workbook, content=content)
+    assert not backup_path(workbook_file).exists()
+
+
+UNKNOWN = """schema = 1
+toekomst = "bewaren"
+
+[organisatie]
+naam = "Bakkerij De Vries"
+kvk = "12345678"
+
+[organisatie.adres]
+plaats = "Deventer"
+
+[fasen.kiezen]
+afgevinkt = ["prioriteiten"]
+gekozen_door = "PVT"
+
+[[acties]]
+id = "A1"
+titel = "Tilhulp bij de oven"
+labels = ["oven", "rug"]
+extra_datum = 2026-01-05
+
+[plugin.kleur]
+a = 1.5
+"""
+
+
+def test_unknown_keys_survive_load_and_save(content: Content, tmp_path: Path) -> None:
+    path = tmp_path / "vries.toml"
+    path.write_text(UNKNOWN, encoding="utf-8")
+    loaded = load_workbook(path, content)
+    loaded.workbook.acties[0].status = "gepland"
+    save_workbook(loaded, loaded.workbook, content=content)
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["toekomst"] == "bewaren"
+    assert saved["organisatie"]["kvk"] == "12345678"
+    assert saved["organisatie"]["adres"] == {"plaats": "Deventer"}
+    assert saved["fasen"]["kiezen"]["gekozen_door"] == "PVT"
+    assert saved["acties"][0]["labels"] == ["oven", "rug"]
+    assert saved["acties"][0]["extra_datum"] == dt.date(2026, 1, 5)
+    assert saved["acties"][0]["status"] == "gepland"
+    assert saved["plugin"] == {"kleur": {"a": 1.5}}
+
+
+def test_unknown_keys_are_reported_with_a_suggestion(content: Content, tmp_path: Path) -> None:
+    path = tmp_path / "typo.toml"
+    path.write_text('schema = 1\n[organisatie]\nnaam = "X"\n\n[[acties]]\nid = "A1"\ntitel = "T"\neigenar = "Jan"\n')
+    loaded = load_workbook(path, content)
+    (note,) = loaded.unknown_keys
+    assert (note.line, note.path) == (8, "acties[1].eigenar")
+    assert "Bedoel je 'eigenaar'?" in note.message
+
+
+def test_canonical_order_and_empty_fields_left_out(content: Content) -> None:
+    workbook = Workbook(
+        organisatie=Organisation(naam="Bakkerij De Vries", sector=""),
+        metingen=[
+            ScoringRound(datum=dt.date(2026, 9, 1), scores={"openheid": 3, "bewustwording": 2}),
+            ScoringRound(datum=dt.date(2026, 2, 1), scores={"tijd": 1}),
+        ],
+        acties=[
+            Action(id="A10", titel="Tiende", budget=1500.0, uren=2.5),
+            Action(id="A2", titel="Tweede", succesfactoren=["openheid", "bewustwording"], wat="regel 1\nregel 2"),
+        ],
+    )
+    text = dumps_workbook(workbook, content)
+    assert 'sector = ""' not in text and "eigenaar" not in text
+    assert text.index("datum = 2026-02-01") < text.index("datum = 2026-09-01")
+    assert text.index("bewustwording = 2") < text.index("openheid = 3")
+    assert text.index('id = "A2"') < text.index('id = "A10"')
+    assert 'succesfactoren = [\n    "bewustwording",\n    "openheid",\n]' in text
+    assert "budget = 1500\n" in text and "uren = 2.5\n" in text
+    assert 'wat = """\nregel 1\nregel 2"""' in text
+    assert text.startswith("schema = 1\n\n[organisatie]\n")
+    # Short tables stay blocks (never one inline array), so growing one never rewrites the list.
+    assert text.count("[[acties]]\n") == 2 and text.count("[[metingen]]\n") == 2
+    assert "[metingen.scores]\ntijd = 1\n" in text
+
+
+def test_comments_are_not_dropped_without_consent(content: Content, workbook_file: Path) -> None:
+    original = "# Klant sinds 2024\n" + workbook_file.read_text(encoding="utf-8")
+    workbook_file.write_text(original, encoding="utf-8")
+    loaded = load_workbook(workbook_file, content)
+    assert loaded.comment_lines == [1]
+    with pytest.raises(CommentsWouldBeLostError) as caught:
+        save_workbook(loaded, loaded.workbook, content=content)
+    assert "regel 1" in str(caught.value)
+    assert workbook_file.read_text(encoding="utf-8") == original
+    save_workbook(loaded, loaded.workbook, content=content, drop_comments=True)
+    assert not workbook_file.read_text(encoding="utf-8").startswith("#")
+
+
+def test_hash_inside_text_is_not_a_comment(content: Content, tmp_path: Path) -> None:
+    path = tmp_path / "hash.toml"
+    path.write_text('schema = 1\n[organisatie]\nnaam = "Team #2"\nsector = """\nregel\n# geen opmerking\n"""\n')
+    assert load_workbook(path, content).comment_lines == []
+
+
+def test_newer_schema_opens_read_only_and_refuses_to_save(content: Content, workbook_file: Path) -> None:
+    text = workbook_file.read_text(encoding="utf-8").replace("schema = 1", "schema = 2", 1)
+    workbook_file.write_text(text, encoding="utf-8")
+    loaded = load_workbook(workbook_file, content)
+    assert loaded.read_only
+    assert "schema 2" in (loaded.read_only_reason or "") and "alleen-lezen" in (loaded.read_only_reason or "")
+    with pytest.raises(ReadOnlyError):
+        save_workbook(loaded, loaded.workbook, content=content)
+    assert workbook_file.read_text(encoding="utf-8") == text
