@@ -5,7 +5,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -131,8 +130,8 @@ class Content:
 
 
 def content_folder() -> Path:
-    """The ``content`` package folder, wherever the app is installed."""
-    return Path(str(resources.files("content")))
+    """The ``content`` package folder: installed next to ``models``, in a checkout and in a wheel."""
+    return Path(__file__).resolve().parent.parent / "content"
 
 
 def _read(path: Path) -> tuple[dict[str, object], str]:

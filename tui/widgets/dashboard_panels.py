@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import RenderResult
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from models.content import Content as Library
@@ -33,6 +34,13 @@ class DashboardPanel(Widget):
         """Draw new figures (after the workbook changed)."""
         self.figures = figures
         self.refresh(layout=True)
+
+    def line_count(self) -> int:
+        """How many lines the panel draws; known without its width, so layout needs no render."""
+        raise NotImplementedError
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.line_count()
 
 
 def _change(figure: FactorFigure) -> Content:
@@ -68,6 +76,9 @@ class FactorScores(DashboardPanel):
         else:
             self.border_subtitle = f"laatste {short_date(dates[-1])} · verschil sinds {short_date(dates[0])}"
 
+    def line_count(self) -> int:
+        return len(self.figures.factors)
+
     def render(self) -> RenderResult:
         width = self.size.width
         label_width = 11
@@ -99,6 +110,9 @@ class PhaseProgress(DashboardPanel):
         self.border_title = "Fasen"
         self.border_subtitle = "afgevinkt van de checklist"
 
+    def line_count(self) -> int:
+        return len(self.figures.phases)
+
     def render(self) -> RenderResult:
         width = self.size.width
         marker_width = 8
@@ -127,6 +141,9 @@ class StatusCounts(DashboardPanel):
 
     def on_mount(self) -> None:
         self.border_title = "Acties per status"
+
+    def line_count(self) -> int:
+        return 1
 
     def render(self) -> RenderResult:
         parts: list[Content] = []
@@ -157,6 +174,9 @@ class Deadlines(DashboardPanel):
             cells.append(cell(action.eigenaar or "", owner_width, style="$foreground-muted"))
         return row(*cells)
 
+    def line_count(self) -> int:
+        return 2 + max(1, len(self.figures.overdue)) + max(1, len(self.figures.due_soon))
+
     def render(self) -> RenderResult:
         width = self.size.width
         figures = self.figures
@@ -182,6 +202,9 @@ class ActionGridPanel(DashboardPanel):
     def on_mount(self) -> None:
         self.border_title = "Acties per succesfactor en fase"
         self.border_subtitle = "gestopte acties niet meegeteld"
+
+    def line_count(self) -> int:
+        return len(self.library.factors) + 2 + (1 if self.figures.grid.without_factor_or_phase else 0)
 
     def render(self) -> RenderResult:
         width = self.size.width
