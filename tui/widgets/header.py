@@ -48,7 +48,10 @@ class WorkbookHeader(Widget):
 
 
 def shorten_left(text: str, width: int) -> str:
-    """Keep the end of ``text`` (the file name) when it does not fit: ``…/saves/klant.toml``."""
+    """Fit a path in ``width`` cells: whole, else only the file name, else the end of the name."""
     if len(text) <= width:
         return text
-    return "…" + text[len(text) - width + 1 :] if width > 1 else ""
+    name = Path(text).name
+    if len(name) <= width:
+        return name
+    return "…" + name[len(name) - width + 1 :] if width > 1 else ""
