@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -10,9 +9,10 @@ from typing import Literal, TypeVar
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from models.dutch_messages import located, toml_syntax_problem, validation_problems
+from models.dutch_messages import located, validation_problems
 from models.fields import Code, ContentModel, Text
 from models.problems import Problem, WorkbookError
+from models.toml_file import decode_text, parse_toml, read_bytes
 
 M = TypeVar("M", bound=ContentModel)
 Level = Literal["1", "2", "3", "4"]
@@ -134,20 +134,9 @@ def content_folder() -> Path:
     return Path(__file__).resolve().parent.parent / "content"
 
 
-def _read(path: Path) -> tuple[dict[str, object], str]:
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise WorkbookError([Problem(file=name, message=f"inhoudsbestand niet te lezen ({error.strerror})")]) from None
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as error:
-        raise WorkbookError([toml_syntax_problem(name, error, text)]) from None
-
-
 def _validated(model: type[M], path: Path) -> tuple[M, str]:
-    data, text = _read(path)
+    text = decode_text(str(path), read_bytes(path))
+    data = parse_toml(str(path), text)
     try:
         return model.model_validate(data), text
     except ValidationError as error:

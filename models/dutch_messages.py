@@ -76,20 +76,10 @@ def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) ->
 def validation_problems(file: str, error: ValidationError, text: str | None) -> list[Problem]:
     """Translate pydantic errors into Dutch problems, located in the source text when possible."""
     positions = scan(text) if text is not None else None
-    problems = []
-    for detail in error.errors(include_url=False):
-        loc = _clean_loc(detail["loc"])
-        where = positions.locate(loc) if positions else None
-        problems.append(
-            Problem(
-                file=file,
-                line=where[0] if where else None,
-                column=where[1] if where else None,
-                path=format_path(loc) or None,
-                message=dutch_validation_message(detail),
-            )
-        )
-    return problems
+    return [
+        located(file, text, _clean_loc(detail["loc"]), dutch_validation_message(detail), positions)
+        for detail in error.errors(include_url=False)
+    ]
 
 
 def located(

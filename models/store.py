@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,10 @@ from pydantic import ValidationError
 from models.atomic import write_atomic
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
-from models.dutch_messages import located, toml_syntax_problem, validation_problems
+from models.dutch_messages import located, validation_problems
 from models.problems import CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
 from models.references import reference_errors
+from models.toml_file import decode_text, parse_toml, read_bytes
 from models.toml_scan import comment_lines, conflict_marker_lines, scan
 from models.unknown_keys import unknown_keys
 from models.workbook import SCHEMA_VERSION, Workbook
@@ -43,43 +43,8 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_bytes(path: Path) -> bytes:
-    name = str(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise WorkbookError([Problem(name, "bestand niet gevonden; controleer de naam en de map")]) from None
-    except IsADirectoryError:
-        raise WorkbookError([Problem(name, "dit is een map, geen werkboekbestand (.toml)")]) from None
-    except PermissionError:
-        raise WorkbookError([Problem(name, "geen toestemming om dit bestand te lezen")]) from None
-    except OSError as error:
-        raise WorkbookError([Problem(name, f"bestand niet te lezen: {error.strerror}")]) from None
-
-
-def decode_text(name: str, data: bytes) -> str:
-    """The file's text; a non-UTF-8 file gets a message with the position of the first bad byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        start = error.start
-        line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        raise WorkbookError(
-            [
-                Problem(
-                    name,
-                    f"het bestand is geen UTF-8-tekst (byte 0x{data[start]:02X}); "
-                    "sla het op als UTF-8, bijvoorbeeld via 'Opslaan als' in je editor",
-                    line=line,
-                    column=column,
-                )
-            ]
-        ) from None
-
-
-def _schema_of(name: str, data: dict[str, Any], text: str) -> tuple[int, str | None]:
-    """The file's schema version, and why it must open read-only (a newer format), if so."""
+def _read_only_reason(name: str, data: dict[str, Any], text: str) -> str | None:
+    """Why the file must open read-only (a newer format), if so; a missing or bad version is an error."""
     version = data.get("schema")
     if version is None:
         raise WorkbookError([Problem(name, f"'schema' ontbreekt; zet bovenaan het bestand: schema = {SCHEMA_VERSION}")])
@@ -95,11 +60,11 @@ def _schema_of(name: str, data: dict[str, Any], text: str) -> tuple[int, str | N
             ]
         )
     if version > SCHEMA_VERSION:
-        return version, (
+        return (
             f"dit bestand heeft schema {version}, deze versie van het werkboek kent schema {SCHEMA_VERSION}; "
             "het is alleen-lezen geopend zodat er niets verloren gaat. Werk het programma bij om te bewerken."
         )
-    return version, None
+    return None
 
 
 def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, str | None]:
@@ -128,11 +93,8 @@ def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, st
         ]
         problems += [Problem(name, "nog een git-conflictmarkering", line=line, column=1) for line in others]
         raise WorkbookError(problems)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise WorkbookError([toml_syntax_problem(name, error, text)]) from None
-    _, read_only_reason = _schema_of(name, data, text)
+    data = parse_toml(name, text)
+    read_only_reason = _read_only_reason(name, data, text)
     try:
         workbook = Workbook.model_validate(data)
     except ValidationError as error:
@@ -151,7 +113,7 @@ def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, st
 def load_workbook(path: Path, content: Content | None = None) -> LoadedWorkbook:
     """Read and validate a workbook file; raises :class:`WorkbookError` with every problem found."""
     content = content or default_content()
-    data = _read_bytes(path)
+    data = read_bytes(path)
     text = decode_text(str(path), data)
     workbook, read_only_reason = parse_workbook(str(path), text, content)
     extras = list(unknown_keys(workbook))
