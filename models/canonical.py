@@ -110,7 +110,9 @@ class _Writer:
             {
                 "metingen": lambda rounds: [self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)],
                 "fasen": self.phases,
-                "wettelijk": lambda items: {key: self.table(state) for key, state in sorted(items.items())},
+                "wettelijk": lambda items: {
+                    key: self.table(state) for key, state in _ordered(items, self.content.legal_order).items()
+                },
                 "acties": lambda actions: [
                     self.action(a) for a in sorted(actions, key=lambda a: action_sort_key(a.id))
                 ],

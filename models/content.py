@@ -1,86 +1,43 @@
-"""Reference content (success factors, phases, sources) read from ``content/*.toml``."""
+"""All reference content, read from ``content/*.toml`` and checked across files."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationError
 
+from models.content_checks import Known, missing_strategies, reference_errors
+from models.content_items import (
+    Actor,
+    DescribedLevel,
+    Domain,
+    Factor,
+    Intervention,
+    LadderLevel,
+    LegalItem,
+    Level,
+    Phase,
+    PolicyStep,
+    Practice,
+    Question,
+    Source,
+    Strategy,
+    Tip,
+)
 from models.dutch_messages import located, validation_problems
-from models.fields import Code, ContentModel, Text
+from models.fields import ContentModel, Text
 from models.problems import Problem, WorkbookError
 from models.toml_file import decode_text, parse_toml, read_bytes
+from models.toml_scan import scan
 
 M = TypeVar("M", bound=ContentModel)
-Level = Literal["1", "2", "3", "4"]
-LEVELS: tuple[Level, ...] = ("1", "2", "3", "4")
 
 
-class Source(ContentModel):
-    """A seed document the content is written from."""
-
-    bestand: Text
-    titel: Text
-    uitgever: Text
-
-
-class Factor(ContentModel):
-    """One of the ten success factors, with a scoring guide per level."""
-
-    id: Code
-    naam: Text
-    label: Text
-    """Short name for tight spaces such as the dashboard grid."""
-    kort: Text
-    beschrijving: Text
-    belang: Text
-    niveaus: dict[Level, Text]
-    bron: Text
-
-    @field_validator("niveaus")
-    @classmethod
-    def _all_levels(cls, value: dict[Level, str]) -> dict[Level, str]:
-        missing = [level for level in LEVELS if level not in value]
-        if missing:
-            raise ValueError(f"scoringswijzer mist niveau {', '.join(missing)}; nodig: 1, 2, 3 en 4")
-        return value
-
-    def level_text(self, score: int) -> str:
-        """What the company looks like at ``score`` (1–4) for this factor."""
-        return self.niveaus[str(score)]  # type: ignore[index]
-
-
-class ChecklistItem(ContentModel):
-    """A tickable item of a phase checklist."""
-
-    id: Code
-    tekst: Text
-    bron: Text
-
-
-class Phase(ContentModel):
-    """One of the five phases, with its steps and checklist."""
-
-    id: Code
-    naam: Text
-    label: Text
-    """Short name for tight spaces such as the dashboard grid."""
-    kort: Text
-    doel: Text
-    stappen: list[Text] = Field(min_length=1)
-    checklist: list[ChecklistItem] = Field(min_length=5, max_length=8)
-    bron: Text
-
-    @model_validator(mode="after")
-    def _unique_items(self) -> Phase:
-        ids = [item.id for item in self.checklist]
-        doubles = sorted({i for i in ids if ids.count(i) > 1})
-        if doubles:
-            raise ValueError(f"checklist-id komt dubbel voor: {', '.join(doubles)}")
-        return self
+class SourceFile(ContentModel):
+    bronnen: list[Source] = Field(min_length=1)
 
 
 class FactorFile(ContentModel):
@@ -92,8 +49,41 @@ class PhaseFile(ContentModel):
     fasen: list[Phase] = Field(min_length=1)
 
 
-class SourceFile(ContentModel):
-    bronnen: list[Source] = Field(min_length=1)
+class StrategyFile(ContentModel):
+    strategieen: list[Strategy] = Field(min_length=1)
+
+
+class LegalFile(ContentModel):
+    wettelijk: list[LegalItem] = Field(min_length=1)
+
+
+class InterventionFile(ContentModel):
+    interventies: list[Intervention] = Field(min_length=1)
+
+
+class PracticeFile(ContentModel):
+    praktijken: list[Practice] = Field(min_length=1)
+
+
+class LevelFile(ContentModel):
+    mentale_ladder: list[LadderLevel] = Field(min_length=1)
+    praktijkniveaus: list[DescribedLevel] = Field(min_length=1)
+    di_typologie: list[DescribedLevel] = Field(min_length=1)
+
+
+class PolicyFile(ContentModel):
+    domeinen: list[Domain] = Field(min_length=1)
+    stappen: list[PolicyStep] = Field(min_length=1)
+    w_vragen: list[Question] = Field(min_length=1)
+    toetsvragen: list[Question] = Field(min_length=1)
+
+
+class ActorFile(ContentModel):
+    actoren: list[Actor] = Field(min_length=1)
+
+
+class TipFile(ContentModel):
+    tips: list[Tip] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -104,6 +94,19 @@ class Content:
     factors: tuple[Factor, ...]
     phases: tuple[Phase, ...]
     sources: tuple[Source, ...]
+    strategies: tuple[Strategy, ...] = ()
+    legal: tuple[LegalItem, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    practices: tuple[Practice, ...] = ()
+    ladder: tuple[LadderLevel, ...] = ()
+    practice_levels: tuple[DescribedLevel, ...] = ()
+    di_types: tuple[DescribedLevel, ...] = ()
+    domains: tuple[Domain, ...] = ()
+    steps: tuple[PolicyStep, ...] = ()
+    w_questions: tuple[Question, ...] = ()
+    test_questions: tuple[Question, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    tips: tuple[Tip, ...] = ()
 
     @cached_property
     def factor_by_id(self) -> dict[str, Factor]:
@@ -114,12 +117,20 @@ class Content:
         return {phase.id: phase for phase in self.phases}
 
     @cached_property
+    def legal_by_id(self) -> dict[str, LegalItem]:
+        return {item.id: item for item in self.legal}
+
+    @cached_property
     def factor_order(self) -> dict[str, int]:
         return {factor.id: index for index, factor in enumerate(self.factors)}
 
     @cached_property
     def phase_order(self) -> dict[str, int]:
         return {phase.id: index for index, phase in enumerate(self.phases)}
+
+    @cached_property
+    def legal_order(self) -> dict[str, int]:
+        return {item.id: index for index, item in enumerate(self.legal)}
 
     @cached_property
     def checklist_order(self) -> dict[str, dict[str, int]]:
@@ -134,72 +145,71 @@ def content_folder() -> Path:
     return Path(__file__).resolve().parent.parent / "content"
 
 
-def _validated(model: type[M], path: Path) -> tuple[M, str]:
+@dataclass(frozen=True)
+class _Read:
+    path: Path
+    text: str
+    document: BaseModel
+
+
+def _validated(model: type[M], path: Path) -> tuple[M, _Read]:
     text = decode_text(str(path), read_bytes(path))
     data = parse_toml(str(path), text)
     try:
-        return model.model_validate(data), text
+        document = model.model_validate(data)
     except ValidationError as error:
         raise WorkbookError(validation_problems(str(path), error, text)) from None
+    return document, _Read(path, text, document)
 
 
-def _check_sources(
-    path: Path, text: str, items: list[tuple[tuple[str | int, ...], str]], known: set[str]
-) -> list[Problem]:
-    problems = []
-    for loc, bron in items:
-        named = [part.split(",")[0].strip() for part in bron.split(";")]
-        unknown = [name for name in named if name not in known]
-        if unknown:
-            problems.append(
-                located(
-                    str(path),
-                    text,
-                    (*loc, "bron"),
-                    f"bron noemt onbekend bestand {', '.join(unknown)}; bekend: {', '.join(sorted(known))}",
-                )
+def _cross_checks(files: list[_Read], strategies: _Read, known: Known) -> list[Problem]:
+    problems: list[Problem] = []
+    for read in files:
+        found = list(reference_errors(read.document, known))
+        positions = scan(read.text) if found else None
+        problems += [located(str(read.path), read.text, loc, message, positions) for loc, message in found]
+    gaps = missing_strategies(getattr(strategies.document, "strategieen", []), known)
+    if gaps:
+        problems.append(
+            Problem(
+                str(strategies.path), f"geen strategie voor: {', '.join(gaps)}; elke factor heeft er één per fase nodig"
             )
-    return problems
-
-
-def _check_unique(path: Path, text: str, kind: str, ids: list[str], array: str) -> list[Problem]:
-    seen: dict[str, int] = {}
-    problems = []
-    for index, item_id in enumerate(ids):
-        if item_id in seen:
-            problems.append(
-                located(
-                    str(path),
-                    text,
-                    (array, index, "id"),
-                    f"{kind}-id '{item_id}' komt al voor bij {array}[{seen[item_id] + 1}]; ids moeten uniek zijn",
-                )
-            )
-        seen.setdefault(item_id, index)
+        )
     return problems
 
 
 def load_content(folder: Path | None = None) -> Content:
     """Read and validate every content file; raises :class:`WorkbookError` with all problems."""
     base = folder or content_folder()
-    factor_path, phase_path = base / "succesfactoren.toml", base / "fasen.toml"
     sources, _ = _validated(SourceFile, base / "bronnen.toml")
-    factors, factor_text = _validated(FactorFile, factor_path)
-    phases, phase_text = _validated(PhaseFile, phase_path)
-    known = {source.bestand for source in sources.bronnen}
-    problems: list[Problem] = []
-    problems += _check_unique(
-        factor_path, factor_text, "succesfactor", [f.id for f in factors.succesfactoren], "succesfactoren"
+    factors, factors_read = _validated(FactorFile, base / "succesfactoren.toml")
+    phases, phases_read = _validated(PhaseFile, base / "fasen.toml")
+    strategies, strategies_read = _validated(StrategyFile, base / "strategieen.toml")
+    legal, legal_read = _validated(LegalFile, base / "wettelijk.toml")
+    interventions, interventions_read = _validated(InterventionFile, base / "interventies.toml")
+    practices, practices_read = _validated(PracticeFile, base / "praktijken.toml")
+    levels, levels_read = _validated(LevelFile, base / "niveaus.toml")
+    policy, policy_read = _validated(PolicyFile, base / "beleidskader.toml")
+    actors, actors_read = _validated(ActorFile, base / "actoren.toml")
+    tips, tips_read = _validated(TipFile, base / "tips.toml")
+    known = Known(
+        factors=[factor.id for factor in factors.succesfactoren],
+        phases=[phase.id for phase in phases.fasen],
+        seeds=[source.bestand for source in sources.bronnen],
     )
-    problems += _check_unique(phase_path, phase_text, "fase", [p.id for p in phases.fasen], "fasen")
-    problems += _check_sources(
-        factor_path, factor_text, [(("succesfactoren", i), f.bron) for i, f in enumerate(factors.succesfactoren)], known
-    )
-    phase_sources: list[tuple[tuple[str | int, ...], str]] = []
-    for i, phase in enumerate(phases.fasen):
-        phase_sources.append((("fasen", i), phase.bron))
-        phase_sources += [(("fasen", i, "checklist", j), item.bron) for j, item in enumerate(phase.checklist)]
-    problems += _check_sources(phase_path, phase_text, phase_sources, known)
+    every_file = [
+        factors_read,
+        phases_read,
+        strategies_read,
+        legal_read,
+        interventions_read,
+        practices_read,
+        levels_read,
+        policy_read,
+        actors_read,
+        tips_read,
+    ]
+    problems = _cross_checks(every_file, strategies_read, known)
     if problems:
         raise WorkbookError(problems)
     return Content(
@@ -207,6 +217,19 @@ def load_content(folder: Path | None = None) -> Content:
         factors=tuple(factors.succesfactoren),
         phases=tuple(phases.fasen),
         sources=tuple(sources.bronnen),
+        strategies=tuple(strategies.strategieen),
+        legal=tuple(legal.wettelijk),
+        interventions=tuple(interventions.interventies),
+        practices=tuple(practices.praktijken),
+        ladder=tuple(levels.mentale_ladder),
+        practice_levels=tuple(levels.praktijkniveaus),
+        di_types=tuple(levels.di_typologie),
+        domains=tuple(policy.domeinen),
+        steps=tuple(policy.stappen),
+        w_questions=tuple(policy.w_vragen),
+        test_questions=tuple(policy.toetsvragen),
+        actors=tuple(actors.actoren),
+        tips=tuple(tips.tips),
     )
 
 

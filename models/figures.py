@@ -6,7 +6,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from models.content import Content, Factor, Phase
+from models.content import Content
+from models.content_items import Factor, Phase
 from models.workbook import ACTION_STATUSES, Action, ActionStatus, Workbook
 
 DUE_SOON_DAYS = 30

@@ -67,8 +67,18 @@ def _actions(workbook: Workbook, content: Content) -> Found:
                 yield ("acties", a, "succesfactoren", f), _unknown_factor(factor_id, content)
 
 
+def _legal(workbook: Workbook, content: Content) -> Found:
+    for item_id in workbook.wettelijk:
+        if item_id not in content.legal_order:
+            yield (
+                ("wettelijk", item_id),
+                f"onbekend item van het wettelijk minimum '{item_id}'; toegestaan: {_allowed(content.legal_order)}",
+            )
+
+
 def reference_errors(workbook: Workbook, content: Content) -> Found:
     """Yield (location, Dutch message) for every id the content does not know, and doubled ids."""
     yield from _scoring_rounds(workbook, content)
     yield from _phases(workbook, content)
+    yield from _legal(workbook, content)
     yield from _actions(workbook, content)

@@ -2,41 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from models.figures import DashboardFigures, dashboard_figures
-from tui.widgets.dashboard_panels import ActionGridPanel, Deadlines, FactorScores, PhaseProgress, StatusCounts
-from tui.widgets.header import WorkbookHeader
+from screens.base import WorkbookScreen
+from tui.session import WorkbookSession
+from tui.widgets.dashboard_panels import (
+    ActionGridPanel,
+    DashboardPanel,
+    Deadlines,
+    FactorScores,
+    PhaseProgress,
+    StatusCounts,
+)
 
-if TYPE_CHECKING:
-    from tui.app import WerkboekApp
+
+def figures_of(session: WorkbookSession) -> DashboardFigures:
+    return dashboard_figures(session.workbook, session.content, session.today)
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(WorkbookScreen):
     """Home screen: factors, phases, action counts and deadlines of the open workbook."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
 
-    @property
-    def werkboek(self) -> WerkboekApp:
-        return cast("WerkboekApp", self.app)
-
-    def _figures(self) -> DashboardFigures:
-        session = self.werkboek.session
-        return dashboard_figures(session.loaded.workbook, session.content, session.today)
-
     def compose(self) -> ComposeResult:
-        session = self.werkboek.session
-        figures = self._figures()
-        library = session.content
-        yield WorkbookHeader(
-            session.loaded.workbook.organisatie.naam, session.loaded.path, read_only=session.loaded.read_only
-        )
+        figures = figures_of(self.session)
+        library = self.session.content
+        yield self.header()
         with VerticalScroll(id="dashboard"), Container(id="columns"):
             with Vertical(id="left-column"):
                 yield FactorScores(figures, library, id="factors")
@@ -46,3 +43,8 @@ class DashboardScreen(Screen[None]):
                 yield Deadlines(figures, library, id="deadlines")
                 yield ActionGridPanel(figures, library, id="grid")
         yield Footer()
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        figures = figures_of(session)
+        for panel in self.query(DashboardPanel):
+            panel.show(figures)

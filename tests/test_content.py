@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from models.content import LEVELS, Content, content_folder, load_content
+from models.content import Content, content_folder, load_content
+from models.content_items import LEVELS
 from models.problems import WorkbookError
 
 FACTOR_IDS = [
@@ -97,3 +98,128 @@ def test_a_duplicate_checklist_id_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as caught:
         load_content(folder)
     assert "checklist-id komt dubbel voor: rie-actueel" in str(caught.value)
+
+
+def _all_items(content: Content) -> dict[str, tuple[object, ...]]:
+    return {
+        "strategie": content.strategies,
+        "wettelijk": content.legal,
+        "interventie": content.interventions,
+        "praktijk": content.practices,
+        "ladder": content.ladder,
+        "praktijkniveau": content.practice_levels,
+        "di-type": content.di_types,
+        "domein": content.domains,
+        "stap": content.steps,
+        "w-vraag": content.w_questions,
+        "toetsvraag": content.test_questions,
+        "actor": content.actors,
+        "tip": content.tips,
+    }
+
+
+def test_the_library_has_what_the_issue_asks_for(content: Content) -> None:
+    assert len(content.strategies) >= 50
+    assert len(content.legal) >= 12
+    assert len(content.practices) >= 40
+    assert len(content.actors) >= 15
+    assert len(content.tips) >= 20
+    assert [level.id for level in content.ladder] == ["startend", "gevorderd", "expert"]
+    assert len(content.practice_levels) == 3
+    assert {"a", "b", "c", "d"} <= {t.id for t in content.di_types}
+    assert (len(content.domains), len(content.steps), len(content.test_questions)) == (7, 8, 3)
+    assert [w.id for w in content.w_questions] == ["wat", "waarom", "wie", "werkwijze", "waar", "wanneer"]
+    assert {intervention.doel for intervention in content.interventions} == {"lichamelijk", "mentaal", "algemeen"}
+
+
+def test_ids_are_unique_per_kind(content: Content) -> None:
+    for kind, items in _all_items(content).items():
+        ids = [item.id for item in items]  # type: ignore[attr-defined]
+        assert len(ids) == len(set(ids)), kind
+
+
+def test_every_factor_has_at_least_five_strategies_and_one_in_every_phase(content: Content) -> None:
+    for factor in content.factors:
+        own = [s for s in content.strategies if factor.id in s.succesfactoren]
+        assert len(own) >= 5, factor.id
+        assert {phase for s in own for phase in s.fasen} == {p.id for p in content.phases}, factor.id
+        assert all(1 <= len(s.voorbeelden) <= 3 for s in own)
+
+
+def test_every_reference_resolves(content: Content) -> None:
+    factors, phases = set(content.factor_by_id), set(content.phase_by_id)
+    for kind, items in _all_items(content).items():
+        for item in items:
+            assert set(getattr(item, "succesfactoren", [])) <= factors, (kind, item)
+            assert set(getattr(item, "fasen", [])) <= phases, (kind, item)
+            if hasattr(item, "fase"):
+                assert item.fase in phases, (kind, item)
+
+
+def test_legal_items_cover_the_required_topics(content: Content) -> None:
+    required = {
+        "rie", "plan-van-aanpak", "rie-actueel", "toetsing", "preventiemedewerker", "arbodienst", "basiscontract",
+        "open-spreekuur", "second-opinion", "werkplekbezoek", "klachtenprocedure", "beroepsziekten", "pago", "bhv",
+        "voorlichting", "verzuimbegeleiding", "psa-beleid",
+    }  # fmt: skip
+    assert required <= set(content.legal_by_id)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    if hasattr(type(value), "model_fields"):
+        return [s for name in type(value).model_fields for s in _strings(getattr(value, name))]
+    return []
+
+
+def test_no_empty_text_anywhere(content: Content) -> None:
+    everything = [*content.factors, *content.phases, *content.sources]
+    for items in _all_items(content).values():
+        everything += items
+    for item in everything:
+        for text in _strings(item):
+            assert text.strip(), item
+
+
+def test_every_source_of_every_kind_names_a_seed_file(content: Content) -> None:
+    seeds = {source.bestand for source in content.sources}
+    for items in _all_items(content).values():
+        for item in items:
+            for part in item.bron.split(";"):  # type: ignore[attr-defined]
+                assert part.split(",")[0].strip() in seeds, item
+
+
+def test_practices_are_marked_self_reported_in_the_library(content: Content) -> None:
+    from models.library import SELF_REPORTED, Library
+
+    library = Library(content)
+    practice = next(item for item in library.items if item.kind == "praktijk")
+    assert SELF_REPORTED in practice.body
+
+
+def test_a_strategy_without_a_known_factor_is_an_error(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    path = folder / "strategieen.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('succesfactoren = ["', 'succesfactoren = ["onbekend", "', 1), encoding="utf-8")
+    with pytest.raises(WorkbookError) as caught:
+        load_content(folder)
+    problem = caught.value.problems[0]
+    assert problem.path == "strategieen[1].succesfactoren[1]"
+    assert "onbekende succesfactor 'onbekend'" in problem.message
+
+
+def test_a_duplicate_id_within_a_kind_is_an_error(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    path = folder / "tips.toml"
+    text = path.read_text(encoding="utf-8")
+    first_id = text.split('id = "', 2)[1].split('"')[0]
+    second_id = text.split('id = "', 3)[2].split('"')[0]
+    path.write_text(text.replace(f'id = "{second_id}"', f'id = "{first_id}"'), encoding="utf-8")
+    with pytest.raises(WorkbookError) as caught:
+        load_content(folder)
+    assert f"id '{first_id}' komt al voor" in str(caught.value)
+    assert caught.value.problems[0].path == "tips[2].id"

@@ -1,4 +1,4 @@
-"""The Textual app: opens a workbook (or explains why it cannot) and shows its dashboard."""
+"""The Textual app: opens a workbook (or explains why it cannot), switches screens, saves changes."""
 
 from __future__ import annotations
 
@@ -11,24 +11,49 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.signal import Signal
 
 from models.content import Content, default_content
-from models.problems import Problem, WorkbookError
+from models.library import LibraryItem
+from models.plan import action_from_item, with_action
+from models.problems import CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
 from models.store import load_workbook
+from models.workbook import Workbook
+from screens.confirm import ConfirmScreen
 from screens.dashboard import DashboardScreen
+from screens.factors import FactorsScreen
+from screens.library import LibraryScreen
 from screens.load_error import LoadErrorScreen
+from screens.phases import PhasesScreen
 from tui.commands import BindingCommands
 from tui.locations import workbooks_in
 from tui.session import WorkbookSession
 
+SCREEN_KEYS = {
+    "dashboard": ("1", "Dashboard", "Overzicht van scores, fasen, acties en deadlines"),
+    "succesfactoren": ("2", "Succesfactoren", "De tien succesfactoren met scoringswijzer en strategieën"),
+    "fasen": ("3", "Fasen", "De vijf fasen met doel, stappen, checklist en strategieën"),
+    "bibliotheek": ("5", "Bibliotheek", "Zoek in strategieën, wettelijk minimum, interventies en meer"),
+}
+
 
 class WerkboekApp(App[None]):
-    """Preventiewerkboek: dashboards and the action plan of one client workbook."""
+    """Preventiewerkboek: dashboards, reference content and the action plan of one client workbook."""
 
     TITLE = "Preventiewerkboek"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BindingCommands}
+    MODES: ClassVar[dict[str, type[Screen[None]]]] = {  # type: ignore[assignment]
+        "dashboard": DashboardScreen,
+        "succesfactoren": FactorsScreen,
+        "fasen": PhasesScreen,
+        "bibliotheek": LibraryScreen,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(key, f"show('{mode}')", name, tooltip=help_text, id=f"app.scherm-{mode}")
+            for mode, (key, name, help_text) in SCREEN_KEYS.items()
+        ),
         Binding("q", "quit", "Afsluiten", tooltip="Sluit het werkboek", id="app.afsluiten"),
         Binding(
             "ctrl+q",
@@ -57,7 +82,11 @@ class WerkboekApp(App[None]):
         self._today = today
         self._content = content
         self.session: WorkbookSession | None = None
+        self._tried: Path = location
+        """The file the last load tried (the first workbook when opening a folder)."""
         self._notices: list[tuple[str, str]] = []
+        self.workbook_changed: Signal[WorkbookSession] = Signal(self, "workbook-changed")
+        """Published after every saved change, so each screen can redraw from the session."""
 
     @property
     def today(self) -> dt.date:
@@ -80,17 +109,17 @@ class WerkboekApp(App[None]):
             )
         return found[0]
 
-    def _load(self) -> Screen[None]:
-        """Load the workbook into a session; the screen to show is the dashboard or the problems."""
+    def _load(self) -> list[Problem]:
+        """Load the workbook into a session; returns the problems when it cannot be opened."""
         self._notices.clear()
-        path = self.location
+        self._tried = self.location
         try:
-            path = self._workbook_path()
+            path = self._tried = self._workbook_path()
             content = self._content or default_content()
             loaded = load_workbook(path, content)
         except WorkbookError as error:
             self.session = None
-            return LoadErrorScreen(path, error.problems)
+            return error.problems
         self.session = WorkbookSession(loaded=loaded, content=content, today=self.today)
         if loaded.read_only_reason:
             self._notices.append((f"Alleen-lezen: {loaded.read_only_reason}", "warning"))
@@ -103,20 +132,92 @@ class WerkboekApp(App[None]):
                     "warning",
                 )
             )
-        return DashboardScreen()
+        return []
 
     def on_mount(self) -> None:
-        self.push_screen(self._load())
-        self._show_notices()
+        self._open()
 
-    def _show_notices(self) -> None:
+    def _open(self) -> None:
+        problems = self._load()
+        if problems:
+            self.push_screen(LoadErrorScreen(self._tried, problems))
+        else:
+            if isinstance(self.screen, LoadErrorScreen):
+                self.pop_screen()
+            self.switch_mode("dashboard")
+            if self.session is not None:
+                self.workbook_changed.publish(self.session)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
     def open_workbook(self) -> None:
-        """(Re)load the workbook from disk and show its dashboard, or its problems."""
-        self.switch_screen(self._load())
-        self._show_notices()
+        """(Re)load the workbook from disk; show its dashboard, or its problems."""
+        if isinstance(self.screen, LoadErrorScreen):
+            self.pop_screen()
+        self._open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show":
+            return self.session is not None
+        return True
+
+    def action_show(self, mode: str) -> None:
+        """Switch to one of the main screens."""
+        if self.session is not None and self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def add_item_as_action(self, item: LibraryItem) -> None:
+        """Make a new action from a library item and save it, saying which action it became."""
+        if self.session is None or not item.actionable:
+            return
+        action = action_from_item(item, self.session.workbook)
+        self.commit(
+            with_action(self.session.workbook, action),
+            f"Actie {action.id} toegevoegd: {action.titel}",
+        )
+
+    def commit(self, workbook: Workbook, done: str) -> None:
+        """Save a changed workbook (the one way screens change it) and tell every screen."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            session.save(workbook)
+        except ReadOnlyError as error:
+            self.notify(f"Niet opgeslagen: {error}", severity="error", timeout=10)
+            return
+        except CommentsWouldBeLostError as error:
+            self._ask_to_drop_comments(workbook, done, error)
+            return
+        except OSError as error:
+            self.notify(f"Opslaan mislukt ({error.strerror}); er is niets gewijzigd.", severity="error", timeout=10)
+            return
+        self._saved(done)
+
+    def _ask_to_drop_comments(self, workbook: Workbook, done: str, error: CommentsWouldBeLostError) -> None:
+        def answered(drop: bool | None) -> None:
+            if not drop or self.session is None:
+                self.notify("Niet opgeslagen: de opmerkingen in het bestand blijven staan.", severity="warning")
+                return
+            try:
+                self.session.save(workbook, drop_comments=True)
+            except OSError as failure:
+                self.notify(f"Opslaan mislukt ({failure.strerror}); er is niets gewijzigd.", severity="error")
+                return
+            self._saved(done)
+
+        self.push_screen(
+            ConfirmScreen(
+                "Opmerkingen gaan verloren",
+                f"{str(error).capitalize()}. Toch opslaan? Het vorige bestand blijft bewaard als .bak.",
+            ),
+            answered,
+        )
+
+    def _saved(self, done: str) -> None:
+        assert self.session is not None
+        self.workbook_changed.publish(self.session)
+        self.notify(f"{done}. Opgeslagen in {self.session.loaded.path.name}.", timeout=6)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

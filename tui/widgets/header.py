@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import RenderResult
 from textual.content import Content
 from textual.widget import Widget
 
 from tui.widgets.cells import cell
+
+if TYPE_CHECKING:
+    from tui.session import WorkbookSession
 
 
 def display_path(path: Path) -> str:
@@ -36,6 +40,17 @@ class WorkbookHeader(Widget):
         self.client = client
         self.path = path
         self.read_only = read_only
+
+    @classmethod
+    def of(cls, session: WorkbookSession) -> WorkbookHeader:
+        """The header for the open workbook of ``session``."""
+        loaded = session.loaded
+        return cls(loaded.workbook.organisatie.naam, loaded.path, read_only=loaded.read_only)
+
+    def show(self, session: WorkbookSession) -> None:
+        """Follow a change of the open workbook (its name may have changed)."""
+        self.client = session.loaded.workbook.organisatie.naam
+        self.refresh()
 
     def render(self) -> RenderResult:
         width = self.size.width

@@ -1,0 +1,81 @@
+"""Checks across content files: unique ids per kind, references that resolve, sources that exist,
+and strategies for every factor in every phase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+Loc = tuple[str | int, ...]
+Found = Iterator[tuple[Loc, str]]
+
+
+@dataclass(frozen=True)
+class Known:
+    """The ids that references may point at."""
+
+    factors: Sequence[str]
+    phases: Sequence[str]
+    seeds: Sequence[str]
+
+
+def _items(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every item in the lists of ``model`` (and in their lists), with its location."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for index, item in enumerate(value):
+                yield (*loc, name, index), item
+                yield from _items(item, (*loc, name, index))
+
+
+def _unknown(kind: str, value: str, allowed: Sequence[str]) -> str:
+    return f"onbekende {kind} '{value}'; toegestaan: {', '.join(allowed)}"
+
+
+def reference_errors(document: BaseModel, known: Known) -> Found:
+    """Unknown factor, phase or seed references and doubled ids in one content file."""
+    ids_per_list: dict[Loc, dict[str, int]] = {}
+    for loc, item in _items(document):
+        item_id = getattr(item, "id", None)
+        if item_id is not None:
+            seen = ids_per_list.setdefault(loc[:-1], {})
+            if item_id in seen:
+                yield (*loc, "id"), f"id '{item_id}' komt al voor bij item {seen[item_id] + 1} van deze lijst"
+            seen.setdefault(item_id, loc[-1])  # type: ignore[arg-type]
+        for index, factor_id in enumerate(getattr(item, "succesfactoren", None) or []):
+            if factor_id not in known.factors:
+                yield (*loc, "succesfactoren", index), _unknown("succesfactor", factor_id, known.factors)
+        for index, phase_id in enumerate(getattr(item, "fasen", None) or []):
+            if isinstance(phase_id, str) and phase_id not in known.phases:
+                yield (*loc, "fasen", index), _unknown("fase", phase_id, known.phases)
+        phase_id = getattr(item, "fase", None)
+        if isinstance(phase_id, str) and phase_id not in known.phases:
+            yield (*loc, "fase"), _unknown("fase", phase_id, known.phases)
+        bron = getattr(item, "bron", None)
+        if bron is not None:
+            named = [part.split(",")[0].strip() for part in bron.split(";")]
+            unknown = [name for name in named if name not in known.seeds]
+            if unknown:
+                yield (
+                    (*loc, "bron"),
+                    f"bron noemt onbekend bestand {', '.join(unknown)}; bekend: {', '.join(known.seeds)}",
+                )
+
+
+def missing_strategies(strategies: Sequence[BaseModel], known: Known) -> list[str]:
+    """'factor in phase' for every pair without a strategy: each factor needs one in every phase."""
+    covered = {
+        (factor_id, phase_id)
+        for strategy in strategies
+        for factor_id in getattr(strategy, "succesfactoren", [])
+        for phase_id in getattr(strategy, "fasen", [])
+    }
+    return [
+        f"{factor_id} in {phase_id}"
+        for factor_id in known.factors
+        for phase_id in known.phases
+        if (factor_id, phase_id) not in covered
+    ]

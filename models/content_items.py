@@ -1,0 +1,232 @@
+"""The kinds of reference content, as validated from ``content/*.toml``.
+
+Field names are the TOML keys. Ids are stable: workbooks and actions refer to them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from models.fields import Code, ContentModel, Text
+
+Level = Literal["1", "2", "3", "4"]
+LEVELS: tuple[Level, ...] = ("1", "2", "3", "4")
+Target = Literal["lichamelijk", "mentaal", "algemeen"]
+Components = Literal["enkelvoudig", "meervoudig"]
+Reach = Literal["individu", "omgeving", "beide"]
+Evidence = Literal["effectief", "mogelijk effectief", "geen effect aangetoond", "onvoldoende onderzocht"]
+
+
+def _unique(ids: list[str], what: str) -> None:
+    doubles = sorted({i for i in ids if ids.count(i) > 1})
+    if doubles:
+        raise ValueError(f"{what} komt dubbel voor: {', '.join(doubles)}")
+
+
+class Source(ContentModel):
+    """A seed document the content is written from."""
+
+    bestand: Text
+    titel: Text
+    uitgever: Text
+
+
+class Factor(ContentModel):
+    """One of the ten success factors, with a scoring guide per level."""
+
+    id: Code
+    naam: Text
+    label: Text
+    """Short name for tight spaces such as the dashboard grid."""
+    kort: Text
+    beschrijving: Text
+    belang: Text
+    niveaus: dict[Level, Text]
+    bron: Text
+
+    @field_validator("niveaus")
+    @classmethod
+    def _all_levels(cls, value: dict[Level, str]) -> dict[Level, str]:
+        missing = [level for level in LEVELS if level not in value]
+        if missing:
+            raise ValueError(f"scoringswijzer mist niveau {', '.join(missing)}; nodig: 1, 2, 3 en 4")
+        return value
+
+    def level_text(self, score: int) -> str:
+        """What the company looks like at ``score`` (1–4) for this factor."""
+        return self.niveaus[str(score)]  # type: ignore[index]
+
+
+class ChecklistItem(ContentModel):
+    """A tickable item of a phase checklist."""
+
+    id: Code
+    tekst: Text
+    bron: Text
+
+
+class Phase(ContentModel):
+    """One of the five phases, with its steps and checklist."""
+
+    id: Code
+    naam: Text
+    label: Text
+    """Short name for tight spaces such as the dashboard grid."""
+    kort: Text
+    doel: Text
+    stappen: list[Text] = Field(min_length=1)
+    checklist: list[ChecklistItem] = Field(min_length=5, max_length=8)
+    bron: Text
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> Phase:
+        _unique([item.id for item in self.checklist], "checklist-id")
+        return self
+
+
+class ExampleAction(ContentModel):
+    """A concrete example of a strategy, with who would typically do it."""
+
+    actie: Text
+    eigenaar: Text
+
+
+class Strategy(ContentModel):
+    """Something an employer can do to make prevention succeed on one or more factors."""
+
+    id: Code
+    titel: Text
+    succesfactoren: list[Code] = Field(min_length=1)
+    fasen: list[Code] = Field(min_length=1)
+    uitleg: Text
+    voorbeelden: list[ExampleAction] = Field(min_length=1, max_length=3)
+    bron: Text
+
+
+class LegalItem(ContentModel):
+    """One item of the legal minimum of arbo policy."""
+
+    id: Code
+    titel: Text
+    eis: Text
+    voor_wie: Text
+    in_orde: Text
+    artikel: Text | None = None
+    """Only where the article number was checked against the law text."""
+    fase: Code
+    succesfactoren: list[Code] = Field(min_length=1)
+    bron: Text
+    verwijzing: Text | None = None
+    """Outside sources (web pages) the item was checked against."""
+
+
+class Intervention(ContentModel):
+    """A type of intervention studied in the literature, with the evidence verdict."""
+
+    id: Code
+    titel: Text
+    beschrijving: Text
+    doel: Target
+    componenten: Components
+    niveau: Reach
+    doelgroep: Text
+    bewijs: Evidence
+    oordeel: Text
+    succesfactoren: list[Code] = Field(min_length=1)
+    fasen: list[Code] = Field(min_length=1)
+    bron: Text
+
+
+class Practice(ContentModel):
+    """A good practice as reported by whoever ran it: self-reported, not proven."""
+
+    id: Code
+    titel: Text
+    land: Text
+    sector: Text
+    doel: Target
+    componenten: Components
+    wat: Text
+    resultaat: Text
+    succesfactoren: list[Code] = Field(min_length=1)
+    fasen: list[Code] = Field(min_length=1)
+    bron: Text
+
+
+class BuildingBlock(ContentModel):
+    """A building block of a level on the mental-health ladder."""
+
+    titel: Text
+    uitleg: Text
+    hulpbronnen: list[Text] = Field(min_length=1)
+
+
+class LadderLevel(ContentModel):
+    """A level of the mental-health ladder: startend, gevorderd or expert."""
+
+    id: Code
+    naam: Text
+    beschrijving: Text
+    bouwstenen: list[BuildingBlock] = Field(min_length=1)
+    bron: Text
+
+
+class DescribedLevel(ContentModel):
+    """A level with a name and a description (practice levels, DI types)."""
+
+    id: Code
+    naam: Text
+    beschrijving: Text
+    bron: Text
+
+
+class Domain(ContentModel):
+    """A domain of integral health policy."""
+
+    id: Code
+    nummer: int = Field(ge=1)
+    naam: Text
+    uitleg: Text
+    bron: Text
+
+
+class PolicyStep(ContentModel):
+    """A step of the eight-step approach to integral health policy."""
+
+    id: Code
+    nummer: int = Field(ge=1)
+    naam: Text
+    uitleg: Text
+    fase: Code
+    bron: Text
+
+
+class Question(ContentModel):
+    """A question with an explanation: one of the 6 W's or the three test questions."""
+
+    id: Code
+    vraag: Text
+    uitleg: Text
+    bron: Text
+
+
+class Actor(ContentModel):
+    """Someone who plays a part in prevention, and when to call on them."""
+
+    id: Code
+    naam: Text
+    rol: Text
+    wanneer: Text
+    bron: Text
+
+
+class Tip(ContentModel):
+    """A short tip for the consultant, for the phases it helps in."""
+
+    id: Code
+    tekst: Text
+    fasen: list[Code] = Field(min_length=1)
+    succesfactoren: list[Code] = Field(default_factory=list)
+    bron: Text

@@ -1,0 +1,42 @@
+"""What every main screen shares: typed access to the app and the open workbook, the header,
+and redrawing after each saved change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from tui.widgets.header import WorkbookHeader
+
+if TYPE_CHECKING:
+    from tui.app import WerkboekApp
+    from tui.session import WorkbookSession
+
+
+class WorkbookScreen(Screen[None]):
+    """A main screen of the open workbook (dashboard, factors, phases, library, …)."""
+
+    @property
+    def werkboek(self) -> WerkboekApp:
+        return cast("WerkboekApp", self.app)
+
+    @property
+    def session(self) -> WorkbookSession:
+        session = self.werkboek.session
+        if session is None:  # the app only shows these screens with an open workbook
+            raise RuntimeError("geen werkboek geopend")
+        return session
+
+    def header(self) -> WorkbookHeader:
+        return WorkbookHeader.of(self.session)
+
+    def on_mount(self) -> None:
+        self.werkboek.workbook_changed.subscribe(self, self._workbook_changed)
+
+    def _workbook_changed(self, session: WorkbookSession) -> None:
+        self.query_one(WorkbookHeader).show(session)
+        self.show_workbook(session)
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        """Redraw from the (changed) workbook; screens that show workbook data override this."""

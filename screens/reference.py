@@ -1,0 +1,129 @@
+"""The shape shared by the Succesfactoren and Fasen screens: a list on the left; on the right what
+the selected subject is about, and the strategies, tips and other items that belong to it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from models.library import KIND_LABELS, LibraryItem
+from screens.base import WorkbookScreen
+from screens.item_detail import ItemDetailScreen
+from tui.session import WorkbookSession
+
+
+def reference_bindings(prefix: str) -> list[BindingType]:
+    """The keys of a reference screen, with ids under ``prefix``."""
+    return [
+        Binding("a", "add_action", "Als actie", tooltip="Maak van het gekozen item een actie", id=f"{prefix}.actie"),
+        Binding("enter", "open_item", "Lezen", tooltip="Lees het gekozen item helemaal", id=f"{prefix}.lezen"),
+    ]
+
+
+class ReferenceScreen(WorkbookScreen):
+    """A list of subjects (factors or phases) with their explanation and related library items."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+    LIST_TITLE = ""
+
+    def subjects(self) -> list[tuple[str, str]]:
+        """(id, label) of each subject in the list."""
+        raise NotImplementedError
+
+    def about(self, subject_id: str) -> Content:
+        """What the subject is about, drawn from the content and the workbook."""
+        raise NotImplementedError
+
+    def related(self, subject_id: str) -> list[LibraryItem]:
+        """Library items that belong to the subject, in library order."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield self.header()
+        with Horizontal(classes="reference-body"):
+            subjects = OptionList(*[Option(label, id=key) for key, label in self.subjects()], id="subject-list")
+            subjects.border_title = self.LIST_TITLE
+            yield subjects
+            with Vertical(classes="reference-right"):
+                with VerticalScroll(id="subject-about"):
+                    yield Static(id="subject-about-text")
+                related = OptionList(id="subject-related")
+                related.border_title = "Strategieën, tips en verwante items"
+                yield related
+        yield Footer()
+
+    def on_mount(self) -> None:
+        subject_list = self.query_one("#subject-list", OptionList)
+        subject_list.highlighted = 0
+        subject_list.focus()
+
+    @property
+    def subject_id(self) -> str | None:
+        option = self.query_one("#subject-list", OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def select(self, subject_id: str) -> None:
+        """Show ``subject_id`` (used by other screens to open a factor or phase)."""
+        subject_list = self.query_one("#subject-list", OptionList)
+        subject_list.highlighted = subject_list.get_option_index(subject_id)
+
+    @on(OptionList.OptionHighlighted, "#subject-list")
+    def _subject_changed(self) -> None:
+        self._show_subject()
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        self._show_subject()
+
+    def _show_subject(self) -> None:
+        subject_id = self.subject_id
+        if subject_id is None:
+            return
+        self.query_one("#subject-about-text", Static).update(self.about(subject_id))
+        self.query_one("#subject-about", VerticalScroll).scroll_home(animate=False)
+        items = self.related(subject_id)
+        options: list[Option] = []
+        for kind, label in KIND_LABELS.items():
+            group = [item for item in items if item.kind == kind]
+            if group:
+                options.append(Option(Content.styled(f"{label} ({len(group)})", "bold $text-primary"), disabled=True))
+                options += [Option(item.title, id=item.key) for item in group]
+        related = self.query_one("#subject-related", OptionList)
+        related.set_options(options)
+        related.highlighted = 1 if len(options) > 1 else None  # the first item under the first heading
+        related.border_subtitle = "a: als actie · enter: lezen"
+
+    def current_item(self) -> LibraryItem | None:
+        related = self.query_one("#subject-related", OptionList)
+        if not related.has_focus or related.highlighted_option is None or related.highlighted_option.id is None:
+            return None
+        return self.session.library.by_key.get(related.highlighted_option.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"add_action", "open_item"}:
+            item = self.current_item()
+            if item is None:
+                return None
+            return item.actionable if action == "add_action" else True
+        return True
+
+    @on(OptionList.OptionSelected, "#subject-related")
+    def action_open_item(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.app.push_screen(ItemDetailScreen(item, self.session.content))
+
+    @on(OptionList.OptionSelected, "#subject-list")
+    def _to_related(self) -> None:
+        self.query_one("#subject-related", OptionList).focus()
+
+    def action_add_action(self) -> None:
+        item = self.current_item()
+        if item is not None and item.actionable:
+            self.werkboek.add_item_as_action(item)
