@@ -87,26 +87,101 @@ class TipFile(ContentModel):
 
 
 @dataclass(frozen=True)
+class Reference:
+    """The library part of the content: read on first use, not at start-up."""
+
+    strategies: tuple[Strategy, ...]
+    interventions: tuple[Intervention, ...]
+    practices: tuple[Practice, ...]
+    ladder: tuple[LadderLevel, ...]
+    practice_levels: tuple[DescribedLevel, ...]
+    di_types: tuple[DescribedLevel, ...]
+    domains: tuple[Domain, ...]
+    steps: tuple[PolicyStep, ...]
+    w_questions: tuple[Question, ...]
+    test_questions: tuple[Question, ...]
+    actors: tuple[Actor, ...]
+    tips: tuple[Tip, ...]
+
+
+@dataclass(frozen=True)
 class Content:
-    """All reference content, with lookups by id in file order."""
+    """All reference content, with lookups by id in file order.
+
+    The framework (factors, phases, legal items, sources) is read and checked when loading; the
+    rest (strategies, interventions, …) when first asked for, which keeps start-up short.
+    """
 
     scale: dict[Level, str]
     factors: tuple[Factor, ...]
     phases: tuple[Phase, ...]
     sources: tuple[Source, ...]
-    strategies: tuple[Strategy, ...] = ()
-    legal: tuple[LegalItem, ...] = ()
-    interventions: tuple[Intervention, ...] = ()
-    practices: tuple[Practice, ...] = ()
-    ladder: tuple[LadderLevel, ...] = ()
-    practice_levels: tuple[DescribedLevel, ...] = ()
-    di_types: tuple[DescribedLevel, ...] = ()
-    domains: tuple[Domain, ...] = ()
-    steps: tuple[PolicyStep, ...] = ()
-    w_questions: tuple[Question, ...] = ()
-    test_questions: tuple[Question, ...] = ()
-    actors: tuple[Actor, ...] = ()
-    tips: tuple[Tip, ...] = ()
+    legal: tuple[LegalItem, ...]
+    folder: Path | None = None
+    """Where the rest of the content is read from."""
+
+    @cached_property
+    def reference(self) -> Reference:
+        """The library part; raises :class:`WorkbookError` when its files have problems."""
+        if self.folder is None:
+            raise WorkbookError([Problem("content", "geen map met inhoud bekend")])
+        return _load_reference(self.folder, self.known)
+
+    @property
+    def strategies(self) -> tuple[Strategy, ...]:
+        return self.reference.strategies
+
+    @property
+    def interventions(self) -> tuple[Intervention, ...]:
+        return self.reference.interventions
+
+    @property
+    def practices(self) -> tuple[Practice, ...]:
+        return self.reference.practices
+
+    @property
+    def ladder(self) -> tuple[LadderLevel, ...]:
+        return self.reference.ladder
+
+    @property
+    def practice_levels(self) -> tuple[DescribedLevel, ...]:
+        return self.reference.practice_levels
+
+    @property
+    def di_types(self) -> tuple[DescribedLevel, ...]:
+        return self.reference.di_types
+
+    @property
+    def domains(self) -> tuple[Domain, ...]:
+        return self.reference.domains
+
+    @property
+    def steps(self) -> tuple[PolicyStep, ...]:
+        return self.reference.steps
+
+    @property
+    def w_questions(self) -> tuple[Question, ...]:
+        return self.reference.w_questions
+
+    @property
+    def test_questions(self) -> tuple[Question, ...]:
+        return self.reference.test_questions
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return self.reference.actors
+
+    @property
+    def tips(self) -> tuple[Tip, ...]:
+        return self.reference.tips
+
+    @cached_property
+    def known(self) -> Known:
+        return Known(
+            factors=[factor.id for factor in self.factors],
+            phases=[phase.id for phase in self.phases],
+            seeds=[source.bestand for source in self.sources],
+        )
 
     @cached_property
     def factor_by_id(self) -> dict[str, Factor]:
@@ -162,63 +237,33 @@ def _validated(model: type[M], path: Path) -> tuple[M, _Read]:
     return document, _Read(path, text, document)
 
 
-def _cross_checks(files: list[_Read], strategies: _Read, known: Known) -> list[Problem]:
+def _cross_checks(files: list[_Read], known: Known) -> list[Problem]:
     problems: list[Problem] = []
     for read in files:
         found = list(reference_errors(read.document, known))
         positions = scan(read.text) if found else None
         problems += [located(str(read.path), read.text, loc, message, positions) for loc, message in found]
-    gaps = missing_strategies(getattr(strategies.document, "strategieen", []), known)
-    if gaps:
-        problems.append(
-            Problem(
-                str(strategies.path), f"geen strategie voor: {', '.join(gaps)}; elke factor heeft er één per fase nodig"
-            )
-        )
     return problems
 
 
-def load_content(folder: Path | None = None) -> Content:
-    """Read and validate every content file; raises :class:`WorkbookError` with all problems."""
-    base = folder or content_folder()
-    sources, _ = _validated(SourceFile, base / "bronnen.toml")
-    factors, factors_read = _validated(FactorFile, base / "succesfactoren.toml")
-    phases, phases_read = _validated(PhaseFile, base / "fasen.toml")
+def _load_reference(base: Path, known: Known) -> Reference:
     strategies, strategies_read = _validated(StrategyFile, base / "strategieen.toml")
-    legal, legal_read = _validated(LegalFile, base / "wettelijk.toml")
     interventions, interventions_read = _validated(InterventionFile, base / "interventies.toml")
     practices, practices_read = _validated(PracticeFile, base / "praktijken.toml")
     levels, levels_read = _validated(LevelFile, base / "niveaus.toml")
     policy, policy_read = _validated(PolicyFile, base / "beleidskader.toml")
     actors, actors_read = _validated(ActorFile, base / "actoren.toml")
     tips, tips_read = _validated(TipFile, base / "tips.toml")
-    known = Known(
-        factors=[factor.id for factor in factors.succesfactoren],
-        phases=[phase.id for phase in phases.fasen],
-        seeds=[source.bestand for source in sources.bronnen],
-    )
-    every_file = [
-        factors_read,
-        phases_read,
-        strategies_read,
-        legal_read,
-        interventions_read,
-        practices_read,
-        levels_read,
-        policy_read,
-        actors_read,
-        tips_read,
-    ]
-    problems = _cross_checks(every_file, strategies_read, known)
+    every_file = [strategies_read, interventions_read, practices_read, levels_read, policy_read, actors_read, tips_read]
+    problems = _cross_checks(every_file, known)
+    gaps = missing_strategies(strategies.strategieen, known)
+    if gaps:
+        message = f"geen strategie voor: {', '.join(gaps)}; elke factor heeft er één per fase nodig"
+        problems.append(Problem(str(strategies_read.path), message))
     if problems:
         raise WorkbookError(problems)
-    return Content(
-        scale=factors.schaal,
-        factors=tuple(factors.succesfactoren),
-        phases=tuple(phases.fasen),
-        sources=tuple(sources.bronnen),
+    return Reference(
         strategies=tuple(strategies.strategieen),
-        legal=tuple(legal.wettelijk),
         interventions=tuple(interventions.interventies),
         practices=tuple(practices.praktijken),
         ladder=tuple(levels.mentale_ladder),
@@ -231,6 +276,29 @@ def load_content(folder: Path | None = None) -> Content:
         actors=tuple(actors.actoren),
         tips=tuple(tips.tips),
     )
+
+
+def load_content(folder: Path | None = None, *, complete: bool = False) -> Content:
+    """Read and check the framework (and with ``complete`` the rest too); raises :class:`WorkbookError`."""
+    base = folder or content_folder()
+    sources, _ = _validated(SourceFile, base / "bronnen.toml")
+    factors, factors_read = _validated(FactorFile, base / "succesfactoren.toml")
+    phases, phases_read = _validated(PhaseFile, base / "fasen.toml")
+    legal, legal_read = _validated(LegalFile, base / "wettelijk.toml")
+    content = Content(
+        scale=factors.schaal,
+        factors=tuple(factors.succesfactoren),
+        phases=tuple(phases.fasen),
+        sources=tuple(sources.bronnen),
+        legal=tuple(legal.wettelijk),
+        folder=base,
+    )
+    problems = _cross_checks([factors_read, phases_read, legal_read], content.known)
+    if problems:
+        raise WorkbookError(problems)
+    if complete:
+        _ = content.reference
+    return content
 
 
 @cache

@@ -27,6 +27,9 @@ class FileModel(BaseModel):
 
 
 class ContentModel(BaseModel):
-    """Base for reference content: strict, immutable, and no unknown keys (typos are errors)."""
+    """Base for reference content: strict, immutable, and no unknown keys (typos are errors).
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    Validators are built on first use, so content read later (the library) costs nothing at start-up.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from models.canonical import action_sort_key
-from models.library import LibraryItem
 from models.workbook import Action, Workbook
+
+if TYPE_CHECKING:
+    from models.library import LibraryItem
 
 _NUMBERED = re.compile(r"^A(\d+)$")
 

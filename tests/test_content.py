@@ -206,7 +206,7 @@ def test_a_strategy_without_a_known_factor_is_an_error(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('succesfactoren = ["', 'succesfactoren = ["onbekend", "', 1), encoding="utf-8")
     with pytest.raises(WorkbookError) as caught:
-        load_content(folder)
+        load_content(folder, complete=True)
     problem = caught.value.problems[0]
     assert problem.path == "strategieen[1].succesfactoren[1]"
     assert "onbekende succesfactor 'onbekend'" in problem.message
@@ -220,6 +220,16 @@ def test_a_duplicate_id_within_a_kind_is_an_error(tmp_path: Path) -> None:
     second_id = text.split('id = "', 3)[2].split('"')[0]
     path.write_text(text.replace(f'id = "{second_id}"', f'id = "{first_id}"'), encoding="utf-8")
     with pytest.raises(WorkbookError) as caught:
-        load_content(folder)
+        load_content(folder, complete=True)
     assert f"id '{first_id}' komt al voor" in str(caught.value)
     assert caught.value.problems[0].path == "tips[2].id"
+
+
+def test_the_library_part_is_read_on_first_use_only(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    (folder / "praktijken.toml").write_text("[[praktijken]]\nid = 3\n", encoding="utf-8")
+    content = load_content(folder)  # start-up: framework only, so this still works
+    assert len(content.factors) == 10
+    with pytest.raises(WorkbookError) as caught:
+        _ = content.practices
+    assert caught.value.problems[0].file.endswith("praktijken.toml")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -14,20 +14,39 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from models.content import Content, default_content
-from models.library import LibraryItem
 from models.plan import action_from_item, with_action
 from models.problems import CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
 from models.store import load_workbook
 from models.workbook import Workbook
-from screens.confirm import ConfirmScreen
 from screens.dashboard import DashboardScreen
-from screens.factors import FactorsScreen
-from screens.library import LibraryScreen
 from screens.load_error import LoadErrorScreen
-from screens.phases import PhasesScreen
 from tui.commands import BindingCommands
 from tui.locations import workbooks_in
 from tui.session import WorkbookSession
+
+if TYPE_CHECKING:
+    from models.library import LibraryItem
+
+# Screens other than the dashboard are imported when first shown, which keeps start-up short.
+
+
+def _factors_screen() -> Screen[None]:
+    from screens.factors import FactorsScreen
+
+    return FactorsScreen()
+
+
+def _phases_screen() -> Screen[None]:
+    from screens.phases import PhasesScreen
+
+    return PhasesScreen()
+
+
+def _library_screen() -> Screen[None]:
+    from screens.library import LibraryScreen
+
+    return LibraryScreen()
+
 
 SCREEN_KEYS = {
     "dashboard": ("1", "Dashboard", "Overzicht van scores, fasen, acties en deadlines"),
@@ -43,11 +62,11 @@ class WerkboekApp(App[None]):
     TITLE = "Preventiewerkboek"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BindingCommands}
-    MODES: ClassVar[dict[str, type[Screen[None]]]] = {  # type: ignore[assignment]
+    MODES: ClassVar[dict[str, Callable[[], Screen[None]] | type[Screen[None]]]] = {  # type: ignore[assignment]
         "dashboard": DashboardScreen,
-        "succesfactoren": FactorsScreen,
-        "fasen": PhasesScreen,
-        "bibliotheek": LibraryScreen,
+        "succesfactoren": _factors_screen,
+        "fasen": _phases_screen,
+        "bibliotheek": _library_screen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -195,6 +214,8 @@ class WerkboekApp(App[None]):
         self._saved(done)
 
     def _ask_to_drop_comments(self, workbook: Workbook, done: str, error: CommentsWouldBeLostError) -> None:
+        from screens.confirm import ConfirmScreen
+
         def answered(drop: bool | None) -> None:
             if not drop or self.session is None:
                 self.notify("Niet opgeslagen: de opmerkingen in het bestand blijven staan.", severity="warning")

@@ -6,11 +6,14 @@ import datetime as dt
 import gc
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from models.content import Content
-from models.library import Library
 from models.store import LoadedWorkbook, save_workbook
 from models.workbook import Workbook
+
+if TYPE_CHECKING:
+    from models.library import Library
 
 
 @dataclass
@@ -28,6 +31,8 @@ class WorkbookSession:
     @cached_property
     def library(self) -> Library:
         """The searchable library, built on first use (not at start-up)."""
+        from models.library import Library
+
         library = Library(self.content)
         # Its few thousand objects live as long as the session; keeping them out of the garbage
         # collector's passes avoids pauses of a tenth of a second while typing a search.
