@@ -21,9 +21,13 @@ Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 class FileModel(BaseModel):
-    """Base for workbook tables: strict TOML types, and unknown keys kept so a save loses nothing."""
+    """Base for workbook tables: strict TOML types, and unknown keys kept so a save loses nothing.
 
-    model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True)
+    Immutable: a change makes a new object (``model_copy(update=...)``), so every earlier state stays
+    intact for undo, and a save in the background never sees a half-made edit.
+    """
+
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
 
 class ContentModel(BaseModel):

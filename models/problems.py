@@ -42,6 +42,14 @@ class ReadOnlyError(Exception):
     """A save was refused because the workbook is open read-only."""
 
 
+class ChangedOnDiskError(Exception):
+    """A save was refused because the file on disk is no longer what this session read or wrote."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(f"{path} is buiten het werkboek gewijzigd; er is niets overschreven")
+
+
 class CommentsWouldBeLostError(Exception):
     """A save would drop hand-written TOML comments the user has not agreed to lose."""
 

@@ -13,7 +13,7 @@ from models.atomic import write_atomic
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
 from models.dutch_messages import located, validation_problems
-from models.problems import CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
+from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
 from models.references import reference_errors
 from models.toml_file import decode_text, parse_toml, read_bytes
 from models.toml_scan import comment_lines, conflict_marker_lines, scan
@@ -27,8 +27,9 @@ class LoadedWorkbook:
 
     path: Path
     workbook: Workbook
-    digest: str
-    """SHA-256 of the bytes on disk as last read or written, to notice changes by others."""
+    digest: str | None
+    """SHA-256 of the bytes on disk as last read or written, to notice changes by others;
+    None for a new file that does not exist yet (and so must not exist when first saved)."""
     read_only_reason: str | None = None
     comment_lines: list[int] = field(default_factory=list)
     unknown_keys: list[Problem] = field(default_factory=list)
@@ -128,6 +129,19 @@ def load_workbook(path: Path, content: Content | None = None) -> LoadedWorkbook:
     )
 
 
+def disk_digest(path: Path) -> str | None:
+    """SHA-256 of the file as it is on disk now; None when it is gone or unreadable."""
+    try:
+        return digest_of(path.read_bytes())
+    except OSError:
+        return None
+
+
+def changed_on_disk(loaded: LoadedWorkbook) -> bool:
+    """Whether someone else changed (or removed) the file since it was last read or written."""
+    return disk_digest(loaded.path) != loaded.digest
+
+
 def save_workbook(
     loaded: LoadedWorkbook,
     workbook: Workbook,
@@ -137,8 +151,9 @@ def save_workbook(
 ) -> LoadedWorkbook:
     """Write ``workbook`` to the file of ``loaded`` atomically (previous version kept as FILE.bak).
 
-    Refuses a read-only workbook, and a file with hand-written comments unless the user agreed
-    to lose them (``drop_comments``). Returns the new state of the file.
+    Refuses a read-only workbook, a file with hand-written comments unless the user agreed to
+    lose them (``drop_comments``), and a file that changed on disk since it was read or written
+    (another editor, ``git pull``): that is never overwritten blindly. Returns the new state.
     """
     if loaded.read_only_reason:
         raise ReadOnlyError(loaded.read_only_reason)
@@ -147,5 +162,19 @@ def save_workbook(
     data = dumps_workbook(workbook, content or default_content()).encode("utf-8")
     new_digest = digest_of(data)
     if new_digest != loaded.digest:
+        if changed_on_disk(loaded):
+            raise ChangedOnDiskError(loaded.path)
         write_atomic(loaded.path, data)
     return replace(loaded, workbook=workbook, digest=new_digest, comment_lines=[])
+
+
+def conflict_path(path: Path) -> Path:
+    """Where this session's version goes when the file on disk was changed by someone else."""
+    return path.with_name(f"{path.stem}.conflict{path.suffix}")
+
+
+def save_conflict_copy(loaded: LoadedWorkbook, workbook: Workbook, *, content: Content | None = None) -> Path:
+    """Write ``workbook`` next to the file as ``NAME.conflict.toml``; the file itself is left alone."""
+    target = conflict_path(loaded.path)
+    write_atomic(target, dumps_workbook(workbook, content or default_content()).encode("utf-8"), keep_backup=False)
+    return target

@@ -33,10 +33,13 @@ class WorkbookScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.werkboek.workbook_changed.subscribe(self, self._workbook_changed)
+        self.werkboek.file_state_changed.subscribe(self, self._file_state_changed)
 
     def _workbook_changed(self, session: WorkbookSession) -> None:
-        self.query_one(WorkbookHeader).show(session)
         self.show_workbook(session)
+
+    def _file_state_changed(self, session: WorkbookSession) -> None:
+        self.query_one(WorkbookHeader).show(session)
 
     def show_workbook(self, session: WorkbookSession) -> None:
         """Redraw from the (changed) workbook; screens that show workbook data override this."""

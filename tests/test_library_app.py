@@ -69,7 +69,7 @@ async def test_a_on_a_strategy_adds_the_expected_action_to_the_file(workbook_fil
         "succesfactoren": [f.id for f in content.factors if f.id in strategy.succesfactoren],
         "bron": f"strategie:{strategy.id}",
     }
-    assert any("Actie A21 toegevoegd" in n.message and "Opgeslagen" in n.message for n in app._notifications)
+    assert any("Actie A21 toegevoegd" in n.message and "opgeslagen" in n.message for n in app._notifications)
 
 
 async def test_a_does_nothing_for_kinds_that_are_not_actions(workbook_file: Path) -> None:
@@ -179,7 +179,7 @@ async def test_a_read_only_workbook_is_not_changed(workbook_file: Path) -> None:
         await pilot.pause()
         await pilot.press("enter", "a")
         await pilot.pause()
-        assert any("Niet opgeslagen" in n.message for n in app._notifications)
+        assert any("Niet gewijzigd" in n.message and "alleen-lezen" in n.message for n in app._notifications)
     assert workbook_file.read_bytes() == before
 
 

@@ -6,10 +6,11 @@ changed picture before committing it.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import ROOT, TODAY
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -21,8 +22,14 @@ SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 
 
 @pytest.fixture(autouse=True)
-def _from_repo_root(in_repo_root: Path) -> None:
-    """Paths on screen are shown relative to the current folder: make it the same everywhere."""
+def _in_a_sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in a private folder with copies of the files at the same relative paths: paths on screen
+    look the same everywhere, and edits (saved on quitting) never touch the repository's files."""
+    for relative in (EXAMPLE, BROKEN):
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / relative, target)
+    monkeypatch.chdir(tmp_path)
 
 
 async def steady_cursor(pilot: Pilot[None]) -> None:
@@ -85,3 +92,41 @@ def test_phases(snap_compare, size: str) -> None:
 
 def test_item_detail_from_the_factor_screen_80x24(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=(80, 24), press=["2", "enter", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_actions_table(snap_compare, size: str) -> None:
+    assert snap_compare(app(), terminal_size=SIZES[size], press=["4", "down", "down"])
+
+
+def test_action_form_empty_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("4", "n")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_action_form_with_an_error_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("4", "n")
+        await pilot.pause()
+        deadline = pilot.app.screen.query_one("#deadline", Input)
+        deadline.value = "31-02-2027"
+        await pilot.press("ctrl+s")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_external_change_notice_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("4", "down", "down", "down", "down", "down", "down", "space")
+        await pilot.pause()
+        path = Path(EXAMPLE)
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 35"), encoding="utf-8"
+        )
+        await pilot.pause(1.0)  # the autosave finds the file changed and asks
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)

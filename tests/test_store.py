@@ -11,7 +11,8 @@ import pytest
 from models.atomic import backup_path
 from models.canonical import dumps_workbook
 from models.content import Content
-from models.problems import CommentsWouldBeLostError, ReadOnlyError
+from models.plan import with_action
+from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
 from models.store import load_workbook, save_workbook
 from models.workbook import Action, Organisation, ScoringRound, Workbook
 
@@ -30,9 +31,8 @@ def test_round_trip_keeps_every_value(content: Content, workbook_file: Path) -> 
 
 def test_saving_twice_gives_identical_bytes(content: Content, workbook_file: Path) -> None:
     loaded = load_workbook(workbook_file, content)
-    action = loaded.workbook.acties[0]
-    action.titel = "Verzuimcijfers 2024-2026 analyseren"
-    first_state = save_workbook(loaded, loaded.workbook, content=content)
+    action = loaded.workbook.acties[0].model_copy(update={"titel": "Verzuimcijfers 2024-2026 analyseren"})
+    first_state = save_workbook(loaded, with_action(loaded.workbook, action), content=content)
     first = workbook_file.read_bytes()
     reloaded = load_workbook(workbook_file, content)
     save_workbook(reloaded, reloaded.workbook, content=content)
@@ -44,8 +44,7 @@ def test_a_one_field_edit_changes_one_line(content: Content, workbook_file: Path
     loaded = load_workbook(workbook_file, content)
     action = loaded.workbook.action("A9")
     assert action is not None
-    action.status = "klaar"
-    save_workbook(loaded, loaded.workbook, content=content)
+    save_workbook(loaded, with_action(loaded.workbook, action.model_copy(update={"status": "klaar"})), content=content)
     old, new = example_text.splitlines(), workbook_file.read_text(encoding="utf-8").splitlines()
     assert len(old) == len(new)
     changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
@@ -54,8 +53,8 @@ def test_a_one_field_edit_changes_one_line(content: Content, workbook_file: Path
 
 def test_previous_version_is_kept_as_bak(content: Content, workbook_file: Path, example_text: str) -> None:
     loaded = load_workbook(workbook_file, content)
-    loaded.workbook.organisatie.medewerkers = 36
-    save_workbook(loaded, loaded.workbook, content=content)
+    organisation = loaded.workbook.organisatie.model_copy(update={"medewerkers": 36})
+    save_workbook(loaded, loaded.workbook.model_copy(update={"organisatie": organisation}), content=content)
     assert backup_path(workbook_file).read_text(encoding="utf-8") == example_text
     assert "medewerkers = 36\n" in workbook_file.read_text(encoding="utf-8")
 
@@ -95,8 +94,8 @@ def test_unknown_keys_survive_load_and_save(content: Content, tmp_path: Path) ->
     path = tmp_path / "vries.toml"
     path.write_text(UNKNOWN, encoding="utf-8")
     loaded = load_workbook(path, content)
-    loaded.workbook.acties[0].status = "gepland"
-    save_workbook(loaded, loaded.workbook, content=content)
+    planned = loaded.workbook.acties[0].model_copy(update={"status": "gepland"})
+    save_workbook(loaded, with_action(loaded.workbook, planned), content=content)
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert saved["toekomst"] == "bewaren"
     assert saved["organisatie"]["kvk"] == "12345678"
@@ -171,3 +170,24 @@ def test_newer_schema_opens_read_only_and_refuses_to_save(content: Content, work
     with pytest.raises(ReadOnlyError):
         save_workbook(loaded, loaded.workbook, content=content)
     assert workbook_file.read_text(encoding="utf-8") == text
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(content: Content, workbook_file: Path) -> None:
+    loaded = load_workbook(workbook_file, content)
+    theirs = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 40")
+    workbook_file.write_text(theirs, encoding="utf-8")
+    mine = loaded.workbook.model_copy(update={"logboek": []})
+    with pytest.raises(ChangedOnDiskError):
+        save_workbook(loaded, mine, content=content)
+    assert workbook_file.read_text(encoding="utf-8") == theirs
+
+
+def test_conflict_copy_is_written_beside_the_file(content: Content, workbook_file: Path) -> None:
+    from models.store import conflict_path, save_conflict_copy
+
+    loaded = load_workbook(workbook_file, content)
+    before = workbook_file.read_bytes()
+    target = save_conflict_copy(loaded, loaded.workbook.model_copy(update={"logboek": []}), content=content)
+    assert target == conflict_path(workbook_file) == workbook_file.with_name("klant.conflict.toml")
+    assert "[[logboek]]" not in target.read_text(encoding="utf-8")
+    assert workbook_file.read_bytes() == before

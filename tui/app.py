@@ -1,4 +1,4 @@
-"""The Textual app: opens a workbook (or explains why it cannot), switches screens, saves changes."""
+"""The Textual app: opens a workbook (or explains why it cannot), switches screens, keeps changes."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.signal import Signal
 
 from models.content import Content, default_content
 from models.plan import action_from_item, with_action
-from models.problems import CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
+from models.problems import Problem, WorkbookError
 from models.store import load_workbook
-from models.workbook import Workbook
+from screens.base import WorkbookScreen
 from screens.dashboard import DashboardScreen
 from screens.load_error import LoadErrorScreen
+from tui.changes import WorkbookChanges
 from tui.commands import BindingCommands
 from tui.locations import workbooks_in
 from tui.session import WorkbookSession
@@ -42,6 +42,12 @@ def _phases_screen() -> Screen[None]:
     return PhasesScreen()
 
 
+def _actions_screen() -> Screen[None]:
+    from screens.actions import ActionsScreen
+
+    return ActionsScreen()
+
+
 def _library_screen() -> Screen[None]:
     from screens.library import LibraryScreen
 
@@ -52,20 +58,22 @@ SCREEN_KEYS = {
     "dashboard": ("1", "Dashboard", "Overzicht van scores, fasen, acties en deadlines"),
     "succesfactoren": ("2", "Succesfactoren", "De tien succesfactoren met scoringswijzer en strategieën"),
     "fasen": ("3", "Fasen", "De vijf fasen met doel, stappen, checklist en strategieën"),
+    "acties": ("4", "Acties", "Het actieplan: zoeken, sorteren, toevoegen en bewerken"),
     "bibliotheek": ("5", "Bibliotheek", "Zoek in strategieën, wettelijk minimum, interventies en meer"),
 }
 
 
-class WerkboekApp(App[None]):
+class WerkboekApp(WorkbookChanges):
     """Preventiewerkboek: dashboards, reference content and the action plan of one client workbook."""
 
     TITLE = "Preventiewerkboek"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {BindingCommands}
+    COMMANDS = WorkbookChanges.COMMANDS | {BindingCommands}
     MODES: ClassVar[dict[str, Callable[[], Screen[None]] | type[Screen[None]]]] = {  # type: ignore[assignment]
         "dashboard": DashboardScreen,
         "succesfactoren": _factors_screen,
         "fasen": _phases_screen,
+        "acties": _actions_screen,
         "bibliotheek": _library_screen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,14 +81,22 @@ class WerkboekApp(App[None]):
             Binding(key, f"show('{mode}')", name, tooltip=help_text, id=f"app.scherm-{mode}")
             for mode, (key, name, help_text) in SCREEN_KEYS.items()
         ),
-        Binding("q", "quit", "Afsluiten", tooltip="Sluit het werkboek", id="app.afsluiten"),
+        Binding("ctrl+z", "undo", "Ongedaan maken", tooltip="Maak de laatste wijziging ongedaan", id="app.ongedaan"),
+        Binding(
+            "ctrl+y",
+            "redo",
+            "Opnieuw doen",
+            tooltip="Doe de laatst ongedaan gemaakte wijziging opnieuw",
+            id="app.opnieuw",
+        ),
+        Binding("q", "quit", "Afsluiten", tooltip="Sla op en sluit het werkboek", id="app.afsluiten"),
         Binding(
             "ctrl+q",
             "quit",
             "Afsluiten",
             show=False,
             priority=True,
-            tooltip="Sluit het werkboek",
+            tooltip="Sla op en sluit het werkboek",
             id="app.afsluiten-direct",
         ),
         Binding(
@@ -104,8 +120,7 @@ class WerkboekApp(App[None]):
         self._tried: Path = location
         """The file the last load tried (the first workbook when opening a folder)."""
         self._notices: list[tuple[str, str]] = []
-        self.workbook_changed: Signal[WorkbookSession] = Signal(self, "workbook-changed")
-        """Published after every saved change, so each screen can redraw from the session."""
+        self.init_changes()
 
     @property
     def today(self) -> dt.date:
@@ -129,7 +144,7 @@ class WerkboekApp(App[None]):
         return found[0]
 
     def _load(self) -> list[Problem]:
-        """Load the workbook into a session; returns the problems when it cannot be opened."""
+        """Load the workbook into a new session; returns the problems when it cannot be opened."""
         self._notices.clear()
         self._tried = self.location
         try:
@@ -155,6 +170,8 @@ class WerkboekApp(App[None]):
 
     def on_mount(self) -> None:
         self._open()
+        self.watch_file()
+        self.catch_hangup()
 
     def _open(self) -> None:
         problems = self._load()
@@ -163,21 +180,32 @@ class WerkboekApp(App[None]):
         else:
             if isinstance(self.screen, LoadErrorScreen):
                 self.pop_screen()
-            self.switch_mode("dashboard")
-            if self.session is not None:
-                self.workbook_changed.publish(self.session)
+            if self.current_mode not in self.MODES:
+                self.switch_mode("dashboard")
+            assert self.session is not None
+            self.workbook_changed.publish(self.session)
+            self.file_state_changed.publish(self.session)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
     def open_workbook(self) -> None:
-        """(Re)load the workbook from disk; show its dashboard, or its problems."""
+        """(Re)load the workbook from disk and show it; or its problems."""
         if isinstance(self.screen, LoadErrorScreen):
             self.pop_screen()
         self._open()
+        if self.session is not None:
+            self.watch_file_again()
+
+    def watch_file_again(self) -> None:
+        from tui.changes import _stamp
+
+        if self.session is not None:
+            self._disk_stamp = _stamp(self.session.loaded)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show":
-            return self.session is not None
+        if action in {"show", "undo", "redo"}:
+            # Only from the main screens: not halfway through a form or a question.
+            return self.session is not None and isinstance(self.screen, WorkbookScreen)
         return True
 
     def action_show(self, mode: str) -> None:
@@ -186,59 +214,13 @@ class WerkboekApp(App[None]):
             self.switch_mode(mode)
 
     def add_item_as_action(self, item: LibraryItem) -> None:
-        """Make a new action from a library item and save it, saying which action it became."""
+        """Make a new action from a library item, saying which action it became."""
         if self.session is None or not item.actionable:
             return
         action = action_from_item(item, self.session.workbook)
-        self.commit(
-            with_action(self.session.workbook, action),
-            f"Actie {action.id} toegevoegd: {action.titel}",
-        )
-
-    def commit(self, workbook: Workbook, done: str) -> None:
-        """Save a changed workbook (the one way screens change it) and tell every screen."""
-        session = self.session
-        if session is None:
-            return
-        try:
-            session.save(workbook)
-        except ReadOnlyError as error:
-            self.notify(f"Niet opgeslagen: {error}", severity="error", timeout=10)
-            return
-        except CommentsWouldBeLostError as error:
-            self._ask_to_drop_comments(workbook, done, error)
-            return
-        except OSError as error:
-            self.notify(f"Opslaan mislukt ({error.strerror}); er is niets gewijzigd.", severity="error", timeout=10)
-            return
-        self._saved(done)
-
-    def _ask_to_drop_comments(self, workbook: Workbook, done: str, error: CommentsWouldBeLostError) -> None:
-        from screens.confirm import ConfirmScreen
-
-        def answered(drop: bool | None) -> None:
-            if not drop or self.session is None:
-                self.notify("Niet opgeslagen: de opmerkingen in het bestand blijven staan.", severity="warning")
-                return
-            try:
-                self.session.save(workbook, drop_comments=True)
-            except OSError as failure:
-                self.notify(f"Opslaan mislukt ({failure.strerror}); er is niets gewijzigd.", severity="error")
-                return
-            self._saved(done)
-
-        self.push_screen(
-            ConfirmScreen(
-                "Opmerkingen gaan verloren",
-                f"{str(error).capitalize()}. Toch opslaan? Het vorige bestand blijft bewaard als .bak.",
-            ),
-            answered,
-        )
-
-    def _saved(self, done: str) -> None:
-        assert self.session is not None
-        self.workbook_changed.publish(self.session)
-        self.notify(f"{done}. Opgeslagen in {self.session.loaded.path.name}.", timeout=6)
+        description = f"Actie {action.id} toegevoegd: {action.titel}"
+        if self.change(with_action(self.session.workbook, action), description):
+            self.notify(f"{description}; het werkboek wordt opgeslagen.", timeout=6)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -250,3 +232,16 @@ class WerkboekApp(App[None]):
             yield SystemCommand("Toetsen verbergen", "Verberg het paneel met toetsen", self.action_hide_help_panel)
         else:
             yield SystemCommand("Toetsen tonen", "Toon de toetsen van dit scherm", self.action_show_help_panel)
+        if self.session is not None:
+            yield SystemCommand("Nu opslaan", "Schrijf de wijzigingen nu naar het bestand (save)", self._save_command)
+            yield SystemCommand(
+                "Wijziging op schijf afhandelen",
+                "Kies wat er gebeurt als het bestand buiten het werkboek is gewijzigd",
+                self.action_resolve_conflict,
+            )
+
+    def _save_command(self) -> None:
+        if self.save_now():
+            self.notify("Alles is opgeslagen.")
+            assert self.session is not None
+            self.file_state_changed.publish(self.session)

@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from tui.session import WorkbookSession
 
 
+BADGES = {
+    "opgeslagen": ("✓ opgeslagen", "$success"),
+    "niet-opgeslagen": ("● niet opgeslagen", "bold $warning"),
+    "conflict": ("⚠ bestand gewijzigd, niet opgeslagen", "bold $error"),
+}
+"""What the header says about the file, and in which style; the first sign stands alone when short."""
+
+
 def display_path(path: Path) -> str:
     """The path relative to the current folder when it lies inside it, else as given."""
     try:
@@ -35,27 +43,42 @@ class WorkbookHeader(Widget):
     }
     """
 
-    def __init__(self, client: str, path: Path | None, *, read_only: bool = False) -> None:
+    def __init__(self, client: str, path: Path | None, *, read_only: bool = False, state: str | None = None) -> None:
         super().__init__()
         self.client = client
         self.path = path
         self.read_only = read_only
+        self.state = state
 
     @classmethod
     def of(cls, session: WorkbookSession) -> WorkbookHeader:
         """The header for the open workbook of ``session``."""
         loaded = session.loaded
-        return cls(loaded.workbook.organisatie.naam, loaded.path, read_only=loaded.read_only)
+        return cls(session.workbook.organisatie.naam, loaded.path, read_only=loaded.read_only, state=session.file_state)
 
     def show(self, session: WorkbookSession) -> None:
-        """Follow a change of the open workbook (its name may have changed)."""
-        self.client = session.loaded.workbook.organisatie.naam
+        """Follow the open workbook: its name, file and whether everything is saved."""
+        self.client = session.workbook.organisatie.naam
+        self.path = session.loaded.path
+        self.state = session.file_state
         self.refresh()
+
+    def _badge(self, *, short: bool) -> Content:
+        """The file state in words (or, when space is short, as a sign)."""
+        if self.read_only:
+            return Content.styled("ALLEEN-LEZEN  ", "bold $warning")
+        text, style = BADGES.get(self.state or "", ("", ""))
+        if short:
+            text = text[:1]
+        return Content.styled(f"{text}  ", style) if text else Content("")
 
     def render(self) -> RenderResult:
         width = self.size.width
         left = Content.assemble((" Preventiewerkboek", "bold $accent"), " │ ", (self.client, "bold"))
-        badge = Content.styled("ALLEEN-LEZEN  ", "bold $warning") if self.read_only else Content("")
+        name = self.path.name if self.path is not None else ""
+        badge = self._badge(short=False)
+        if width - min(left.cell_length, 56) - badge.cell_length - 2 < len(name):
+            badge = self._badge(short=True)
         room = max(0, width - min(left.cell_length, 56) - badge.cell_length - 2)
         path = shorten_left(display_path(self.path), room) if self.path is not None else ""
         right = badge + Content.styled(path, "$foreground-muted") + " "

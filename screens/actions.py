@@ -1,0 +1,237 @@
+"""Acties: the action plan as a table. Filter as you type, quick filters, sort, and every edit with
+one key: new, edit, next status, delete (undoable)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Checkbox, Footer, Input, Select, Static
+
+from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
+from models.plan import advanced, next_action_id, with_action, without_action
+from models.workbook import ACTION_STATUSES, Action
+from screens.action_form import ActionFormScreen
+from screens.base import WorkbookScreen
+from tui.session import WorkbookSession
+from tui.widgets.action_table import ActionTable
+from tui.widgets.action_view import action_detail
+
+SORT_LABELS: dict[SortKey, str] = {
+    "id": "id",
+    "titel": "titel",
+    "status": "status",
+    "fase": "fase",
+    "succesfactoren": "succesfactor",
+    "eigenaar": "eigenaar",
+    "deadline": "deadline",
+}
+
+
+class ActionsScreen(WorkbookScreen):
+    """The whole plan in a table, with the action under the cursor in full beside or below it."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (130, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "Nieuw", tooltip="Voeg een actie toe", id="acties.nieuw"),
+        Binding("enter", "edit", "Bewerken", tooltip="Bewerk de actie onder de cursor", id="acties.bewerken"),
+        Binding(
+            "space",
+            "advance",
+            "Volgende status",
+            tooltip="idee → gepland → bezig → klaar (klaar zet de afrondingsdatum op vandaag)",
+            id="acties.volgende-status",
+        ),
+        Binding(
+            "x", "delete", "Verwijderen", tooltip="Verwijder de actie (ctrl+z zet hem terug)", id="acties.verwijderen"
+        ),
+        Binding("slash", "focus_filter", "Zoeken", tooltip="Filter op titel, eigenaar en de 6 W's", id="acties.zoeken"),
+        Binding("escape", "clear_filters", "Wissen", tooltip="Zoektekst en filters wissen", id="acties.wissen"),
+        Binding("s", "sort", "Sorteren", tooltip="Sorteer op de volgende kolom", id="acties.sorteren"),
+        Binding("S", "reverse", "Omdraaien", tooltip="Draai de sortering om", id="acties.omdraaien"),
+        Binding("t", "toggle_overdue", "Te laat", tooltip="Toon alleen acties die te laat zijn", id="acties.te-laat"),
+    ]
+
+    sort_key: SortKey = "id"
+    sort_reverse = False
+
+    def compose(self) -> ComposeResult:
+        content = self.session.content
+        yield self.header()
+        yield Input(placeholder="/ zoek in titel, eigenaar en de 6 W's …", id="actions-filter", compact=True)
+        with Horizontal(id="actions-filters"):
+            yield Select[str]([(s, s) for s in ACTION_STATUSES], prompt="Status", id="filter-status", compact=True)
+            yield Select[str]([(p.label, p.id) for p in content.phases], prompt="Fase", id="filter-phase", compact=True)
+            yield Select[str](
+                [(f.label, f.id) for f in content.factors], prompt="Factor", id="filter-factor", compact=True
+            )
+            yield Select[str](self._owner_options(), prompt="Eigenaar", id="filter-owner", compact=True)
+            yield Checkbox("te laat", id="filter-overdue", compact=True)
+        yield Static(id="actions-count")
+        with Container(id="actions-body"):
+            yield ActionTable(content, self.session.today, id="actions-table")
+            with VerticalScroll(id="actions-detail"):
+                yield Static(id="actions-detail-text")
+        yield Footer()
+
+    _owners: ClassVar[list[str]] = []
+
+    def _owner_options(self) -> list[tuple[str, str]]:
+        self._owners = owners(self.session.workbook.acties)
+        return [(owner, owner) for owner in self._owners]
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+        self.table.focus()
+
+    @property
+    def table(self) -> ActionTable:
+        return self.query_one(ActionTable)
+
+    @property
+    def filter_box(self) -> Input:
+        return self.query_one("#actions-filter", Input)
+
+    def _choice(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return value if isinstance(value, str) else None
+
+    def current_filter(self) -> ActionFilter:
+        return ActionFilter(
+            text=self.filter_box.value,
+            status=self._choice("#filter-status"),
+            phase=self._choice("#filter-phase"),
+            factor=self._choice("#filter-factor"),
+            owner=self._choice("#filter-owner"),
+            overdue_only=self.query_one("#filter-overdue", Checkbox).value,
+        )
+
+    @on(Input.Changed, "#actions-filter")
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _filters_changed(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        """Filter and sort the plan again and show it (the cursor stays on ``keep`` if given)."""
+        session = self.session
+        all_actions = session.workbook.acties
+        shown = filtered(all_actions, self.current_filter(), session.today)
+        shown = sorted_actions(shown, self.sort_key, session.content, reverse=self.sort_reverse)
+        self.table.show(shown, keep=keep)
+        direction = "↓" if self.sort_reverse else "↑"
+        self.query_one("#actions-count", Static).update(
+            Content.assemble(
+                (f" {len(shown)} van {len(all_actions)} acties", "bold"),
+                (f"  ·  gesorteerd op {SORT_LABELS[self.sort_key]} {direction}", "$foreground-muted"),
+            )
+        )
+        self._show_detail(self.table.current)
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        if owners(session.workbook.acties) != self._owners:
+            owner = self.query_one("#filter-owner", Select)
+            chosen = owner.value
+            owner.set_options(self._owner_options())
+            if isinstance(chosen, str) and chosen in self._owners:
+                owner.value = chosen
+        self.refresh_list()
+
+    @on(ActionTable.Highlighted)
+    def _highlighted(self, event: ActionTable.Highlighted) -> None:
+        self._show_detail(event.action)
+
+    def _show_detail(self, action: Action | None) -> None:
+        text = self.query_one("#actions-detail-text", Static)
+        if action is None:
+            text.update(
+                Content.styled("Geen acties om te tonen; n voegt er een toe, escape wist de filters.", "italic")
+            )
+        else:
+            text.update(action_detail(action, self.session.content, self.session.today))
+        self.query_one("#actions-detail", VerticalScroll).scroll_home(animate=False)
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#actions-filter")
+    def _to_table(self) -> None:
+        self.table.focus()
+
+    def action_focus_filter(self) -> None:
+        self.filter_box.focus()
+
+    def action_clear_filters(self) -> None:
+        self.filter_box.value = ""
+        for select in self.query(Select):
+            select.clear()
+        self.query_one("#filter-overdue", Checkbox).value = False
+        self.table.focus()
+
+    def action_toggle_overdue(self) -> None:
+        box = self.query_one("#filter-overdue", Checkbox)
+        box.value = not box.value
+
+    def action_sort(self) -> None:
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+        self.refresh_list()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.refresh_list()
+
+    def action_new(self) -> None:
+        session = self.session
+        action_id = next_action_id(session.workbook)
+
+        def done(action: Action | None) -> None:
+            if action is not None and self.werkboek.change(
+                with_action(self.session.workbook, action), f"Actie {action.id} toegevoegd"
+            ):
+                self.refresh_list(keep=action.id)
+                self.notify(f"Actie {action.id} toegevoegd: {action.titel}.", timeout=4)
+
+        self.app.push_screen(ActionFormScreen(session.content, session.today, action_id=action_id), done)
+
+    def action_edit(self) -> None:
+        action = self.table.current
+        if action is None:
+            return
+        session = self.session
+
+        def done(changed: Action | None) -> None:
+            if changed is not None and changed != action:
+                self.werkboek.change(with_action(self.session.workbook, changed), f"Actie {changed.id} gewijzigd")
+
+        self.app.push_screen(
+            ActionFormScreen(session.content, session.today, action_id=action.id, original=action), done
+        )
+
+    def action_advance(self) -> None:
+        action = self.table.current
+        if action is None:
+            return
+        moved = advanced(action, self.session.today)
+        if moved is None:
+            self.notify(
+                f"{action.id} is {action.status}; er is geen volgende status. Bewerk de actie om dat te wijzigen."
+            )
+            return
+        description = f"{action.id}: status {action.status} → {moved.status}"
+        if self.werkboek.change(with_action(self.session.workbook, moved), description):
+            self.notify(f"{description}.", timeout=3)
+
+    def action_delete(self) -> None:
+        action = self.table.current
+        if action is None:
+            return
+        if self.werkboek.change(without_action(self.session.workbook, action.id), f"Actie {action.id} verwijderd"):
+            self.notify(f"Actie {action.id} verwijderd: {action.titel}. ctrl+z zet hem terug.", timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit", "advance", "delete"}:
+            return self.table.current is not None and not self.filter_box.has_focus
+        return True

@@ -1,0 +1,185 @@
+"""A fast table of actions: draws only the rows on screen, so thousands of actions stay instant.
+
+Textual's DataTable builds every row up front; this table takes a list of actions and renders
+lines on demand, with a cursor row, overdue rows marked by a sign and colour, and columns that
+fit the width.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from models.action_list import is_overdue
+from models.content import Content as Library
+from models.formatting import short_date
+from models.workbook import Action
+from tui.widgets.cells import cell, row
+
+GAP = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int
+
+
+def fit_columns(width: int) -> list[Column]:
+    """The columns for ``width`` cells: the title takes what is left; at 80 columns all still fit."""
+    wide = width >= 110
+    fixed = [
+        Column("id", "Id", 4),
+        Column("status", "Status", 7),
+        Column("fase", "Fase", 9),
+        Column("succesfactoren", "Factoren", 24 if wide else 10),
+        Column("eigenaar", "Eigenaar", 20 if wide else 10),
+        Column("deadline", "Deadline", 13),
+    ]
+    used = sum(column.width for column in fixed) + GAP * len(fixed)
+    title = Column("titel", "Titel", max(12, width - used))
+    return [fixed[0], title, *fixed[1:]]
+
+
+class ActionTable(ScrollView, can_focus=True):
+    """The rows of the action plan with a cursor; ``Highlighted`` tells which action is under it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"action-table--cursor", "action-table--header"}
+    DEFAULT_CSS = """
+    ActionTable {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        & > .action-table--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .action-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .action-table--header { text-style: bold; background: $panel; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Omhoog", show=False, id="acties.omhoog"),
+        Binding("down", "move(1)", "Omlaag", show=False, id="acties.omlaag"),
+        Binding("pageup", "page(-1)", "Pagina omhoog", show=False, id="acties.pagina-omhoog"),
+        Binding("pagedown", "page(1)", "Pagina omlaag", show=False, id="acties.pagina-omlaag"),
+        Binding("home", "jump(0)", "Eerste actie", show=False, id="acties.eerste"),
+        Binding("end", "jump(-1)", "Laatste actie", show=False, id="acties.laatste"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor is on another action (or on none: an empty list)."""
+
+        def __init__(self, action: Action | None) -> None:
+            super().__init__()
+            self.action = action
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    def __init__(self, library: Library, today: dt.date, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.today = today
+        self.actions: list[Action] = []
+        self._cells: dict[int, tuple[Action, dict[str, Content], bool]] = {}
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def show(self, actions: Sequence[Action], *, keep: str | None = None) -> None:
+        """Show ``actions``; the cursor stays on the action with id ``keep`` (or the current one)."""
+        current = keep or (self.current.id if self.current else None)
+        self.actions = list(actions)
+        self.virtual_size = Size(self.size.width, len(self.actions) + 1)
+        position = next((i for i, a in enumerate(self.actions) if a.id == current), None)
+        self.cursor = position if position is not None else min(self.cursor, max(0, len(self.actions) - 1))
+        self.refresh()
+
+    @property
+    def current(self) -> Action | None:
+        return self.actions[self.cursor] if 0 <= self.cursor < len(self.actions) else None
+
+    def _row_cells(self, action: Action) -> tuple[dict[str, Content], bool]:
+        cached = self._cells.get(id(action))
+        if cached is not None and cached[0] is action:
+            return cached[1], cached[2]
+        overdue = is_overdue(action, self.today)
+        factors = ", ".join(
+            self.library.factor_by_id[f].label for f in action.succesfactoren if f in self.library.factor_by_id
+        )
+        phase = self.library.phase_by_id[action.fase].label if action.fase in self.library.phase_by_id else ""
+        deadline = short_date(action.deadline) if action.deadline else ""
+        muted = "$foreground-muted" if action.status in {"klaar", "gestopt"} else ""
+        cells = {
+            "id": Content.styled(action.id, "bold"),
+            "titel": Content.styled(action.titel, muted),
+            "status": Content.styled(action.status, muted),
+            "fase": Content.styled(phase, muted),
+            "succesfactoren": Content.styled(factors, muted),
+            "eigenaar": Content.styled(action.eigenaar or "", muted),
+            "deadline": Content.styled(f"⚠ {deadline}", "bold $error") if overdue else Content.styled(deadline, muted),
+        }
+        if len(self._cells) > 20_000:
+            self._cells.clear()
+        self._cells[id(action)] = (action, cells, overdue)
+        return cells, overdue
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.actions) + 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        columns = fit_columns(width)
+        if y == 0:
+            style = self.get_visual_style("action-table--header")
+            line = row(*[cell(column.title, column.width) for column in columns], gap=GAP)
+            return self._strip(line, width, style)
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.actions):
+            return Strip.blank(width, self.get_visual_style().rich_style)
+        cells, _ = self._row_cells(self.actions[index])
+        line = row(*[cell(cells[column.key], column.width) for column in columns], gap=GAP)
+        if index == self.cursor:
+            return self._strip(line, width, self.get_visual_style("action-table--cursor"))
+        return self._strip(line, width, self.get_visual_style())
+
+    def _strip(self, line: Content, width: int, style: object) -> Strip:
+        strips = Visual.to_strips(self, line, width, 1, style)  # type: ignore[arg-type]
+        return strips[0].extend_cell_length(width).crop(0, width)
+
+    # -- moving ---------------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        visible = max(1, self.scrollable_content_region.height - 1)
+        top = self.scroll_offset.y
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + visible:
+            self.scroll_to(y=new - visible + 1, animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(self.current))
+
+    def action_move(self, step: int) -> None:
+        if self.actions:
+            self.cursor = max(0, min(len(self.actions) - 1, self.cursor + step))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_jump(self, position: int) -> None:
+        if self.actions:
+            self.cursor = position % len(self.actions)
+
+    def on_click(self, event: object) -> None:
+        y = getattr(event, "y", 0)
+        if y >= 1 and self.actions:
+            self.cursor = min(len(self.actions) - 1, self.scroll_offset.y + y - 1)
