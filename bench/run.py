@@ -221,7 +221,7 @@ def main() -> int:
         seed = LoadedWorkbook(path=path, workbook=generated_workbook(2000, 4), digest=None)
         save_workbook(seed, seed.workbook, content=default_content())
         measured = actions_latency(path)
-    print(f"(d) Acties met 2.000 acties (headless, 120×40)")
+    print("(d) Acties met 2.000 acties (headless, 120×40)")
     print(
         f"    scherm openen               {measured.open_ms:6.1f} ms  (doel ≤ {TARGET_OPEN_ACTIONS_MS:.0f} ms)  ",
         end="",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from conftest import TODAY
@@ -112,7 +113,7 @@ def test_edits_leave_the_original_untouched() -> None:
 def test_history_undo_redo_and_its_reach() -> None:
     history = History()
     states = [workbook(Action(id=f"A{n}", titel=f"stap {n}")) for n in range(151)]
-    for before, after in zip(states, states[1:], strict=False):
+    for before, after in itertools.pairwise(states):
         history.record(Change("stap", before, after))
     undone = [history.undo() for _ in range(150)]
     assert all(change is not None for change in undone)
