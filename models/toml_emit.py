@@ -51,8 +51,19 @@ def format_value(value: object) -> str:
     return tomli_w.dumps({"k": value}, multiline_strings=True)[len("k = ") : -1]
 
 
+class RenderedItem(str):
+    """A ``[[name]]`` block already rendered by :func:`render_array_item`; written as it is."""
+
+
+def render_array_item(name: str, table: Mapping[str, Any]) -> RenderedItem:
+    """One ``[[name]]`` block as text, to be reused while the table it came from is unchanged."""
+    out: list[str] = []
+    _emit(table, name, True, out)
+    return RenderedItem("".join(out))
+
+
 def _is_table_array(value: object) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(item, Mapping) for item in value)
+    return isinstance(value, list) and bool(value) and all(isinstance(item, (Mapping, RenderedItem)) for item in value)
 
 
 def _emit(table: Mapping[str, Any], name: str, as_array_item: bool, out: list[str]) -> None:
@@ -69,7 +80,11 @@ def _emit(table: Mapping[str, Any], name: str, as_array_item: bool, out: list[st
             _emit(value, child, False, out)
         else:
             for item in value:
-                _emit(item, child, True, out)
+                if isinstance(item, RenderedItem):
+                    out.append("\n" if out else "")
+                    out.append(item)
+                else:
+                    _emit(item, child, True, out)
 
 
 def dumps(document: Mapping[str, Any]) -> str:

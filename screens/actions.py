@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
@@ -32,6 +33,10 @@ SORT_LABELS: dict[SortKey, str] = {
 }
 
 
+DETAIL_DELAY = 0.12
+"""Seconds of quiet before the detail pane follows the cursor (redrawing it costs more than the table)."""
+
+
 class ActionsScreen(WorkbookScreen):
     """The whole plan in a table, with the action under the cursor in full beside or below it."""
 
@@ -50,14 +55,24 @@ class ActionsScreen(WorkbookScreen):
             "x", "delete", "Verwijderen", tooltip="Verwijder de actie (ctrl+z zet hem terug)", id="acties.verwijderen"
         ),
         Binding("slash", "focus_filter", "Zoeken", tooltip="Filter op titel, eigenaar en de 6 W's", id="acties.zoeken"),
-        Binding("escape", "clear_filters", "Wissen", tooltip="Zoektekst en filters wissen", id="acties.wissen"),
-        Binding("s", "sort", "Sorteren", tooltip="Sorteer op de volgende kolom", id="acties.sorteren"),
-        Binding("S", "reverse", "Omdraaien", tooltip="Draai de sortering om", id="acties.omdraaien"),
-        Binding("t", "toggle_overdue", "Te laat", tooltip="Toon alleen acties die te laat zijn", id="acties.te-laat"),
+        Binding(
+            "escape", "clear_filters", "Wissen", tooltip="Zoektekst en filters wissen", id="acties.wissen", show=False
+        ),
+        Binding("s", "sort", "Sorteren", tooltip="Sorteer op de volgende kolom", id="acties.sorteren", show=False),
+        Binding("S", "reverse", "Omdraaien", tooltip="Draai de sortering om", id="acties.omdraaien", show=False),
+        Binding(
+            "t",
+            "toggle_overdue",
+            "Te laat",
+            tooltip="Toon alleen acties die te laat zijn",
+            id="acties.te-laat",
+            show=False,
+        ),
     ]
 
     sort_key: SortKey = "id"
     sort_reverse = False
+    _detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         content = self.session.content
@@ -130,7 +145,13 @@ class ActionsScreen(WorkbookScreen):
                 (f"  ·  gesorteerd op {SORT_LABELS[self.sort_key]} {direction}", "$foreground-muted"),
             )
         )
-        self._show_detail(self.table.current)
+        self._detail_soon()
+
+    def _detail_soon(self) -> None:
+        """Show the action under the cursor once typing pauses; the table itself follows every key."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._show_detail(self.table.current))
 
     def show_workbook(self, session: WorkbookSession) -> None:
         if owners(session.workbook.acties) != self._owners:
@@ -142,8 +163,8 @@ class ActionsScreen(WorkbookScreen):
         self.refresh_list()
 
     @on(ActionTable.Highlighted)
-    def _highlighted(self, event: ActionTable.Highlighted) -> None:
-        self._show_detail(event.action)
+    def _highlighted(self) -> None:
+        self._detail_soon()
 
     def _show_detail(self, action: Action | None) -> None:
         text = self.query_one("#actions-detail-text", Static)

@@ -191,3 +191,15 @@ def test_conflict_copy_is_written_beside_the_file(content: Content, workbook_fil
     assert target == conflict_path(workbook_file) == workbook_file.with_name("klant.conflict.toml")
     assert "[[logboek]]" not in target.read_text(encoding="utf-8")
     assert workbook_file.read_bytes() == before
+
+
+def test_reused_action_blocks_give_the_same_bytes_as_a_fresh_render(content: Content, workbook_file: Path) -> None:
+    from models import canonical
+
+    loaded = load_workbook(workbook_file, content)
+    dumps_workbook(loaded.workbook, content)  # fills the cache of rendered action blocks
+    edited = with_action(loaded.workbook, loaded.workbook.acties[4].model_copy(update={"titel": "Nieuwe titel"}))
+    warm = dumps_workbook(edited, content)
+    canonical._RENDERED.clear()
+    assert dumps_workbook(edited, content) == warm
+    assert 'titel = "Nieuwe titel"' in warm

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from models.action_list import search_text
+from models.canonical import dumps_workbook
 from models.content import Content, default_content
 from models.plan import action_from_item, with_action
 from models.problems import Problem, WorkbookError
@@ -53,6 +58,9 @@ def _library_screen() -> Screen[None]:
 
     return LibraryScreen()
 
+
+PRELOAD_AFTER_SECONDS = 1.5
+PRELOADED = ("screens.actions", "screens.factors", "screens.phases", "screens.library", "screens.item_detail")
 
 SCREEN_KEYS = {
     "dashboard": ("1", "Dashboard", "Overzicht van scores, fasen, acties en deadlines"),
@@ -155,6 +163,9 @@ class WerkboekApp(WorkbookChanges):
             self.session = None
             return error.problems
         self.session = WorkbookSession(loaded=loaded, content=content, today=self.today)
+        # The workbook just read stays in memory for the session: keep it out of the garbage
+        # collector's full passes, which would otherwise pause the app while saving large plans.
+        gc.freeze()
         if loaded.read_only_reason:
             self._notices.append((f"Alleen-lezen: {loaded.read_only_reason}", "warning"))
         if loaded.comment_lines:
@@ -172,8 +183,23 @@ class WerkboekApp(WorkbookChanges):
         self._open()
         self.watch_file()
         self.catch_hangup()
+        self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
+
+    @work(thread=True, group="preload", exit_on_error=False)
+    def _preload_screens(self) -> None:
+        """Once the dashboard is up: import the other screens, so opening them the first time is quick,
+        render the plan once, so the first autosave only writes what changed, and prepare the text the
+        action filter searches."""
+        for module in PRELOADED:
+            importlib.import_module(module)
+        session = self.session
+        if session is not None:
+            dumps_workbook(session.workbook, session.content)
+            for action in session.workbook.acties:
+                search_text(action)
 
     def _open(self) -> None:
+        reloading = self.session is not None
         problems = self._load()
         if problems:
             self.push_screen(LoadErrorScreen(self._tried, problems))
@@ -182,9 +208,10 @@ class WerkboekApp(WorkbookChanges):
                 self.pop_screen()
             if self.current_mode not in self.MODES:
                 self.switch_mode("dashboard")
-            assert self.session is not None
-            self.workbook_changed.publish(self.session)
-            self.file_state_changed.publish(self.session)
+            if reloading:  # screens made earlier show the old workbook; new ones compose from the session
+                assert self.session is not None
+                self.workbook_changed.publish(self.session)
+                self.file_state_changed.publish(self.session)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
