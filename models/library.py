@@ -181,48 +181,18 @@ def _levels(content: Content) -> list[LibraryItem]:
     return items
 
 
+def _explained(key: str, title: str, text: str, bron: str, phases: tuple[str, ...] = ()) -> LibraryItem:
+    """An item of the policy frame: a title and one explanation."""
+    return LibraryItem("beleid", key, title, (Section("Uitleg", text),), bron, phases=phases)
+
+
 def _policy(content: Content) -> list[LibraryItem]:
-    items = [
-        LibraryItem(
-            "beleid",
-            f"domein-{domain.id}",
-            f"Domein {domain.nummer}: {domain.naam}",
-            (Section("Uitleg", domain.uitleg),),
-            domain.bron,
-        )
-        for domain in content.domains
-    ]
+    items = [_explained(f"domein-{d.id}", f"Domein {d.nummer}: {d.naam}", d.uitleg, d.bron) for d in content.domains]
     items += [
-        LibraryItem(
-            "beleid",
-            f"stap-{step.id}",
-            f"Stap {step.nummer}: {step.naam}",
-            (Section("Uitleg", step.uitleg),),
-            step.bron,
-            phases=(step.fase,),
-        )
-        for step in content.steps
+        _explained(f"stap-{s.id}", f"Stap {s.nummer}: {s.naam}", s.uitleg, s.bron, (s.fase,)) for s in content.steps
     ]
-    items += [
-        LibraryItem(
-            "beleid",
-            f"w-{question.id}",
-            f"6 W's: {question.vraag}",
-            (Section("Uitleg", question.uitleg),),
-            question.bron,
-        )
-        for question in content.w_questions
-    ]
-    items += [
-        LibraryItem(
-            "beleid",
-            f"toets-{question.id}",
-            f"Toetsvraag: {question.vraag}",
-            (Section("Uitleg", question.uitleg),),
-            question.bron,
-        )
-        for question in content.test_questions
-    ]
+    items += [_explained(f"w-{q.id}", f"6 W's: {q.vraag}", q.uitleg, q.bron) for q in content.w_questions]
+    items += [_explained(f"toets-{q.id}", f"Toetsvraag: {q.vraag}", q.uitleg, q.bron) for q in content.test_questions]
     return items
 
 

@@ -217,17 +217,8 @@ class WerkboekApp(WorkbookChanges):
 
     def open_workbook(self) -> None:
         """(Re)load the workbook from disk and show it; or its problems."""
-        if isinstance(self.screen, LoadErrorScreen):
-            self.pop_screen()
         self._open()
-        if self.session is not None:
-            self.watch_file_again()
-
-    def watch_file_again(self) -> None:
-        from tui.changes import _stamp
-
-        if self.session is not None:
-            self._disk_stamp = _stamp(self.session.loaded)
+        self.remember_disk_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"show", "undo", "redo"}:

@@ -178,9 +178,13 @@ class WorkbookChanges(App[None]):
 
     def watch_file(self) -> None:
         """Look at the file every few seconds; a change by someone else is reported, never overwritten."""
+        self.remember_disk_state()
+        self.set_interval(DISK_CHECK_SECONDS, self._check_disk, name="disk-check")
+
+    def remember_disk_state(self) -> None:
+        """Take the file as it is now as the known state (after opening or reloading it)."""
         if self.session is not None:
             self._disk_stamp = _stamp(self.session.loaded)
-        self.set_interval(DISK_CHECK_SECONDS, self._check_disk, name="disk-check")
 
     def _check_disk(self) -> None:
         session = self.session
