@@ -250,10 +250,10 @@ async def test_a_change_on_disk_while_idle_is_noticed(workbook_file: Path) -> No
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        text = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 36")
+        text = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 136")
         workbook_file.write_text(text, encoding="utf-8")
         await pilot.pause(2.6)
         assert isinstance(app.screen, ExternalChangeScreen)
         await pilot.press("h")
         await pilot.pause()
-        assert app.session is not None and app.session.workbook.organisatie.medewerkers == 36
+        assert app.session is not None and app.session.workbook.organisatie.medewerkers == 136
