@@ -3,19 +3,21 @@ one key: new, edit, next status, delete (undoable)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Footer, Input, Static
 
 from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
 from models.plan import advanced, next_action_id, with_action, without_action
-from models.workbook import ACTION_STATUSES, Action
+from models.workbook import Action
+from screens.action_filter import ActionFilterScreen, describe
 from screens.action_form import ActionFormScreen
 from screens.base import WorkbookScreen
 from tui.session import WorkbookSession
@@ -47,14 +49,28 @@ class ActionsScreen(WorkbookScreen):
         Binding(
             "space",
             "advance",
-            "Volgende status",
+            "Status →",
             tooltip="idee → gepland → bezig → klaar (klaar zet de afrondingsdatum op vandaag)",
             id="acties.volgende-status",
         ),
         Binding(
             "x", "delete", "Verwijderen", tooltip="Verwijder de actie (ctrl+z zet hem terug)", id="acties.verwijderen"
         ),
-        Binding("slash", "focus_filter", "Zoeken", tooltip="Filter op titel, eigenaar en de 6 W's", id="acties.zoeken"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Zoeken",
+            tooltip="Filter op titel, eigenaar en de 6 W's",
+            id="acties.zoeken",
+            show=False,  # the search box above the table already says "/ zoek …"
+        ),
+        Binding(
+            "f",
+            "pick_filter",
+            "Filter",
+            tooltip="Filter op status, fase, succesfactor, eigenaar of alleen te laat",
+            id="acties.filter",
+        ),
         Binding(
             "escape", "clear_filters", "Wissen", tooltip="Zoektekst en filters wissen", id="acties.wissen", show=False
         ),
@@ -78,14 +94,6 @@ class ActionsScreen(WorkbookScreen):
         content = self.session.content
         yield self.header()
         yield Input(placeholder="/ zoek in titel, eigenaar en de 6 W's …", id="actions-filter", compact=True)
-        with Horizontal(id="actions-filters"):
-            yield Select[str]([(s, s) for s in ACTION_STATUSES], prompt="Status", id="filter-status", compact=True)
-            yield Select[str]([(p.label, p.id) for p in content.phases], prompt="Fase", id="filter-phase", compact=True)
-            yield Select[str](
-                [(f.label, f.id) for f in content.factors], prompt="Factor", id="filter-factor", compact=True
-            )
-            yield Select[str](self._owner_options(), prompt="Eigenaar", id="filter-owner", compact=True)
-            yield Checkbox("te laat", id="filter-overdue", compact=True)
         yield Static(id="actions-count")
         with Container(id="actions-body"):
             yield ActionTable(content, self.session.today, id="actions-table")
@@ -93,11 +101,8 @@ class ActionsScreen(WorkbookScreen):
                 yield Static(id="actions-detail-text")
         yield Footer()
 
-    _owners: ClassVar[list[str]] = []
-
-    def _owner_options(self) -> list[tuple[str, str]]:
-        self._owners = owners(self.session.workbook.acties)
-        return [(owner, owner) for owner in self._owners]
+    quick: ActionFilter = ActionFilter()
+    """The quick filters (status, phase, factor, owner, overdue); the typed text comes from the box."""
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -111,23 +116,10 @@ class ActionsScreen(WorkbookScreen):
     def filter_box(self) -> Input:
         return self.query_one("#actions-filter", Input)
 
-    def _choice(self, selector: str) -> str | None:
-        value = self.query_one(selector, Select).value
-        return value if isinstance(value, str) else None
-
     def current_filter(self) -> ActionFilter:
-        return ActionFilter(
-            text=self.filter_box.value,
-            status=self._choice("#filter-status"),
-            phase=self._choice("#filter-phase"),
-            factor=self._choice("#filter-factor"),
-            owner=self._choice("#filter-owner"),
-            overdue_only=self.query_one("#filter-overdue", Checkbox).value,
-        )
+        return dataclasses.replace(self.quick, text=self.filter_box.value)
 
     @on(Input.Changed, "#actions-filter")
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
     def _filters_changed(self) -> None:
         self.refresh_list()
 
@@ -139,10 +131,13 @@ class ActionsScreen(WorkbookScreen):
         shown = sorted_actions(shown, self.sort_key, session.content, reverse=self.sort_reverse)
         self.table.show(shown, keep=keep)
         direction = "↓" if self.sort_reverse else "↑"
+        quick = describe(self.quick, session.content)
         self.query_one("#actions-count", Static).update(
             Content.assemble(
                 (f" {len(shown)} van {len(all_actions)} acties", "bold"),
                 (f"  ·  gesorteerd op {SORT_LABELS[self.sort_key]} {direction}", "$foreground-muted"),
+                ("  ·  filter: ", "$foreground-muted"),
+                (quick, "bold $warning") if quick else ("geen (f kiest er een)", "$foreground-muted"),
             )
         )
         self._detail_soon()
@@ -154,12 +149,6 @@ class ActionsScreen(WorkbookScreen):
         self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._show_detail(self.table.current))
 
     def show_workbook(self, session: WorkbookSession) -> None:
-        if owners(session.workbook.acties) != self._owners:
-            owner = self.query_one("#filter-owner", Select)
-            chosen = owner.value
-            owner.set_options(self._owner_options())
-            if isinstance(chosen, str) and chosen in self._owners:
-                owner.value = chosen
         self.refresh_list()
 
     @on(ActionTable.Highlighted)
@@ -186,15 +175,23 @@ class ActionsScreen(WorkbookScreen):
         self.filter_box.focus()
 
     def action_clear_filters(self) -> None:
+        self.quick = ActionFilter()
         self.filter_box.value = ""
-        for select in self.query(Select):
-            select.clear()
-        self.query_one("#filter-overdue", Checkbox).value = False
+        self.refresh_list()
         self.table.focus()
 
     def action_toggle_overdue(self) -> None:
-        box = self.query_one("#filter-overdue", Checkbox)
-        box.value = not box.value
+        self.quick = dataclasses.replace(self.quick, overdue_only=not self.quick.overdue_only)
+        self.refresh_list()
+
+    def action_pick_filter(self) -> None:
+        def chosen(wanted: ActionFilter | None) -> None:
+            if wanted is not None and wanted != self.quick:
+                self.quick = wanted
+                self.refresh_list()
+
+        session = self.session
+        self.app.push_screen(ActionFilterScreen(self.quick, session.content, owners(session.workbook.acties)), chosen)
 
     def action_sort(self) -> None:
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]

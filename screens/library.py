@@ -31,7 +31,13 @@ class LibraryScreen(WorkbookScreen):
         Binding(
             "slash", "focus_search", "Zoeken", tooltip="Typ om te zoeken in de bibliotheek", id="bibliotheek.zoeken"
         ),
-        Binding("escape", "clear_search", "Wissen", tooltip="Zoekterm en filters wissen", id="bibliotheek.wissen"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Wissen",
+            tooltip="Zoekterm en filters wissen; nog eens: naar de resultaten",
+            id="bibliotheek.wissen",
+        ),
         Binding(
             "a",
             "add_action",
@@ -198,8 +204,17 @@ class LibraryScreen(WorkbookScreen):
         self.search_box.focus()
 
     def action_clear_search(self) -> None:
+        """Clear the words and filters; with nothing left to clear, leave the box for the results.
+
+        From the results the screen keys (1…5) and letters work again, so two escapes always get
+        the keyboard out of the search box.
+        """
+        selects = list(self.query(Select))
+        if self.search_box.has_focus and not self.search_box.value and all(s.is_blank() for s in selects):
+            self.results.focus()
+            return
         self.search_box.value = ""
-        for select in self.query(Select):
+        for select in selects:
             select.clear()
         self.search_box.focus()
 

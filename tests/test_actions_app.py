@@ -257,3 +257,33 @@ async def test_a_change_on_disk_while_idle_is_noticed(workbook_file: Path) -> No
         await pilot.press("h")
         await pilot.pause()
         assert app.session is not None and app.session.workbook.organisatie.medewerkers == 136
+
+
+async def test_quick_filters_are_picked_with_f(workbook_file: Path) -> None:
+    from textual.widgets import OptionList
+
+    from screens.action_filter import ActionFilterScreen
+
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_actions(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionFilterScreen)
+        options = app.screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("status:bezig")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert {a.status for a in table(app).actions} == {"bezig"}
+        assert "filter: status bezig" in str(screen.query_one("#actions-count").render())
+        await pilot.press("f")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        options.highlighted = ids.index("phase:invoeren")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [a.id for a in table(app).actions] == ["A14", "A15", "A16"]
+        await pilot.press("escape")  # clears every filter
+        await pilot.pause()
+        assert len(table(app).actions) == 20

@@ -103,6 +103,22 @@ async def test_escape_clears_the_search(workbook_file: Path) -> None:
         assert results.border_title == f"Resultaten · {total}"
 
 
+async def test_a_second_escape_leaves_the_search_box_so_screen_keys_work(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press(*"bhv", "escape")
+        await pilot.pause()
+        assert app.screen.query_one("#library-search", Input).has_focus
+        await pilot.press("4")  # still typing: the digit lands in the box
+        await pilot.pause()
+        assert app.screen.query_one("#library-search", Input).value == "4"
+        await pilot.press("escape", "escape", "4")
+        await pilot.pause()
+        assert app.current_mode == "acties"
+
+
 async def test_factor_screen_shows_strategies_and_adds_one_as_action(workbook_file: Path) -> None:
     content = default_content()
     app = WerkboekApp(workbook_file, today=TODAY)

@@ -134,3 +134,7 @@ def test_external_change_notice_80x24(snap_compare) -> None:
         await pilot.pause(1.0)  # the autosave finds the file changed and asks
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_action_filter_picker_80x24(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=(80, 24), press=["4", "f", "down", "down"])

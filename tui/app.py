@@ -70,6 +70,10 @@ SCREEN_KEYS = {
     "bibliotheek": ("5", "Bibliotheek", "Zoek in strategieën, wettelijk minimum, interventies en meer"),
 }
 
+SCREENS_GROUP = Binding.Group("Scherm", compact=True)
+"""Shows the screen keys as one footer entry ("12345 Scherm") so each screen keeps room for its own keys."""
+UNDO_GROUP = Binding.Group("Terug/opnieuw")
+
 
 class WerkboekApp(WorkbookChanges):
     """Preventiewerkboek: dashboards, reference content and the action plan of one client workbook."""
@@ -86,16 +90,24 @@ class WerkboekApp(WorkbookChanges):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"show('{mode}')", name, tooltip=help_text, id=f"app.scherm-{mode}")
+            Binding(key, f"show('{mode}')", name, tooltip=help_text, id=f"app.scherm-{mode}", group=SCREENS_GROUP)
             for mode, (key, name, help_text) in SCREEN_KEYS.items()
         ),
-        Binding("ctrl+z", "undo", "Ongedaan maken", tooltip="Maak de laatste wijziging ongedaan", id="app.ongedaan"),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Ongedaan maken",
+            tooltip="Maak de laatste wijziging ongedaan",
+            id="app.ongedaan",
+            group=UNDO_GROUP,
+        ),
         Binding(
             "ctrl+y",
             "redo",
             "Opnieuw doen",
             tooltip="Doe de laatst ongedaan gemaakte wijziging opnieuw",
             id="app.opnieuw",
+            group=UNDO_GROUP,
         ),
         Binding("q", "quit", "Afsluiten", tooltip="Sla op en sluit het werkboek", id="app.afsluiten"),
         Binding(
