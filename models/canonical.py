@@ -2,7 +2,7 @@
 
 Keys follow the model's field order (unknown keys after them, in the order they were read),
 dictionaries keyed by content ids follow the content order, actions are sorted by id, scoring
-rounds and log entries by date, and empty optional values are left out.
+rounds, level choices and log entries by date, and empty optional values are left out.
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ class _Writer:
         return self.table(
             workbook,
             {
+                "niveaus": lambda choices: [self.table(c) for c in sorted(choices, key=lambda c: c.datum)],
                 "metingen": lambda rounds: [self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)],
                 "fasen": self.phases,
                 "wettelijk": lambda items: {

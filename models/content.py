@@ -93,15 +93,21 @@ class Reference:
     strategies: tuple[Strategy, ...]
     interventions: tuple[Intervention, ...]
     practices: tuple[Practice, ...]
-    ladder: tuple[LadderLevel, ...]
-    practice_levels: tuple[DescribedLevel, ...]
-    di_types: tuple[DescribedLevel, ...]
     domains: tuple[Domain, ...]
     steps: tuple[PolicyStep, ...]
     w_questions: tuple[Question, ...]
     test_questions: tuple[Question, ...]
     actors: tuple[Actor, ...]
     tips: tuple[Tip, ...]
+
+
+@dataclass(frozen=True)
+class Levels:
+    """The three level models; small, and read on their own because the dashboard shows them."""
+
+    ladder: tuple[LadderLevel, ...]
+    practice_levels: tuple[DescribedLevel, ...]
+    di_types: tuple[DescribedLevel, ...]
 
 
 @dataclass(frozen=True)
@@ -139,17 +145,24 @@ class Content:
     def practices(self) -> tuple[Practice, ...]:
         return self.reference.practices
 
+    @cached_property
+    def levels(self) -> Levels:
+        """The level models; raises :class:`WorkbookError` when their file has problems."""
+        if self.folder is None:
+            raise WorkbookError([Problem("content", "geen map met inhoud bekend")])
+        return _load_levels(self.folder, self.known)
+
     @property
     def ladder(self) -> tuple[LadderLevel, ...]:
-        return self.reference.ladder
+        return self.levels.ladder
 
     @property
     def practice_levels(self) -> tuple[DescribedLevel, ...]:
-        return self.reference.practice_levels
+        return self.levels.practice_levels
 
     @property
     def di_types(self) -> tuple[DescribedLevel, ...]:
-        return self.reference.di_types
+        return self.levels.di_types
 
     @property
     def domains(self) -> tuple[Domain, ...]:
@@ -246,15 +259,26 @@ def _cross_checks(files: list[_Read], known: Known) -> list[Problem]:
     return problems
 
 
+def _load_levels(base: Path, known: Known) -> Levels:
+    levels, levels_read = _validated(LevelFile, base / "niveaus.toml")
+    problems = _cross_checks([levels_read], known)
+    if problems:
+        raise WorkbookError(problems)
+    return Levels(
+        ladder=tuple(levels.mentale_ladder),
+        practice_levels=tuple(levels.praktijkniveaus),
+        di_types=tuple(levels.di_typologie),
+    )
+
+
 def _load_reference(base: Path, known: Known) -> Reference:
     strategies, strategies_read = _validated(StrategyFile, base / "strategieen.toml")
     interventions, interventions_read = _validated(InterventionFile, base / "interventies.toml")
     practices, practices_read = _validated(PracticeFile, base / "praktijken.toml")
-    levels, levels_read = _validated(LevelFile, base / "niveaus.toml")
     policy, policy_read = _validated(PolicyFile, base / "beleidskader.toml")
     actors, actors_read = _validated(ActorFile, base / "actoren.toml")
     tips, tips_read = _validated(TipFile, base / "tips.toml")
-    every_file = [strategies_read, interventions_read, practices_read, levels_read, policy_read, actors_read, tips_read]
+    every_file = [strategies_read, interventions_read, practices_read, policy_read, actors_read, tips_read]
     problems = _cross_checks(every_file, known)
     gaps = missing_strategies(strategies.strategieen, known)
     if gaps:
@@ -266,9 +290,6 @@ def _load_reference(base: Path, known: Known) -> Reference:
         strategies=tuple(strategies.strategieen),
         interventions=tuple(interventions.interventies),
         practices=tuple(practices.praktijken),
-        ladder=tuple(levels.mentale_ladder),
-        practice_levels=tuple(levels.praktijkniveaus),
-        di_types=tuple(levels.di_typologie),
         domains=tuple(policy.domeinen),
         steps=tuple(policy.stappen),
         w_questions=tuple(policy.w_vragen),
@@ -297,7 +318,7 @@ def load_content(folder: Path | None = None, *, complete: bool = False) -> Conte
     if problems:
         raise WorkbookError(problems)
     if complete:
-        _ = content.reference
+        _ = content.levels, content.reference
     return content
 
 

@@ -54,13 +54,15 @@ def reference_errors(document: BaseModel, known: Known) -> Found:
         phase_id = getattr(item, "fase", None)
         if isinstance(phase_id, str) and phase_id not in known.phases:
             yield (*loc, "fase"), _unknown("fase", phase_id, known.phases)
-        bron = getattr(item, "bron", None)
-        if bron is not None:
+        for field in ("bron", "advies_bron"):
+            bron = getattr(item, field, None)
+            if bron is None:
+                continue
             named = [part.split(",")[0].strip() for part in bron.split(";")]
             unknown = [name for name in named if name not in known.seeds]
             if unknown:
                 yield (
-                    (*loc, "bron"),
+                    (*loc, field),
                     f"bron noemt onbekend bestand {', '.join(unknown)}; bekend: {', '.join(known.seeds)}",
                 )
 

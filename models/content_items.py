@@ -174,11 +174,13 @@ class LadderLevel(ContentModel):
 
 
 class DescribedLevel(ContentModel):
-    """A level with a name and a description (practice levels, DI types)."""
+    """A level with a name, a description and advice on what to work on next (practice levels, DI types)."""
 
     id: Code
     naam: Text
     beschrijving: Text
+    advies: list[Text] = Field(min_length=1)
+    advies_bron: Text
     bron: Text
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from models.content import Content
 from models.content_items import Factor, Phase
+from models.legal import LegalFigures, legal_figures
+from models.levels import CurrentLevel, LevelModel, current_levels
 from models.workbook import ACTION_STATUSES, Action, ActionStatus, Workbook
 
 DUE_SOON_DAYS = 30
@@ -15,12 +17,35 @@ DUE_SOON_DAYS = 30
 
 @dataclass(frozen=True)
 class FactorFigure:
-    """A factor's latest score and its change since the first round that scored it."""
+    """A factor's scores over the rounds: the latest, the one before it and the first."""
 
     factor: Factor
-    latest: int | None
-    first: int | None
-    rounds_scored: int
+    history: tuple[int | None, ...]
+    """The score in each round, oldest first (None where the factor was skipped)."""
+
+    @property
+    def _scored(self) -> list[int]:
+        return [score for score in self.history if score is not None]
+
+    @property
+    def latest(self) -> int | None:
+        scored = self._scored
+        return scored[-1] if scored else None
+
+    @property
+    def previous(self) -> int | None:
+        """The score before the latest one; None until scored in two rounds."""
+        scored = self._scored
+        return scored[-2] if len(scored) > 1 else None
+
+    @property
+    def first(self) -> int | None:
+        scored = self._scored
+        return scored[0] if scored else None
+
+    @property
+    def rounds_scored(self) -> int:
+        return len(self._scored)
 
     @property
     def change(self) -> int | None:
@@ -56,18 +81,10 @@ class ActionGrid:
 def factor_figures(workbook: Workbook, content: Content) -> list[FactorFigure]:
     """One figure per factor, in content order, from the scoring rounds sorted by date."""
     rounds = sorted(workbook.metingen, key=lambda r: r.datum)
-    figures = []
-    for factor in content.factors:
-        scores = [r.scores[factor.id] for r in rounds if factor.id in r.scores]
-        figures.append(
-            FactorFigure(
-                factor=factor,
-                latest=scores[-1] if scores else None,
-                first=scores[0] if scores else None,
-                rounds_scored=len(scores),
-            )
-        )
-    return figures
+    return [
+        FactorFigure(factor=factor, history=tuple(r.scores.get(factor.id) for r in rounds))
+        for factor in content.factors
+    ]
 
 
 def phase_figures(workbook: Workbook, content: Content) -> list[PhaseFigure]:
@@ -81,8 +98,12 @@ def phase_figures(workbook: Workbook, content: Content) -> list[PhaseFigure]:
     return figures
 
 
-def current_phase(figures: list[PhaseFigure]) -> PhaseFigure | None:
-    """The first phase whose checklist is not complete (None when all are)."""
+def current_phase(figures: list[PhaseFigure], chosen: str | None = None) -> PhaseFigure | None:
+    """The phase the consultant chose, else the first whose checklist is not complete (None when all are)."""
+    if chosen is not None:
+        picked = next((figure for figure in figures if figure.phase.id == chosen), None)
+        if picked is not None:
+            return picked
     return next((figure for figure in figures if not figure.complete), None)
 
 
@@ -138,6 +159,10 @@ class DashboardFigures:
     statuses: dict[ActionStatus, int]
     overdue: list[Action]
     due_soon: list[Action]
+    legal: LegalFigures
+    levels: dict[LevelModel, CurrentLevel]
+    phase_chosen: bool
+    """The current phase was set by the consultant (not derived from the checklists)."""
 
 
 def dashboard_figures(workbook: Workbook, content: Content, today: dt.date) -> DashboardFigures:
@@ -148,9 +173,12 @@ def dashboard_figures(workbook: Workbook, content: Content, today: dt.date) -> D
         factors=factor_figures(workbook, content),
         round_dates=sorted(r.datum for r in workbook.metingen),
         phases=phases,
-        current_phase=current_phase(phases),
+        current_phase=current_phase(phases, workbook.huidige_fase),
         grid=action_grid(workbook, content),
         statuses=status_counts(workbook),
         overdue=overdue_actions(workbook, today),
         due_soon=due_soon_actions(workbook, today),
+        legal=legal_figures(workbook, content),
+        levels=current_levels(workbook),
+        phase_chosen=workbook.huidige_fase in content.phase_order,
     )

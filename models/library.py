@@ -173,8 +173,11 @@ def _levels(content: Content) -> list[LibraryItem]:
                 "niveau",
                 f"{prefix}-{level.id}",
                 f"{title}: {level.naam}",
-                (Section("Beschrijving", level.beschrijving),),
-                level.bron,
+                (
+                    Section("Beschrijving", level.beschrijving),
+                    Section("Wat nu te doen", "\n".join(f"• {advice}" for advice in level.advies)),
+                ),
+                f"{level.bron}; advies: {level.advies_bron}",
             )
             for level in levels
         ]

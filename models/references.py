@@ -28,6 +28,9 @@ def _scoring_rounds(workbook: Workbook, content: Content) -> Found:
 
 
 def _phases(workbook: Workbook, content: Content) -> Found:
+    chosen = workbook.huidige_fase
+    if chosen is not None and chosen not in content.phase_order:
+        yield ("huidige_fase",), f"onbekende fase '{chosen}'; toegestaan: {_allowed(content.phase_order)}"
     for phase_id, state in workbook.fasen.items():
         if phase_id not in content.phase_order:
             yield ("fasen", phase_id), f"onbekende fase '{phase_id}'; toegestaan: {_allowed(content.phase_order)}"

@@ -22,6 +22,9 @@ OPEN_STATUSES: frozenset[str] = frozenset({"idee", "gepland", "bezig"})
 Priority = Literal["hoog", "middel", "laag"]
 LegalStatus = Literal["aanwezig", "ontbreekt", "onbekend", "nvt"]
 Representation = Literal["or", "pvt", "geen"]
+LadderLevelId = Literal["startend", "gevorderd", "expert"]
+PracticeLevelId = Literal["minimum", "duurzame-inzetbaarheid", "integraal"]
+DiType = Literal["a", "ab", "b", "bc", "c", "cd", "d"]
 Score = Annotated[int, Field(ge=1, le=4)]
 Amount = Annotated[float, Field(ge=0)]
 
@@ -104,6 +107,20 @@ class Action(FileModel):
         return self.status in OPEN_STATUSES
 
 
+class LevelChoice(FileModel):
+    """Where the organisation stands on the three level models, as set on one date.
+
+    A new choice on another day adds an entry (the others carried over), so the file shows how
+    the levels changed over time.
+    """
+
+    datum: dt.date
+    mentale_ladder: LadderLevelId | None = None
+    praktijkniveau: PracticeLevelId | None = None
+    di_typologie: DiType | None = None
+    notitie: str | None = None
+
+
 class LogEntry(FileModel):
     """One entry of the session log: what was discussed and agreed."""
 
@@ -115,10 +132,13 @@ class LogEntry(FileModel):
 
 
 class Workbook(FileModel):
-    """Everything about one client: profile, scores, phase progress, legal minimum, plan and log."""
+    """Everything about one client: profile, levels, scores, phase progress, legal minimum, plan and log."""
 
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+    huidige_fase: str | None = None
+    """The phase the consultant says the client is in; when unset, the first phase not yet complete."""
     organisatie: Organisation
+    niveaus: list[LevelChoice] = Field(default_factory=list)
     metingen: list[ScoringRound] = Field(default_factory=list)
     fasen: dict[str, PhaseState] = Field(default_factory=dict)
     wettelijk: dict[str, LegalItemState] = Field(default_factory=dict)

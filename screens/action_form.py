@@ -14,16 +14,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
 
-from models.action_form import (
-    AMOUNT_FIELDS,
-    DATE_FIELDS,
-    FormError,
-    action_from_form,
-    form_values,
-    parse_amount,
-    parse_date,
-)
+from models.action_form import AMOUNT_FIELDS, DATE_FIELDS, action_from_form, form_values
 from models.content import Content
+from models.form_parsing import FormError, parse_amount, parse_date
 from models.workbook import ACTION_STATUSES, Action
 from screens.confirm import ConfirmScreen
 

@@ -8,9 +8,10 @@ import itertools
 import pytest
 from conftest import TODAY
 
-from models.action_form import FormError, action_from_form, form_values, parse_amount, parse_date
+from models.action_form import action_from_form, form_values
 from models.action_list import ActionFilter, filtered, sorted_actions
 from models.content import Content
+from models.form_parsing import FormError, parse_amount, parse_date
 from models.history import Change, History
 from models.plan import advanced, next_action_id, with_action, without_action
 from models.workbook import Action, Organisation, Workbook

@@ -1,0 +1,147 @@
+"""Turning what someone typed in a form into values, with a Dutch message saying what is allowed.
+
+Shared by every form (action, profile, log entry, legal item): the same date and number rules
+everywhere, and pydantic's complaints translated per field.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from models.dutch_messages import dutch_validation_message
+
+MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_AMOUNT = re.compile(r"^-?\d+([.,]\d+)?$")
+_WHOLE = re.compile(r"^-?\d+$")
+
+M = TypeVar("M", bound=BaseModel)
+Errors = dict[str, str]
+
+
+class FormError(ValueError):
+    """A value the user typed that cannot be used; the message says what is allowed."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2026-12-01`` or ``1-12-2026`` (also with / or .); empty is no date."""
+    text = text.strip()
+    if not text:
+        return None
+    iso, dutch = _ISO.match(text), _DUTCH.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif dutch:
+        day, month, year = (int(part) for part in dutch.groups())
+    else:
+        raise FormError(f"'{text}' is geen datum; schrijf 2026-12-01 of 1-12-2026")
+    if not 1 <= month <= 12:
+        raise FormError(f"maand {month} bestaat niet; een maand is 1 tot en met 12")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise FormError(f"{day}-{month}-{year} bestaat niet: {MONTH_NAMES[month - 1]} {year} heeft {days} dagen")
+    return dt.date(year, month, day)
+
+
+def parse_amount(text: str) -> float | None:
+    """A number of euros or hours: ``1250``, ``12.5`` or ``12,5``; empty is none."""
+    cleaned = text.strip().replace("€", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if not _AMOUNT.match(cleaned):
+        raise FormError(f"'{text.strip()}' is geen getal; schrijf bijvoorbeeld 1250 of 12,5")
+    value = float(cleaned.replace(",", "."))
+    if value < 0:
+        raise FormError("mag niet negatief zijn")
+    return value
+
+
+def parse_count(text: str) -> int | None:
+    """A whole number of at least 1 (people, for instance); empty is none."""
+    cleaned = text.strip().replace(".", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if not _WHOLE.match(cleaned):
+        raise FormError(f"'{text.strip()}' is geen heel getal; schrijf bijvoorbeeld 23")
+    value = int(cleaned)
+    if value < 1:
+        raise FormError("moet minstens 1 zijn")
+    return value
+
+
+def parse_percentage(text: str) -> float | None:
+    """A percentage from 0 to 100: ``6``, ``6.1``, ``6,1`` or ``6,1%``; empty is none."""
+    cleaned = text.strip().removesuffix("%").strip()
+    if not cleaned:
+        return None
+    if not _AMOUNT.match(cleaned):
+        raise FormError(f"'{text.strip()}' is geen percentage; schrijf bijvoorbeeld 4,5")
+    value = float(cleaned.replace(",", "."))
+    if not 0 <= value <= 100:
+        raise FormError(f"{cleaned}% kan niet; een percentage ligt tussen 0 en 100")
+    return value
+
+
+def parse_lines(text: str) -> list[str]:
+    """One item per line, blank lines and surrounding spaces dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str | None:
+    """Text as typed, without surrounding blank space (inner line breaks kept); empty is none."""
+    cleaned = text.strip("\n").rstrip() if multiline else text.strip()
+    return cleaned if cleaned.strip() else None
+
+
+def parse_into(
+    data: dict[str, Any],
+    errors: Errors,
+    values: Mapping[str, str],
+    names: Sequence[str],
+    parse: Callable[[str], object],
+) -> None:
+    """Parse each named value into ``data``; a value that cannot be parsed goes to ``errors``."""
+    for name in names:
+        try:
+            parsed = parse(values.get(name, ""))
+        except FormError as error:
+            errors[name] = str(error)
+        else:
+            if parsed is not None:
+                data[name] = parsed
+
+
+def validated(model: type[M], data: dict[str, Any], errors: Errors, *, first_field: str) -> tuple[M | None, Errors]:
+    """``model`` built from ``data``, or None and a Dutch message per field (earlier ``errors`` first)."""
+    if errors:
+        return None, errors
+    try:
+        return model.model_validate(data), {}
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            field = str(detail["loc"][0]) if detail["loc"] else first_field
+            errors.setdefault(field, dutch_validation_message(detail))
+        return None, errors
+
+
+def date_text(day: dt.date | None) -> str:
+    """A date as the forms show it (2026-12-01), or empty."""
+    return day.isoformat() if day else ""
+
+
+def number_text(number: float | None) -> str:
+    """A number as the forms show it: whole numbers without ``.0``, or empty."""
+    if number is None:
+        return ""
+    return str(int(number)) if float(number).is_integer() else str(number)

@@ -1,0 +1,94 @@
+"""The legal minimum for one client: the state of each item, editing it, and how much is in order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from models.content import Content
+from models.content_items import LegalItem
+from models.form_parsing import Errors, clean_text, date_text, parse_date, parse_into, validated
+from models.workbook import Action, LegalItemState, LegalStatus, Workbook
+
+LEGAL_STATUSES: tuple[LegalStatus, ...] = ("onbekend", "aanwezig", "ontbreekt", "nvt")
+"""In the order ``space`` steps through them."""
+IN_ORDER: frozenset[str] = frozenset({"aanwezig", "nvt"})
+STATUS_MARKS: dict[str, str] = {"aanwezig": "✓", "ontbreekt": "✗", "onbekend": "?", "nvt": "–"}
+"""A sign per status, so it never depends on colour alone."""
+
+
+def legal_state(workbook: Workbook, item_id: str) -> LegalItemState:
+    """The client's state of an item (``onbekend`` when the file says nothing)."""
+    return workbook.wettelijk.get(item_id) or LegalItemState()
+
+
+def with_legal_state(workbook: Workbook, item_id: str, state: LegalItemState) -> Workbook:
+    """``workbook`` with ``state`` for ``item_id``; an untouched ``onbekend`` leaves the file empty there."""
+    items = dict(workbook.wettelijk)
+    if state == LegalItemState():
+        items.pop(item_id, None)
+    else:
+        items[item_id] = state
+    return workbook.model_copy(update={"wettelijk": items})
+
+
+def next_status(status: LegalStatus) -> LegalStatus:
+    return LEGAL_STATUSES[(LEGAL_STATUSES.index(status) + 1) % len(LEGAL_STATUSES)]
+
+
+def with_next_status(workbook: Workbook, item_id: str) -> Workbook:
+    """Step the item's status on: onbekend → aanwezig → ontbreekt → nvt → onbekend."""
+    state = legal_state(workbook, item_id)
+    return with_legal_state(workbook, item_id, state.model_copy(update={"status": next_status(state.status)}))
+
+
+def legal_state_from_form(
+    values: Mapping[str, str], original: LegalItemState | None = None
+) -> tuple[LegalItemState | None, Errors]:
+    """The state the legal-item form describes, or None and a Dutch message per field."""
+    errors: Errors = {}
+    data: dict[str, Any] = dict(original.model_extra or {}) if original else {}
+    if values.get("status"):
+        data["status"] = values["status"]
+    parse_into(data, errors, values, ("datum",), parse_date)
+    note = clean_text(values.get("notitie", ""))
+    if note:
+        data["notitie"] = note
+    return validated(LegalItemState, data, errors, first_field="status")
+
+
+def legal_form_values(state: LegalItemState) -> dict[str, str]:
+    return {"status": state.status, "datum": date_text(state.datum), "notitie": state.notitie or ""}
+
+
+def source_key(item: LegalItem) -> str:
+    """What an action made from this item has as ``bron``, linking the two."""
+    return f"wettelijk:{item.id}"
+
+
+def actions_for(workbook: Workbook, item: LegalItem) -> list[Action]:
+    """The actions made from (linked to) a legal item."""
+    key = source_key(item)
+    return [action for action in workbook.acties if action.bron == key]
+
+
+@dataclass(frozen=True)
+class LegalFigures:
+    """How much of the legal minimum is in order, and what is missing or not yet known."""
+
+    in_order: int
+    total: int
+    missing: tuple[LegalItem, ...]
+    unknown: tuple[LegalItem, ...]
+
+
+def legal_figures(workbook: Workbook, content: Content) -> LegalFigures:
+    states = {item.id: legal_state(workbook, item.id).status for item in content.legal}
+    return LegalFigures(
+        in_order=sum(1 for status in states.values() if status in IN_ORDER),
+        total=len(content.legal),
+        missing=tuple(item for item in content.legal if states[item.id] == "ontbreekt"),
+        unknown=tuple(item for item in content.legal if states[item.id] == "onbekend"),
+    )
+

@@ -1,0 +1,75 @@
+"""The session log (``logboek``): adding, editing and removing entries, newest first on screen.
+
+Entries are kept in date order (the order of the file); entries of the same day keep the order
+in which they were added. An entry is known by its position in that list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from models.form_parsing import Errors, clean_text, date_text, parse_date, parse_into, parse_lines, validated
+from models.workbook import LogEntry, Workbook
+
+
+def _sorted(entries: list[LogEntry]) -> list[LogEntry]:
+    return sorted(entries, key=lambda entry: entry.datum)  # stable: same-day entries keep their order
+
+
+def newest_first(workbook: Workbook) -> list[tuple[int, LogEntry]]:
+    """(position, entry) pairs, the latest entry first."""
+    return sorted(enumerate(workbook.logboek), key=lambda pair: (pair[1].datum, pair[0]), reverse=True)
+
+
+def with_log_entry(workbook: Workbook, entry: LogEntry, position: int | None = None) -> Workbook:
+    """``workbook`` with ``entry`` added (``position`` None) or put in place of the entry at ``position``."""
+    entries = list(workbook.logboek)
+    if position is None:
+        entries.append(entry)
+    else:
+        entries[position] = entry
+    return workbook.model_copy(update={"logboek": _sorted(entries)})
+
+
+def without_log_entry(workbook: Workbook, position: int) -> Workbook:
+    entries = [entry for index, entry in enumerate(workbook.logboek) if index != position]
+    return workbook.model_copy(update={"logboek": entries})
+
+
+def log_entry_from_form(
+    values: Mapping[str, str], original: LogEntry | None = None
+) -> tuple[LogEntry | None, Errors]:
+    """The entry the log form describes (participants and agreements one per line), or the errors."""
+    errors: Errors = {}
+    data: dict[str, Any] = dict(original.model_extra or {}) if original else {}
+    parse_into(data, errors, values, ("datum",), parse_date)
+    if "datum" not in data and "datum" not in errors:
+        errors["datum"] = "vul een datum in, bijvoorbeeld 2026-12-01"
+    title = clean_text(values.get("titel", ""))
+    if title:
+        data["titel"] = title
+    else:
+        errors["titel"] = "vul een titel in, bijvoorbeeld 'Kick-off met directie'"
+    data["deelnemers"] = parse_lines(values.get("deelnemers", ""))
+    data["afspraken"] = parse_lines(values.get("afspraken", ""))
+    note = clean_text(values.get("notitie", ""))
+    if note:
+        data["notitie"] = note
+    return validated(LogEntry, data, errors, first_field="titel")
+
+
+def log_form_values(entry: LogEntry) -> dict[str, str]:
+    return {
+        "datum": date_text(entry.datum),
+        "titel": entry.titel,
+        "deelnemers": "\n".join(entry.deelnemers),
+        "notitie": entry.notitie or "",
+        "afspraken": "\n".join(entry.afspraken),
+    }
+
+
+def blank_log_values(today: dt.date) -> dict[str, str]:
+    """A new entry's form: today's date, the rest empty."""
+    return {"datum": date_text(today), "titel": "", "deelnemers": "", "notitie": "", "afspraken": ""}
