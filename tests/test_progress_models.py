@@ -22,8 +22,8 @@ from models.legal import (
 )
 from models.levels import ALLOWED, LEVEL_MODELS, current_levels, level_history, levels_of, with_level
 from models.logbook import log_entry_from_form, newest_first, with_log_entry, without_log_entry
-from models.profile import organisation_from_form, profile_form_values, size_class
 from models.problems import WorkbookError
+from models.profile import organisation_from_form, profile_form_values, size_class
 from models.references import reference_errors
 from models.scoring import (
     RoundDateTaken,
