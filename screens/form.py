@@ -1,0 +1,139 @@
+"""What every form shares: labelled fields top to bottom, a Dutch message under the field that is
+wrong, ``ctrl+s`` to check and keep, ``escape`` to cancel (asking only when something changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+
+from models.form_parsing import Errors, FormError
+from screens.confirm import ConfirmScreen
+
+T = TypeVar("T")
+FormValues = dict[str, str | list[str]]
+
+
+class FormScreen(Screen[T | None], Generic[T]):
+    """A form that dismisses with what it describes, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Opslaan", priority=True, tooltip="Controleer en bewaar", id="formulier.opslaan"),
+        Binding("escape", "cancel", "Annuleren", tooltip="Sluit zonder te bewaren", id="formulier.annuleren"),
+    ]
+    LIVE_CHECKS: ClassVar[Mapping[str, Callable[[str], object]]] = {}
+    """Fields checked while typing (dates, numbers), with the parser that checks them."""
+
+    initial: FormValues
+
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def build(self, values: FormValues) -> tuple[T | None, Errors]:
+        """What the form describes, or None and a message per field."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield Static(f" {self.title_text()}   ctrl+s opslaan · escape annuleren", id="form-title")
+        with VerticalScroll(classes="form-body"):
+            yield from self.compose_fields()
+        yield Footer()
+
+    def row(self, name: str, label: str, widget: Widget) -> ComposeResult:
+        """A label beside its field, and under it the place for that field's message."""
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="field-label")
+            yield widget
+        yield Label("", id=f"{name}-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.initial = self.values()
+        first = self.query(".form-body Input, .form-body TextArea, .form-body Select")
+        if first:
+            first.first().focus()
+
+    # -- reading the form -----------------------------------------------------------------------
+
+    def values(self) -> FormValues:
+        """Everything the form holds now: text per field, a list for a multiple choice."""
+        result: FormValues = {}
+        for widget in self.query(".form-body Input, .form-body TextArea, .form-body Select, .form-body SelectionList"):
+            name = widget.id or ""
+            if isinstance(widget, Input):
+                result[name] = widget.value
+            elif isinstance(widget, TextArea):
+                result[name] = widget.text
+            elif isinstance(widget, Select):
+                result[name] = widget.value if isinstance(widget.value, str) else ""
+            elif isinstance(widget, SelectionList):
+                result[name] = [str(value) for value in widget.selected]
+        return result
+
+    def show_errors(self, errors: Errors) -> None:
+        for label in self.query(".field-error").results(Label):
+            field = (label.id or "").removesuffix("-error")
+            label.update(f"⚠ {errors[field]}" if field in errors else "")
+            label.set_class(field in errors, "-shown")
+
+    @on(Input.Changed)
+    def _check_as_you_type(self, event: Input.Changed) -> None:
+        """Dates and numbers get their message while typing; the rest when saving."""
+        parse = self.LIVE_CHECKS.get(event.input.id or "")
+        if parse is None:
+            return
+        label = self.query_one(f"#{event.input.id}-error", Label)
+        try:
+            parse(event.value)
+        except FormError as error:
+            label.update(f"⚠ {error}")
+            label.add_class("-shown")
+        else:
+            label.update("")
+            label.remove_class("-shown")
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        result, errors = self.build(self.values())
+        self.show_errors(errors)
+        if result is None:
+            first = next(iter(errors), None)
+            target = self.query(f"#{first}") if first else None
+            if target:
+                widget: Widget = target.first()
+                widget.focus()
+                widget.scroll_visible(animate=False)
+            count = len(errors)
+            self.notify(
+                f"Niet bewaard: {count} {'veld klopt' if count == 1 else 'velden kloppen'} niet.", severity="error"
+            )
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if self.values() == self.initial:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Wijzigingen weggooien?", "Je hebt in dit formulier iets veranderd. Weggooien?"), answered
+        )
+
+
+def text_values(values: FormValues) -> dict[str, str]:
+    """The text fields of ``values`` (multiple choices left out)."""
+    return {name: value for name, value in values.items() if isinstance(value, str)}
