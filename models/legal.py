@@ -91,4 +91,3 @@ def legal_figures(workbook: Workbook, content: Content) -> LegalFigures:
         missing=tuple(item for item in content.legal if states[item.id] == "ontbreekt"),
         unknown=tuple(item for item in content.legal if states[item.id] == "onbekend"),
     )
-

@@ -21,6 +21,11 @@ MODEL_TITLES: dict[LevelModel, str] = {
     "praktijkniveau": "Praktijkniveau integraal beleid",
     "di_typologie": "DI-typologie",
 }
+SHORT_TITLES: dict[LevelModel, str] = {
+    "mentale_ladder": "Mentale ladder",
+    "praktijkniveau": "Praktijkniveau",
+    "di_typologie": "DI-typologie",
+}
 ALLOWED: dict[LevelModel, tuple[str, ...]] = {
     "mentale_ladder": get_args(LadderLevelId),
     "praktijkniveau": get_args(PracticeLevelId),
@@ -93,3 +98,20 @@ def with_level(workbook: Workbook, model: LevelModel, level_id: str | None, toda
         updated = LevelChoice.model_validate({"datum": today, **carried, model: level_id})
         others = list(workbook.niveaus)
     return workbook.model_copy(update={"niveaus": sorted([*others, updated], key=lambda c: c.datum)})
+
+
+def with_latest_note(workbook: Workbook, note: str | None) -> Workbook:
+    """Set (or with blank text clear) the note of the latest level entry; unchanged without entries."""
+    latest = _latest(workbook)
+    if latest is None:
+        return workbook
+    cleaned = note.strip() if note and note.strip() else None
+    updated = latest.model_copy(update={"notitie": cleaned})
+    others = [choice for choice in workbook.niveaus if choice is not latest]
+    return workbook.model_copy(update={"niveaus": sorted([*others, updated], key=lambda c: c.datum)})
+
+
+def latest_note(workbook: Workbook) -> tuple[dt.date, str] | None:
+    """The note of the latest level entry, with its date."""
+    latest = _latest(workbook)
+    return (latest.datum, latest.notitie) if latest is not None and latest.notitie else None

@@ -38,9 +38,7 @@ def without_log_entry(workbook: Workbook, position: int) -> Workbook:
     return workbook.model_copy(update={"logboek": entries})
 
 
-def log_entry_from_form(
-    values: Mapping[str, str], original: LogEntry | None = None
-) -> tuple[LogEntry | None, Errors]:
+def log_entry_from_form(values: Mapping[str, str], original: LogEntry | None = None) -> tuple[LogEntry | None, Errors]:
     """The entry the log form describes (participants and agreements one per line), or the errors."""
     errors: Errors = {}
     data: dict[str, Any] = dict(original.model_extra or {}) if original else {}

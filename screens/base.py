@@ -3,7 +3,7 @@ and redrawing after each saved change."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.screen import Screen
 
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 class WorkbookScreen(Screen[None]):
     """A main screen of the open workbook (dashboard, factors, phases, library, …)."""
+
+    SWITCHES_SCREENS: ClassVar[bool] = True
+    """The number keys go to the other main screens; a focused mode (scoring) turns that off."""
 
     @property
     def werkboek(self) -> WerkboekApp:

@@ -13,9 +13,11 @@ from screens.base import WorkbookScreen
 from tui.session import WorkbookSession
 from tui.widgets.dashboard_panels import (
     ActionGridPanel,
+    CurrentLevels,
     DashboardPanel,
     Deadlines,
     FactorScores,
+    LegalMinimum,
     PhaseProgress,
     StatusCounts,
 )
@@ -38,9 +40,11 @@ class DashboardScreen(WorkbookScreen):
             with Vertical(id="left-column"):
                 yield FactorScores(figures, library, id="factors")
                 yield PhaseProgress(figures, library, id="phases")
+                yield CurrentLevels(figures, library, id="levels")
                 yield StatusCounts(figures, library, id="statuses")
             with Vertical(id="right-column"):
                 yield Deadlines(figures, library, id="deadlines")
+                yield LegalMinimum(figures, library, id="legal")
                 yield ActionGridPanel(figures, library, id="grid")
         yield Footer()
 

@@ -1,33 +1,81 @@
-"""Succesfactoren: each factor with what it means, why it matters, the scoring guide (the latest
-score marked) and its strategies, tips and related items."""
+"""Succesfactoren: the ten factors with their latest and previous score, the trend over all rounds
+and the actions that work on them; per factor the scoring guide, the notes of every round, its
+actions, and its strategies, tips and related items. ``m`` starts a scoring round."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.visual import VisualType
 
-from models.figures import factor_figures
+from models.figures import FactorFigure, factor_figures
+from models.formatting import short_date
 from models.library import LibraryItem
+from models.scoring import linked_actions, rounds_by_date, sparkline
+from models.workbook import OPEN_STATUSES
 from screens.reference import ReferenceScreen, reference_bindings
+from tui.widgets.cells import cell
 
 RELATED_KINDS = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
+TREND_WIDTH = 6
+"""Rounds shown in the list's trend (the latest ones)."""
+
+
+def _arrow(figure: FactorFigure) -> Content:
+    """Up, down or level since the previous round; not by colour alone."""
+    if figure.latest is None or figure.previous is None:
+        return Content(" ")
+    if figure.latest > figure.previous:
+        return Content.styled("▲", "bold $success")
+    if figure.latest < figure.previous:
+        return Content.styled("▼", "bold $error")
+    return Content.styled("=", "$foreground-muted")
 
 
 class FactorsScreen(ReferenceScreen):
-    """The ten success factors, one at a time in full."""
+    """The ten success factors: scores at a glance, one factor in full."""
 
-    BINDINGS: ClassVar[list[BindingType]] = reference_bindings("succesfactoren")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "new_round", "Nieuwe meting", tooltip="Scoor de tien factoren, één voor één",
+                id="succesfactoren.nieuwe-meting"),
+        Binding("c", "correct_round", "Corrigeren", tooltip="Open een eerdere meting om scores te verbeteren",
+                id="succesfactoren.meting-corrigeren"),
+        *reference_bindings("succesfactoren"),
+    ]  # fmt: skip
     LIST_TITLE = "Succesfactoren"
 
-    def subjects(self) -> list[tuple[str, str]]:
-        return [(factor.id, factor.naam) for factor in self.session.content.factors]
+    def on_mount(self) -> None:
+        self.query_one("#subject-list").border_subtitle = "nu (was) · verloop · open/klaar"
+
+    def subjects(self) -> list[tuple[str, VisualType]]:
+        workbook = self.session.workbook
+        rows: list[tuple[str, VisualType]] = []
+        for figure in factor_figures(workbook, self.session.content):
+            actions = linked_actions(workbook, factor=figure.factor.id)
+            latest = "·" if figure.latest is None else str(figure.latest)
+            previous = f"({figure.previous})" if figure.previous is not None else "   "
+            row = Content.assemble(
+                cell(figure.factor.label, 13),
+                " ",
+                (latest, "bold"),
+                " ",
+                (previous, "$foreground-muted"),
+                " ",
+                _arrow(figure),
+                " ",
+                (f"{sparkline(figure.history, TREND_WIDTH):<{TREND_WIDTH}}", "$accent"),
+                f" {actions.open}/{actions.done}",
+            )
+            rows.append((figure.factor.id, row))
+        return rows
 
     def about(self, subject_id: str) -> Content:
         content = self.session.content
+        workbook = self.session.workbook
         factor = content.factor_by_id[subject_id]
-        figure = next(f for f in factor_figures(self.session.workbook, content) if f.factor.id == subject_id)
+        figure = next(f for f in factor_figures(workbook, content) if f.factor.id == subject_id)
         lines: list[Content] = [
             Content.styled(factor.naam, "bold"),
             Content.styled(factor.kort, "italic"),
@@ -40,13 +88,39 @@ class FactorsScreen(ReferenceScreen):
             Content.styled("Scoringswijzer", "bold $text-primary"),
         ]
         for score in range(1, 5):
-            current = figure.latest == score
-            marker = Content.styled("▶ ", "bold $accent") if current else Content("  ")
-            label = Content.styled(f"{score} {content.scale_label(score)}", "bold")
-            note = Content.styled("  (laatste meting)", "$accent") if current else Content("")
-            lines.append(Content.assemble(marker, label, note))
+            marks = []
+            if figure.latest == score:
+                marks.append(Content.styled("  ● laatste meting", "bold $accent"))
+            if figure.previous == score:
+                marks.append(Content.styled("  ○ meting daarvoor", "$foreground-muted"))
+            marker = Content.styled("▶ ", "bold $accent") if figure.latest == score else Content("  ")
+            lines.append(Content.assemble(marker, (f"{score} {content.scale_label(score)}", "bold"), *marks))
             lines.append(Content.assemble("    ", factor.level_text(score)))
+        lines += [Content(""), Content.styled("Metingen", "bold $text-primary")]
+        rounds = rounds_by_date(workbook)
+        if not rounds:
+            lines.append(Content.styled("Nog geen meting; m begint er een.", "italic $foreground-muted"))
+        for scoring in reversed(rounds):
+            score = scoring.scores.get(subject_id)
+            shown = f"{score} {content.scale_label(score)}" if score is not None else "niet gescoord"
+            lines.append(Content.assemble((f"{short_date(scoring.datum)}: ", "bold"), shown))
+            note = scoring.toelichting.get(subject_id)
+            if note:
+                lines.append(Content.styled(f"    {note}", "italic"))
+        lines += [Content(""), Content.styled("Acties voor deze factor", "bold $text-primary")]
+        actions = [a for a in workbook.acties if subject_id in a.succesfactoren]
+        if not actions:
+            lines.append(Content.styled("Nog geen; a maakt van een strategie hieronder een actie.", "italic"))
+        for action in actions:
+            style = "" if action.status in OPEN_STATUSES else "$foreground-muted"
+            lines.append(Content.assemble((f"{action.id:<4}", "bold"), (f"{action.status:<8} ", style), action.titel))
         return Content("\n").join(lines)
 
     def related(self, subject_id: str) -> list[LibraryItem]:
         return self.session.library.related(factor=subject_id, kinds=RELATED_KINDS)
+
+    def action_new_round(self) -> None:
+        self.werkboek.start_scoring()
+
+    def action_correct_round(self) -> None:
+        self.werkboek.correct_round()

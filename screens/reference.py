@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.visual import VisualType
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,8 +35,8 @@ class ReferenceScreen(WorkbookScreen):
     BINDINGS: ClassVar[list[BindingType]] = []
     LIST_TITLE = ""
 
-    def subjects(self) -> list[tuple[str, str]]:
-        """(id, label) of each subject in the list."""
+    def subjects(self) -> list[tuple[str, VisualType]]:
+        """(id, what the list shows) of each subject; redrawn after every change to the workbook."""
         raise NotImplementedError
 
     def about(self, subject_id: str) -> Content:
@@ -54,10 +56,15 @@ class ReferenceScreen(WorkbookScreen):
             with Vertical(classes="reference-right"):
                 with VerticalScroll(id="subject-about"):
                     yield Static(id="subject-about-text")
+                yield from self.compose_workbook_part()
                 related = OptionList(id="subject-related")
                 related.border_title = "Strategieën, tips en verwante items"
                 yield related
         yield Footer()
+
+    def compose_workbook_part(self) -> ComposeResult:
+        """Widgets between the explanation and the related items (the Fasen checklist)."""
+        yield from ()
 
     def on_mount(self) -> None:
         subject_list = self.query_one("#subject-list", OptionList)
@@ -79,6 +86,9 @@ class ReferenceScreen(WorkbookScreen):
         self._show_subject()
 
     def show_workbook(self, session: WorkbookSession) -> None:
+        subject_list = self.query_one("#subject-list", OptionList)
+        for key, prompt in self.subjects():
+            subject_list.replace_option_prompt(key, prompt)
         self._show_subject()
 
     def _show_subject(self) -> None:
@@ -120,8 +130,12 @@ class ReferenceScreen(WorkbookScreen):
             self.app.push_screen(ItemDetailScreen(item, self.session.content))
 
     @on(OptionList.OptionSelected, "#subject-list")
-    def _to_related(self) -> None:
-        self.query_one("#subject-related", OptionList).focus()
+    def _subject_chosen(self) -> None:
+        self.first_pane_after_list().focus()
+
+    def first_pane_after_list(self) -> Widget:
+        """Where ``enter`` on the list goes: the related items, or what a screen puts first."""
+        return self.query_one("#subject-related", OptionList)
 
     def action_add_action(self) -> None:
         item = self.current_item()

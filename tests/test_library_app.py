@@ -130,7 +130,9 @@ async def test_factor_screen_shows_strategies_and_adds_one_as_action(workbook_fi
         await pilot.pause()
         about = app.screen.query_one("#subject-about-text", Static).render().plain  # type: ignore[union-attr]
         eenvoud = content.factor_by_id["eenvoud"]
-        assert eenvoud.naam in about and "▶ 2 Incidenteel  (laatste meting)" in about
+        assert eenvoud.naam in about and "▶ 2 Incidenteel  ● laatste meting" in about
+        assert "  3 In opbouw  ○ meting daarvoor" in about
+        assert "10 mrt 2026: 3 In opbouw\n    Korte lijnen" in about  # each round with its note
         related = app.screen.query_one("#subject-related", OptionList)
         keys = [related.get_option_at_index(i).id for i in range(related.option_count)]
         own = [f"strategie:{s.id}" for s in content.strategies if "eenvoud" in s.succesfactoren]
@@ -149,11 +151,14 @@ async def test_phase_screen_shows_the_checklist_as_ticked_in_the_workbook(workbo
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, PhasesScreen)
-        about = app.screen.query_one("#subject-about-text", Static).render().plain  # type: ignore[union-attr]
-        assert "Checklist (6 van 7 afgevinkt)" in about
-        assert "[ ] Een PAGO of PMO is aangeboden" in about
+        checklist = app.screen.query_one("#phase-checklist", OptionList)
+        assert checklist.border_title == "Checklist · 6 van 7 afgevinkt"
+        items = [checklist.get_option_at_index(i).prompt.plain for i in range(checklist.option_count)]  # type: ignore[union-attr]
+        assert any(item.startswith("[ ] Een PAGO of PMO is aangeboden") for item in items)
+        await pilot.press("enter")  # from the list of phases to the checklist
+        assert checklist.has_focus
         related = app.screen.query_one("#subject-related", OptionList)
-        await pilot.press("enter")
+        await pilot.press("tab")
         assert related.has_focus
         await pilot.press("enter")  # read the highlighted item
         await pilot.pause()

@@ -138,3 +138,80 @@ def test_external_change_notice_80x24(snap_compare) -> None:
 
 def test_action_filter_picker_80x24(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=(80, 24), press=["4", "f", "down", "down"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_scoring_round(snap_compare, size: str) -> None:
+    """A new round after two factors: the third factor's guide with the earlier score marked."""
+    assert snap_compare(app(), terminal_size=SIZES[size], press=["2", "m", "3", "2"])
+
+
+def test_scoring_round_note_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2", "m", "n", *"Portaal is omslachtig")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_round_picker_80x24(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=(80, 24), press=["2", "c"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_phase_checklist(snap_compare, size: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("3", "down", "enter", "down")
+        await pilot.pause(0.2)  # the checklist wraps to its width once laid out
+
+    assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_legal_minimum(snap_compare, size: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("6", *["down"] * 15)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
+
+
+def test_legal_form_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("6", "down", "enter")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_logbook(snap_compare, size: str) -> None:
+    assert snap_compare(app(), terminal_size=SIZES[size], press=["7"])
+
+
+def test_log_form_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("7", "n", *"Werkoverleg elektra")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_organisation(snap_compare, size: str) -> None:
+    assert snap_compare(app(), terminal_size=SIZES[size], press=["8"])
+
+
+def test_profile_form_with_an_error_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("8", "e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#verzuimpercentage", Input).value = "120"
+        await pilot.press("ctrl+s")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_level_picker_80x24(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=(80, 24), press=["8", "t", "down"])

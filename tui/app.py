@@ -27,48 +27,14 @@ from screens.load_error import LoadErrorScreen
 from tui.changes import WorkbookChanges
 from tui.commands import BindingCommands
 from tui.locations import workbooks_in
+from tui.navigation import MAIN_SCREENS, PRELOADED
 from tui.session import WorkbookSession
 
 if TYPE_CHECKING:
     from models.library import LibraryItem
 
-# Screens other than the dashboard are imported when first shown, which keeps start-up short.
-
-
-def _factors_screen() -> Screen[None]:
-    from screens.factors import FactorsScreen
-
-    return FactorsScreen()
-
-
-def _phases_screen() -> Screen[None]:
-    from screens.phases import PhasesScreen
-
-    return PhasesScreen()
-
-
-def _actions_screen() -> Screen[None]:
-    from screens.actions import ActionsScreen
-
-    return ActionsScreen()
-
-
-def _library_screen() -> Screen[None]:
-    from screens.library import LibraryScreen
-
-    return LibraryScreen()
-
-
 PRELOAD_AFTER_SECONDS = 1.5
-PRELOADED = ("screens.actions", "screens.factors", "screens.phases", "screens.library", "screens.item_detail")
 
-SCREEN_KEYS = {
-    "dashboard": ("1", "Dashboard", "Overzicht van scores, fasen, acties en deadlines"),
-    "succesfactoren": ("2", "Succesfactoren", "De tien succesfactoren met scoringswijzer en strategieën"),
-    "fasen": ("3", "Fasen", "De vijf fasen met doel, stappen, checklist en strategieën"),
-    "acties": ("4", "Acties", "Het actieplan: zoeken, sorteren, toevoegen en bewerken"),
-    "bibliotheek": ("5", "Bibliotheek", "Zoek in strategieën, wettelijk minimum, interventies en meer"),
-}
 
 SCREENS_GROUP = Binding.Group("Scherm", compact=True)
 """Shows the screen keys as one footer entry ("12345 Scherm") so each screen keeps room for its own keys."""
@@ -82,16 +48,19 @@ class WerkboekApp(WorkbookChanges):
     CSS_PATH = "app.tcss"
     COMMANDS = WorkbookChanges.COMMANDS | {BindingCommands}
     MODES: ClassVar[dict[str, Callable[[], Screen[None]] | type[Screen[None]]]] = {  # type: ignore[assignment]
-        "dashboard": DashboardScreen,
-        "succesfactoren": _factors_screen,
-        "fasen": _phases_screen,
-        "acties": _actions_screen,
-        "bibliotheek": _library_screen,
+        screen.mode: DashboardScreen if screen.mode == "dashboard" else screen.factory() for screen in MAIN_SCREENS
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"show('{mode}')", name, tooltip=help_text, id=f"app.scherm-{mode}", group=SCREENS_GROUP)
-            for mode, (key, name, help_text) in SCREEN_KEYS.items()
+            Binding(
+                screen.key,
+                f"show('{screen.mode}')",
+                screen.name,
+                tooltip=screen.help,
+                id=f"app.scherm-{screen.mode}",
+                group=SCREENS_GROUP,
+            )
+            for screen in MAIN_SCREENS
         ),
         Binding(
             "ctrl+z",
@@ -235,7 +204,10 @@ class WerkboekApp(WorkbookChanges):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"show", "undo", "redo"}:
             # Only from the main screens: not halfway through a form or a question.
-            return self.session is not None and isinstance(self.screen, WorkbookScreen)
+            screen = self.screen
+            if self.session is None or not isinstance(screen, WorkbookScreen):
+                return False
+            return screen.SWITCHES_SCREENS or action != "show"
         return True
 
     def action_show(self, mode: str) -> None:
@@ -252,6 +224,35 @@ class WerkboekApp(WorkbookChanges):
         if self.change(with_action(self.session.workbook, action), description):
             self.notify(f"{description}; het werkboek wordt opgeslagen.", timeout=6)
 
+    def start_scoring(self, day: dt.date | None = None) -> None:
+        """Open the scoring round of ``day`` (default: a new one today, or today's if there is one)."""
+        from models.scoring import round_on
+        from screens.scoring import ScoringScreen
+
+        if self.session is None:
+            return
+        if day is None:
+            day = self.today
+            if round_on(self.session.workbook, day) is not None:
+                self.notify("Er is al een meting van vandaag; die gaat nu open om aan te vullen.", timeout=5)
+        self.push_screen(ScoringScreen(day))
+
+    def correct_round(self) -> None:
+        """Choose an earlier scoring round and open it to correct it."""
+        from screens.rounds import RoundPickerScreen
+
+        if self.session is None:
+            return
+        if not self.session.workbook.metingen:
+            self.notify("Er is nog geen meting om te corrigeren; begin een nieuwe meting.")
+            return
+
+        def chosen(day: dt.date | None) -> None:
+            if day is not None:
+                self.start_scoring(day)
+
+        self.push_screen(RoundPickerScreen(), chosen)
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
@@ -263,6 +264,10 @@ class WerkboekApp(WorkbookChanges):
         else:
             yield SystemCommand("Toetsen tonen", "Toon de toetsen van dit scherm", self.action_show_help_panel)
         if self.session is not None:
+            yield SystemCommand("Nieuwe meting", "Scoor de tien succesfactoren, één voor één", self.start_scoring)
+            yield SystemCommand(
+                "Meting corrigeren", "Open een eerdere meting om scores te verbeteren", self.correct_round
+            )
             yield SystemCommand("Nu opslaan", "Schrijf de wijzigingen nu naar het bestand (save)", self._save_command)
             yield SystemCommand(
                 "Wijziging op schijf afhandelen",

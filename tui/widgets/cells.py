@@ -5,6 +5,8 @@ Bars are drawn with characters, not colour alone, so they read the same without 
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.content import Content
 
 FULL, EMPTY = "█", "░"
@@ -34,3 +36,20 @@ def cell(text: str | Content, width: int, *, align: str = "left", style: str = "
 def row(*cells: Content, gap: int = 1) -> Content:
     """Cells joined into one line with ``gap`` spaces between them."""
     return Content(" " * gap).join(cells)
+
+
+def hanging(prefix: Content, text: str, width: int, *, style: str = "") -> Content:
+    """``prefix`` then ``text`` wrapped to ``width`` cells, later lines indented under the text.
+
+    For list items whose widget wraps without indent (an option list); ``width`` 0 means not
+    known yet, and the text is left to the widget.
+    """
+    body_width = width - prefix.cell_length
+    if body_width < 12:
+        return Content.assemble(prefix, Content.styled(text, style))
+    lines = textwrap.wrap(text, body_width) or [""]
+    indent = " " * prefix.cell_length
+    return Content("\n").join(
+        Content.assemble(prefix if index == 0 else indent, Content.styled(line, style))
+        for index, line in enumerate(lines)
+    )

@@ -10,6 +10,8 @@ from textual.widget import Widget
 from models.content import Content as Library
 from models.figures import DashboardFigures, FactorFigure
 from models.formatting import days_phrase, short_date
+from models.legal import STATUS_MARKS
+from models.levels import SHORT_TITLES, level_by_id
 from models.workbook import Action
 from tui.widgets.cells import bar, cell, row
 
@@ -108,7 +110,15 @@ class PhaseProgress(DashboardPanel):
 
     def on_mount(self) -> None:
         self.border_title = "Fasen"
-        self.border_subtitle = "afgevinkt van de checklist"
+        self._subtitle()
+
+    def show(self, figures: DashboardFigures) -> None:
+        super().show(figures)
+        self._subtitle()
+
+    def _subtitle(self) -> None:
+        chosen = " · huidige fase gekozen" if self.figures.phase_chosen else ""
+        self.border_subtitle = f"afgevinkt van de checklist{chosen}"
 
     def line_count(self) -> int:
         return len(self.figures.phases)
@@ -133,6 +143,65 @@ class PhaseProgress(DashboardPanel):
                     cell(marker, marker_width),
                 )
             )
+        return Content("\n").join(lines)
+
+
+class LegalMinimum(DashboardPanel):
+    """How much of the legal minimum is in order, and which items are missing."""
+
+    BAR = 10
+    LISTED = 4
+
+    def on_mount(self) -> None:
+        self.border_title = "Wettelijk minimum"
+        self.border_subtitle = "6: per item bekijken"
+
+    def line_count(self) -> int:
+        missing = len(self.figures.legal.missing)
+        return 1 + min(missing, self.LISTED) + (1 if missing > self.LISTED else 0)
+
+    def render(self) -> RenderResult:
+        legal = self.figures.legal
+        lines = [
+            row(
+                bar(legal.in_order, legal.total, self.BAR, "$success"),
+                Content.styled(f"{legal.in_order} van {legal.total} in orde", "bold"),
+                Content.styled(
+                    f"· ontbreekt {len(legal.missing)} · onbekend {len(legal.unknown)}", "$foreground-muted"
+                ),
+            )
+        ]
+        mark = STATUS_MARKS["ontbreekt"]
+        lines += [
+            row(Content.styled(mark, "bold $error"), Content(item.titel)) for item in legal.missing[: self.LISTED]
+        ]
+        if len(legal.missing) > self.LISTED:
+            lines.append(Content.styled(f"  en nog {len(legal.missing) - self.LISTED} meer", "$foreground-muted"))
+        return Content("\n").join(lines)
+
+
+class CurrentLevels(DashboardPanel):
+    """Where the organisation stands on the three level models, and since when."""
+
+    def on_mount(self) -> None:
+        self.border_title = "Niveaus"
+        self.border_subtitle = "8: kiezen en advies"
+
+    def line_count(self) -> int:
+        return len(self.figures.levels)
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        label_width = 15
+        since_width = 17
+        name_width = max(8, width - label_width - since_width - 2)
+        lines = []
+        for model, current in self.figures.levels.items():
+            level = level_by_id(self.library, model, current.level_id) if current.level_id else None
+            name = cell(level.naam, name_width, style="bold") if level else cell("nog niet gekozen", name_width)
+            since = f"sinds {short_date(current.since)}" if current.since else ""
+            title = cell(SHORT_TITLES[model], label_width)
+            lines.append(row(title, name, cell(since, since_width, style="$foreground-muted")))
         return Content("\n").join(lines)
 
 

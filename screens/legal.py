@@ -1,0 +1,168 @@
+"""Wettelijk minimum: what the law asks of every employer, and per item where this client stands
+(aanwezig, ontbreekt, onbekend or nvt, with a date and a note). A missing item becomes an action
+with one key; the action keeps a link to the item."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+
+from models.content_items import LegalItem
+from models.formatting import short_date
+from models.legal import (
+    STATUS_MARKS,
+    actions_for,
+    legal_figures,
+    legal_state,
+    source_key,
+    with_legal_state,
+    with_next_status,
+)
+from models.workbook import LegalItemState
+from screens.base import WorkbookScreen
+from screens.legal_form import LegalFormScreen
+from tui.session import WorkbookSession
+from tui.widgets.hanging_list import HangingOptionList, Line, Row
+
+STATUS_STYLES = {
+    "aanwezig": "bold $success",
+    "ontbreekt": "bold $error",
+    "onbekend": "$warning",
+    "nvt": "$foreground-muted",
+}
+
+
+def status_text(status: str, width: int = 0) -> Content:
+    """The status with its sign, so it never depends on colour alone."""
+    return Content.styled(f"{STATUS_MARKS[status]} {status}".ljust(width), STATUS_STYLES[status])
+
+
+class LegalScreen(WorkbookScreen):
+    """The legal-minimum checklist on the left, the chosen item in full on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "next_status", "Volgende status",
+                tooltip="onbekend → aanwezig → ontbreekt → nvt", id="wettelijk.volgende-status"),
+        Binding("enter", "edit", "Bewerken", tooltip="Status, datum en notitie van het item", id="wettelijk.bewerken",
+                priority=True),
+        Binding("a", "add_action", "Als actie",
+                tooltip="Maak van het item een actie in het plan, gekoppeld aan het item", id="wettelijk.actie"),
+    ]  # fmt: skip
+
+    def compose(self) -> ComposeResult:
+        yield self.header()
+        with Horizontal(id="legal-body"):
+            yield HangingOptionList(id="legal-list")
+            with VerticalScroll(id="legal-detail"):
+                yield Static(id="legal-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh_rows()
+        self.items.highlighted = 0
+        self.items.focus()
+        self._titles()
+
+    @property
+    def items(self) -> HangingOptionList:
+        return self.query_one("#legal-list", HangingOptionList)
+
+    def _refresh_rows(self) -> None:
+        workbook = self.session.workbook
+        self.items.show_rows(
+            [
+                Row(item.id, (Line(status_text(legal_state(workbook, item.id).status, 12), item.titel),))
+                for item in self.session.content.legal
+            ]
+        )
+
+    def _titles(self) -> None:
+        figures = legal_figures(self.session.workbook, self.session.content)
+        self.items.border_title = f"Wettelijk minimum · {figures.in_order} van {figures.total} in orde"
+        self.items.border_subtitle = f"ontbreekt {len(figures.missing)} · onbekend {len(figures.unknown)}"
+
+    def current(self) -> LegalItem | None:
+        option = self.items.highlighted_option
+        return self.session.content.legal_by_id.get(option.id or "") if option is not None else None
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        self._refresh_rows()
+        self._titles()
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted, "#legal-list")
+    def _show_detail(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        workbook = self.session.workbook
+        state = legal_state(workbook, item.id)
+        status_line = [Content.styled("Status: ", "bold"), status_text(state.status)]
+        if state.datum:
+            status_line.append(Content(f" · {short_date(state.datum)}"))
+        lines: list[Content] = [Content.styled(item.titel, "bold"), Content.assemble(*status_line)]
+        if state.notitie:
+            lines.append(Content.styled(state.notitie, "italic"))
+        actions = actions_for(workbook, item)
+        for action in actions:
+            lines.append(Content.assemble(("Actie: ", "bold"), f"{action.id} {action.titel} ({action.status})"))
+        if not actions and state.status == "ontbreekt":
+            lines.append(Content.styled("Nog geen actie; a zet het item in het plan.", "$warning"))
+        lines += [
+            Content(""),
+            Content.styled("Wat de wet vraagt", "bold $text-primary"),
+            Content(item.eis),
+            Content(""),
+            Content.styled("Voor wie", "bold $text-primary"),
+            Content(item.voor_wie),
+            Content(""),
+            Content.styled("In orde als", "bold $text-primary"),
+            Content(item.in_orde),
+            Content(""),
+            Content.assemble(("Artikel: ", "bold"), item.artikel or "zie Arbowet"),
+            Content.styled(f"Bron: {item.bron}", "italic $foreground-muted"),
+        ]
+        if item.verwijzing:
+            lines.append(Content.styled(f"Meer: {item.verwijzing}", "$foreground-muted"))
+        self.query_one("#legal-detail-text", Static).update(Content("\n").join(lines))
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def action_next_status(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        workbook = with_next_status(self.session.workbook, item.id)
+        status = legal_state(workbook, item.id).status
+        self.werkboek.change(workbook, f"{item.titel}: {status}")
+
+    @on(OptionList.OptionSelected, "#legal-list")
+    def action_edit(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        original = legal_state(self.session.workbook, item.id)
+
+        def saved(state: LegalItemState | None) -> None:
+            if state is not None and state != original:
+                self.werkboek.change(with_legal_state(self.session.workbook, item.id, state), f"{item.titel} bewerkt")
+
+        self.app.push_screen(LegalFormScreen(item, original), saved)
+
+    def action_add_action(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        existing = actions_for(self.session.workbook, item)
+        if existing:
+            ids = ", ".join(action.id for action in existing)
+            self.notify(f"Voor '{item.titel}' is er al een actie: {ids}. Zie Acties (4).", timeout=6)
+            return
+        library_item = self.session.library.by_key[source_key(item)]
+        self.werkboek.add_item_as_action(library_item)

@@ -1,0 +1,52 @@
+"""The form for one legal-minimum item: status, the date it applies from, and a note."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static, TextArea
+
+from models.content_items import LegalItem
+from models.form_parsing import Errors, parse_date
+from models.legal import LEGAL_STATUSES, legal_form_values, legal_state_from_form
+from models.workbook import LegalItemState
+from screens.form import FormScreen, FormValues, text_values
+
+
+class LegalFormScreen(FormScreen[LegalItemState]):
+    """Dismisses with the item's new state, or None when cancelled."""
+
+    LIVE_CHECKS: ClassVar = {"datum": parse_date}
+
+    def __init__(self, item: LegalItem, original: LegalItemState) -> None:
+        super().__init__()
+        self.item = item
+        self.original = original
+
+    def title_text(self) -> str:
+        return f"Wettelijk minimum: {self.item.titel}"
+
+    def compose_fields(self) -> ComposeResult:
+        values = legal_form_values(self.original)
+        yield Static(self.item.in_orde, classes="form-help")
+        yield from self.row(
+            "status",
+            "Status",
+            Select[str](
+                [(status, status) for status in LEGAL_STATUSES],
+                value=values["status"],
+                allow_blank=False,
+                id="status",
+                compact=True,
+            ),
+        )
+        date = Input(values["datum"], id="datum", placeholder="2026-12-01 of 1-12-2026", compact=True)
+        yield from self.row("datum", "Datum", date)
+        note = TextArea(
+            values["notitie"], id="notitie", classes="h3", soft_wrap=True, tab_behavior="focus", compact=True
+        )
+        yield from self.row("notitie", "Notitie", note)
+
+    def build(self, values: FormValues) -> tuple[LegalItemState | None, Errors]:
+        return legal_state_from_form(text_values(values), self.original)

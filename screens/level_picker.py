@@ -1,0 +1,82 @@
+"""Choose the organisation's level on one of the three level models, with the description and the
+advice (or building blocks) of the level under the cursor in view."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from models.content import Content as Library
+from models.content_items import DescribedLevel, LadderLevel
+from models.levels import MODEL_TITLES, LevelModel, levels_of
+
+CLEAR = "-"
+"""The option that takes the level away."""
+
+
+def level_text(level: LadderLevel | DescribedLevel, *, with_name: bool = True) -> Content:
+    """A level's description and what to work on at that level."""
+    lines = [Content.styled(level.naam, "bold")] if with_name else []
+    lines += [Content(level.beschrijving), Content("")]
+    if isinstance(level, LadderLevel):
+        lines.append(Content.styled("Bouwstenen", "bold $text-primary"))
+        for block in level.bouwstenen:
+            lines += [Content.assemble(("• ", "bold"), (block.titel, "bold")), Content(f"  {block.uitleg}")]
+            lines += [Content.styled(f"  hulpbron: {source}", "$foreground-muted") for source in block.hulpbronnen]
+    else:
+        lines.append(Content.styled("Wat nu te doen", "bold $text-primary"))
+        lines += [Content(f"• {advice}") for advice in level.advies]
+    return Content("\n").join(lines)
+
+
+class LevelPickerScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen level id, ``CLEAR`` to take the level away, or None on escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Sluiten", tooltip="Niveau laten zoals het is", id="niveau.sluiten"),
+    ]
+
+    def __init__(self, library: Library, model: LevelModel, current: str | None) -> None:
+        super().__init__()
+        self.library = library
+        self.model = model
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        levels = levels_of(self.library, self.model)
+        options = [Option(f"{'● ' if level.id == self.current else '  '}{level.naam}", id=level.id) for level in levels]
+        options.append(Option(Content.styled("  geen niveau (wissen)", "$foreground-muted"), id=CLEAR))
+        with Vertical(id="level-dialog"):
+            yield Static(f"{MODEL_TITLES[self.model]}  ·  enter kiest · escape sluit", id="level-title")
+            with Horizontal(id="level-body"):
+                yield OptionList(*options, id="level-options")
+                with VerticalScroll(id="level-about"):
+                    yield Static(id="level-about-text")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [level.id for level in levels_of(self.library, self.model)]
+        options.highlighted = ids.index(self.current) if self.current in ids else 0
+        options.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _show(self, event: OptionList.OptionHighlighted) -> None:
+        about = self.query_one("#level-about-text", Static)
+        level = next((lv for lv in levels_of(self.library, self.model) if lv.id == event.option.id), None)
+        about.update(level_text(level) if level else Content.styled("Geen niveau vastleggen.", "italic"))
+        self.query_one("#level-about", VerticalScroll).scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,131 @@
+"""Logboek: the record of each session with the client (who was there, what was discussed, what
+was agreed), newest first. ``n`` adds an entry dated today."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+
+from models.formatting import short_date
+from models.logbook import newest_first, with_log_entry, without_log_entry
+from models.workbook import LogEntry
+from screens.base import WorkbookScreen
+from screens.log_form import LogFormScreen
+from tui.session import WorkbookSession
+from tui.widgets.hanging_list import HangingOptionList, Line, Row
+
+
+class LogbookScreen(WorkbookScreen):
+    """The entries on the left, the chosen one in full on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "Nieuw", tooltip="Een nieuw verslag, met de datum van vandaag", id="logboek.nieuw"),
+        Binding("enter", "edit", "Bewerken", tooltip="Bewerk het gekozen verslag", id="logboek.bewerken",
+                priority=True),
+        Binding("x", "delete", "Verwijderen", tooltip="Verwijder het verslag (ctrl+z zet het terug)",
+                id="logboek.verwijderen"),
+    ]  # fmt: skip
+
+    def compose(self) -> ComposeResult:
+        yield self.header()
+        with Horizontal(id="log-body"):
+            entries = HangingOptionList(id="log-list")
+            entries.border_title = "Logboek"
+            yield entries
+            with VerticalScroll(id="log-detail"):
+                yield Static(id="log-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.entries.focus()
+
+    @property
+    def entries(self) -> HangingOptionList:
+        return self.query_one("#log-list", HangingOptionList)
+
+    def _fill(self) -> None:
+        entries = newest_first(self.session.workbook)
+        self.entries.show_rows(
+            [
+                Row(str(position), (Line(Content.styled(f"{short_date(entry.datum):<12}", "bold"), entry.titel),))
+                for position, entry in entries
+            ]
+        )
+        self.entries.border_subtitle = f"{len(entries)} verslagen · n: nieuw"
+        self._show_detail()
+
+    def current(self) -> tuple[int, LogEntry] | None:
+        option = self.entries.highlighted_option
+        if option is None or option.id is None:
+            return None
+        position = int(option.id)
+        entries = self.session.workbook.logboek
+        return (position, entries[position]) if position < len(entries) else None
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        self._fill()
+
+    @on(OptionList.OptionHighlighted, "#log-list")
+    def _show_detail(self) -> None:
+        detail = self.query_one("#log-detail-text", Static)
+        chosen = self.current()
+        if chosen is None:
+            detail.update(Content.styled("Nog geen verslagen. n begint er een, met de datum van vandaag.", "italic"))
+            return
+        entry = chosen[1]
+        lines: list[Content] = [
+            Content.styled(entry.titel, "bold"),
+            Content.styled(short_date(entry.datum), "$foreground-muted"),
+        ]
+        if entry.deelnemers:
+            lines += [Content(""), Content.styled("Deelnemers", "bold $text-primary")]
+            lines += [Content(f"• {person}") for person in entry.deelnemers]
+        if entry.notitie:
+            lines += [Content(""), Content.styled("Besproken", "bold $text-primary"), Content(entry.notitie)]
+        if entry.afspraken:
+            lines += [Content(""), Content.styled("Afspraken", "bold $text-primary")]
+            lines += [Content(f"• {agreement}") for agreement in entry.afspraken]
+        detail.update(Content("\n").join(lines))
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def action_new(self) -> None:
+        def saved(entry: LogEntry | None) -> None:
+            if entry is not None and self.werkboek.change(
+                with_log_entry(self.session.workbook, entry), f"verslag '{entry.titel}' toegevoegd"
+            ):
+                self.entries.highlighted = next(
+                    index for index, (_, shown) in enumerate(newest_first(self.session.workbook)) if shown is entry
+                )
+
+        self.app.push_screen(LogFormScreen(self.session.today), saved)
+
+    @on(OptionList.OptionSelected, "#log-list")
+    def action_edit(self) -> None:
+        chosen = self.current()
+        if chosen is None:
+            return
+        position, original = chosen
+
+        def saved(entry: LogEntry | None) -> None:
+            if entry is not None and entry != original:
+                workbook = with_log_entry(self.session.workbook, entry, position)
+                self.werkboek.change(workbook, f"verslag '{entry.titel}' bewerkt")
+
+        self.app.push_screen(LogFormScreen(self.session.today, original), saved)
+
+    def action_delete(self) -> None:
+        chosen = self.current()
+        if chosen is None:
+            return
+        position, entry = chosen
+        description = f"verslag '{entry.titel}' van {short_date(entry.datum)} verwijderd"
+        if self.werkboek.change(without_log_entry(self.session.workbook, position), description):
+            self.notify(f"{description[0].upper()}{description[1:]}; ctrl+z zet het terug.", timeout=6)

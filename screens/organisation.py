@@ -1,0 +1,184 @@
+"""Organisatie: the client's profile, and where it stands on the mental-health ladder, the practice
+levels of integral policy and the DI typology, each with its advice and how it changed over time."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from models.formatting import short_date
+from models.levels import (
+    MODEL_TITLES,
+    LevelModel,
+    current_levels,
+    latest_note,
+    level_by_id,
+    level_history,
+    with_latest_note,
+    with_level,
+)
+from models.profile import REPRESENTATION_LABELS, size_class, with_organisation
+from models.workbook import Organisation
+from screens.base import WorkbookScreen
+from screens.level_picker import CLEAR, LevelPickerScreen, level_text
+from screens.profile_form import ProfileFormScreen
+from screens.prompt import TextPromptScreen
+from tui.session import WorkbookSession
+
+LEVEL_KEYS: dict[LevelModel, str] = {"mentale_ladder": "l", "praktijkniveau": "p", "di_typologie": "t"}
+LEVEL_GROUP = Binding.Group("Niveau kiezen")
+
+
+def _level_binding(model: LevelModel) -> Binding:
+    return Binding(
+        LEVEL_KEYS[model],
+        f"pick_level('{model}')",
+        MODEL_TITLES[model],
+        tooltip=f"Kies het niveau op: {MODEL_TITLES[model]}",
+        id=f"organisatie.niveau-{model.replace('_', '-')}",
+        group=LEVEL_GROUP,
+    )
+
+
+def profile_text(organisation: Organisation) -> Content:
+    """The profile as label and value lines; unknown values said as such."""
+
+    def line(label: str, value: object) -> Content:
+        shown = Content(str(value)) if value not in (None, "") else Content.styled("onbekend", "$foreground-muted")
+        return Content.assemble((f"{label}: ", "bold"), shown)
+
+    staff = organisation.medewerkers
+    size = size_class(staff)
+    absence = organisation.verzuimpercentage
+    return Content("\n").join(
+        [
+            Content.styled(organisation.naam, "bold $text-primary"),
+            Content(""),
+            line("Sector", organisation.sector),
+            line("Medewerkers", f"{staff} ({size})" if staff else None),
+            line("Adviseur", organisation.adviseur),
+            line("Preventiemedewerker", organisation.preventiemedewerker),
+            line("Arbodienst", organisation.arbodienst),
+            line("Bedrijfsarts", organisation.bedrijfsarts),
+            line("OR of PVT", REPRESENTATION_LABELS.get(organisation.medezeggenschap or "")),
+            line("Verzuim", f"{absence:g}%".replace(".", ",") if absence is not None else None),
+        ]
+    )
+
+
+class OrganisationScreen(WorkbookScreen):
+    """Profile on the left, the three levels on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit_profile", "Profiel bewerken", tooltip="Bewerk het organisatieprofiel",
+                id="organisatie.profiel"),
+        *(_level_binding(model) for model in LEVEL_KEYS),
+        Binding("n", "note", "Notitie", tooltip="Toelichting bij de laatst vastgelegde niveaus",
+                id="organisatie.niveau-notitie"),
+    ]  # fmt: skip
+
+    def compose(self) -> ComposeResult:
+        yield self.header()
+        with Horizontal(id="org-body"):
+            with VerticalScroll(id="org-profile") as profile:
+                profile.border_title = "Profiel"
+                profile.border_subtitle = "e: bewerken"
+                yield Static(id="org-profile-text")
+            with VerticalScroll(id="org-levels") as levels:
+                levels.border_title = "Niveaus"
+                levels.border_subtitle = "l ladder · p praktijk · t typologie · n toelichting"
+                yield Static(id="org-levels-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_workbook(self.session)
+        self.query_one("#org-levels").focus()
+
+    def show_workbook(self, session: WorkbookSession) -> None:
+        self.query_one("#org-profile-text", Static).update(profile_text(session.workbook.organisatie))
+        self.query_one("#org-levels-text", Static).update(self._levels_text(session))
+
+    def _levels_text(self, session: WorkbookSession) -> Content:
+        library = session.content
+        now = current_levels(session.workbook)
+        parts: list[Content] = []
+        note = latest_note(session.workbook)
+        if note is not None:
+            parts += [Content.assemble((f"Toelichting ({short_date(note[0])}): ", "bold"), note[1]), Content("")]
+        for model, key in LEVEL_KEYS.items():
+            current = now[model]
+            level = level_by_id(library, model, current.level_id) if current.level_id else None
+            heading = Content.assemble((MODEL_TITLES[model], "bold $text-primary"), (f"  ({key})", "$foreground-muted"))
+            parts.append(heading)
+            if level is None:
+                parts.append(Content.styled(f"Nog niet gekozen; {key} kiest een niveau.", "italic"))
+            else:
+                since = f" sinds {short_date(current.since)}" if current.since else ""
+                parts.append(Content.assemble(("Nu: ", "bold"), (level.naam, "bold $accent"), since))
+                history = level_history(session.workbook, model)
+                if len(history) > 1:
+                    steps = [
+                        f"{(found.naam if (found := level_by_id(library, model, level_id)) else 'geen')} "
+                        f"({short_date(day)})"
+                        for day, level_id in history
+                    ]
+                    parts.append(Content.styled("Verloop: " + " → ".join(steps), "$foreground-muted"))
+                parts.append(level_text(level, with_name=False))
+            parts.append(Content(""))
+        return Content("\n").join(parts)
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def action_edit_profile(self) -> None:
+        original = self.session.workbook.organisatie
+
+        def saved(organisation: Organisation | None) -> None:
+            if organisation is not None and organisation != original:
+                self.werkboek.change(
+                    with_organisation(self.session.workbook, organisation), "organisatieprofiel bewerkt"
+                )
+
+        self.app.push_screen(ProfileFormScreen(original), saved)
+
+    def action_note(self) -> None:
+        workbook = self.session.workbook
+        if not workbook.niveaus:
+            self.notify("Kies eerst een niveau (l, p of t); de toelichting hoort bij die keuze.")
+            return
+        note = latest_note(workbook)
+
+        def keep(text: str | None) -> None:
+            if text is None or text.strip() == (note[1] if note else ""):
+                return
+            self.werkboek.change(with_latest_note(self.session.workbook, text), "toelichting bij de niveaus")
+
+        self.app.push_screen(
+            TextPromptScreen(
+                "Toelichting bij de niveaus",
+                "enter bewaart · escape annuleert · leeg maken haalt de toelichting weg",
+                note[1] if note else "",
+                placeholder="Waarom dit niveau? Wat zagen jullie?",
+            ),
+            keep,
+        )
+
+    def action_pick_level(self, model: LevelModel) -> None:
+        current = current_levels(self.session.workbook)[model].level_id
+
+        def chosen(level_id: str | None) -> None:
+            if level_id is None:
+                return
+            wanted = None if level_id == CLEAR else level_id
+            workbook = with_level(self.session.workbook, model, wanted, self.session.today)
+            if workbook is self.session.workbook:
+                return
+            level = level_by_id(self.session.content, model, wanted) if wanted else None
+            shown = level.naam if level else "geen"
+            self.werkboek.change(workbook, f"{MODEL_TITLES[model]}: {shown}")
+
+        self.app.push_screen(LevelPickerScreen(self.session.content, model, current), chosen)
