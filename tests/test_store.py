@@ -13,7 +13,7 @@ from models.canonical import dumps_workbook
 from models.content import Content
 from models.plan import with_action
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
-from models.store import load_workbook, save_workbook
+from models.store import load_workbook, parse_workbook, save_workbook
 from models.workbook import Action, Organisation, ScoringRound, Workbook
 
 
@@ -203,3 +203,13 @@ def test_reused_action_blocks_give_the_same_bytes_as_a_fresh_render(content: Con
     canonical._RENDERED.clear()
     assert dumps_workbook(edited, content) == warm
     assert 'titel = "Nieuwe titel"' in warm
+
+
+def test_the_readme_example_is_a_valid_workbook(content: Content) -> None:
+    """The file format shown in the README is one the app reads without a complaint."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    workbook, read_only_reason = parse_workbook("README.md", example, content)
+    assert read_only_reason is None
+    assert workbook.huidige_fase == "kiezen" and workbook.niveaus[0].di_typologie == "a"
+    assert workbook.acties[0].bron == "wettelijk:pago"
