@@ -14,6 +14,7 @@ from models.content import Content
 from models.plan import with_action
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
 from models.store import load_workbook, parse_workbook, save_workbook
+from models.toml_file import parse_toml
 from models.workbook import Action, Organisation, ScoringRound, Workbook
 
 
@@ -213,3 +214,16 @@ def test_the_readme_example_is_a_valid_workbook(content: Content) -> None:
     assert read_only_reason is None
     assert workbook.huidige_fase == "kiezen" and workbook.niveaus[0].di_typologie == "a"
     assert workbook.acties[0].bron == "wettelijk:pago"
+
+
+def test_the_fast_parser_reads_what_tomllib_reads(example_text: str) -> None:
+    """rtoml does the parsing for speed; on every kind of value it must agree with the standard library."""
+    tricky = (
+        'a = "tab\\tquote\\" backslash\\\\ é \\u00e9"\n'
+        "b = 'letterlijk \\n'\n"
+        'c = """\nregel één\n  ingesprongen "aanhalingstekens"\n"""\n'
+        "d = 2026-02-28\ne = 12.5\nf = -3\ng = [1, 2.5, \"x\"]\nh = { i = 1, j = \"k\" }\n"
+        "[[l]]\nm = true\n[[l]]\nm = false\n"
+    )
+    for text in (example_text, tricky):
+        assert parse_toml("x.toml", text) == tomllib.loads(text)
