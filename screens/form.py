@@ -25,7 +25,8 @@ class FormScreen(Screen[T | None], Generic[T]):
     """A form that dismisses with what it describes, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Opslaan", priority=True, tooltip="Controleer en bewaar", id="formulier.opslaan"),
+        # Not a priority binding: typed text still on its way to a field is in the form before it is saved.
+        Binding("ctrl+s", "save", "Opslaan", tooltip="Controleer en bewaar", id="formulier.opslaan"),
         Binding("escape", "cancel", "Annuleren", tooltip="Sluit zonder te bewaren", id="formulier.annuleren"),
     ]
     LIVE_CHECKS: ClassVar[Mapping[str, Callable[[str], object]]] = {}

@@ -49,8 +49,8 @@ class LegalScreen(WorkbookScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "next_status", "Volgende status",
                 tooltip="onbekend → aanwezig → ontbreekt → nvt", id="wettelijk.volgende-status"),
-        Binding("enter", "edit", "Bewerken", tooltip="Status, datum en notitie van het item", id="wettelijk.bewerken",
-                priority=True),
+        Binding("e", "edit", "Bewerken", tooltip="Status, datum en notitie van het item (ook enter)",
+                id="wettelijk.bewerken"),
         Binding("a", "add_action", "Als actie",
                 tooltip="Maak van het item een actie in het plan, gekoppeld aan het item", id="wettelijk.actie"),
     ]  # fmt: skip
@@ -85,7 +85,9 @@ class LegalScreen(WorkbookScreen):
     def _titles(self) -> None:
         figures = legal_figures(self.session.workbook, self.session.content)
         self.items.border_title = f"Wettelijk minimum · {figures.in_order} van {figures.total} in orde"
-        self.items.border_subtitle = f"ontbreekt {len(figures.missing)} · onbekend {len(figures.unknown)}"
+        self.items.border_subtitle = (
+            f"ontbreekt {len(figures.missing)} · onbekend {len(figures.unknown)} · enter: bewerken"
+        )
 
     def current(self) -> LegalItem | None:
         option = self.items.highlighted_option
@@ -143,8 +145,13 @@ class LegalScreen(WorkbookScreen):
         self.werkboek.change(workbook, f"{item.titel}: {status}")
 
     @on(OptionList.OptionSelected, "#legal-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._edit(self.session.content.legal_by_id.get(event.option.id or ""))
+
     def action_edit(self) -> None:
-        item = self.current()
+        self._edit(self.current())
+
+    def _edit(self, item: LegalItem | None) -> None:
         if item is None:
             return
         original = legal_state(self.session.workbook, item.id)

@@ -26,8 +26,7 @@ class LogbookScreen(WorkbookScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", tooltip="Een nieuw verslag, met de datum van vandaag", id="logboek.nieuw"),
-        Binding("enter", "edit", "Bewerken", tooltip="Bewerk het gekozen verslag", id="logboek.bewerken",
-                priority=True),
+        Binding("e", "edit", "Bewerken", tooltip="Bewerk het gekozen verslag (ook enter)", id="logboek.bewerken"),
         Binding("x", "delete", "Verwijderen", tooltip="Verwijder het verslag (ctrl+z zet het terug)",
                 id="logboek.verwijderen"),
     ]  # fmt: skip
@@ -58,7 +57,7 @@ class LogbookScreen(WorkbookScreen):
                 for position, entry in entries
             ]
         )
-        self.entries.border_subtitle = f"{len(entries)} verslagen · n: nieuw"
+        self.entries.border_subtitle = f"{len(entries)} verslagen · n: nieuw · enter: bewerken"
         self._show_detail()
 
     def current(self) -> tuple[int, LogEntry] | None:
@@ -108,12 +107,18 @@ class LogbookScreen(WorkbookScreen):
         self.app.push_screen(LogFormScreen(self.session.today), saved)
 
     @on(OptionList.OptionSelected, "#log-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        position = int(event.option.id or "0")
+        entries = self.session.workbook.logboek
+        if position < len(entries):
+            self._edit(position, entries[position])
+
     def action_edit(self) -> None:
         chosen = self.current()
-        if chosen is None:
-            return
-        position, original = chosen
+        if chosen is not None:
+            self._edit(*chosen)
 
+    def _edit(self, position: int, original: LogEntry) -> None:
         def saved(entry: LogEntry | None) -> None:
             if entry is not None and entry != original:
                 workbook = with_log_entry(self.session.workbook, entry, position)

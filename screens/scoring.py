@@ -59,7 +59,6 @@ class ScoringScreen(WorkbookScreen):
             tooltip="Naar de vorige factor",
             id="meting.vorige",
             group=MOVE_GROUP,
-            priority=True,
         ),
         Binding(
             "right",
@@ -68,8 +67,9 @@ class ScoringScreen(WorkbookScreen):
             tooltip="Naar de volgende factor",
             id="meting.volgende",
             group=MOVE_GROUP,
-            priority=True,
         ),
+        Binding("up", "scroll(-1)", "Omhoog", tooltip="Tekst omhoog", id="meting.omhoog", show=False),
+        Binding("down", "scroll(1)", "Omlaag", tooltip="Tekst omlaag", id="meting.omlaag", show=False),
         Binding("s", "skip", "Overslaan", tooltip="Deze factor niet scoren en verder", id="meting.overslaan"),
         Binding("n", "note", "Notitie", tooltip="Een toelichting bij de score van deze factor", id="meting.notitie"),
         Binding(
@@ -104,6 +104,10 @@ class ScoringScreen(WorkbookScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Nothing takes the focus: every key goes to this screen in the order it was typed, so a
+        # quick "3 → 2" (or keys bunched up by a slow SSH link) scores the factors it meant.
+        self.query_one("#scoring-body", VerticalScroll).can_focus = False
+        self.set_focus(None)
         self.show_workbook(self.session)
 
     # -- what is shown -------------------------------------------------------------------------
@@ -205,6 +209,10 @@ class ScoringScreen(WorkbookScreen):
         self.index = max(0, min(len(self.factors) - 1, self.index + step))
         self.show_workbook(self.session)
         self.query_one("#scoring-body", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll(self, step: int) -> None:
+        body = self.query_one("#scoring-body", VerticalScroll)
+        body.scroll_relative(y=step * 3, animate=False)
 
     def action_move(self, step: int) -> None:
         self._go(step)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from conftest import EXAMPLE, TODAY
@@ -125,21 +124,3 @@ async def test_newer_schema_is_marked_read_only(workbook_file: Path) -> None:
         assert isinstance(app.screen, DashboardScreen)
         assert "ALLEEN-LEZEN" in text_of(app.screen.query_one(WorkbookHeader))
         assert any("schema 3" in n.message for n in app._notifications)
-
-
-async def test_a_folder_opens_its_first_workbook_and_says_so(tmp_path: Path) -> None:
-    shutil.copyfile(EXAMPLE, tmp_path / "a-van-dijk.toml")
-    shutil.copyfile(EXAMPLE, tmp_path / "b-kopie.toml")
-    app = WerkboekApp(tmp_path, today=TODAY)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert app.session is not None and app.session.loaded.path.name == "a-van-dijk.toml"
-        assert any("2 werkboeken" in n.message for n in app._notifications)
-
-
-async def test_an_empty_folder_is_explained(tmp_path: Path) -> None:
-    app = WerkboekApp(tmp_path, today=TODAY)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, LoadErrorScreen)
-        assert "deze map bevat geen werkboeken" in text_of(app.screen.query_one("#load-error-list"))

@@ -222,7 +222,7 @@ def test_the_fast_parser_reads_what_tomllib_reads(example_text: str) -> None:
         'a = "tab\\tquote\\" backslash\\\\ é \\u00e9"\n'
         "b = 'letterlijk \\n'\n"
         'c = """\nregel één\n  ingesprongen "aanhalingstekens"\n"""\n'
-        "d = 2026-02-28\ne = 12.5\nf = -3\ng = [1, 2.5, \"x\"]\nh = { i = 1, j = \"k\" }\n"
+        'd = 2026-02-28\ne = 12.5\nf = -3\ng = [1, 2.5, "x"]\nh = { i = 1, j = "k" }\n'
         "[[l]]\nm = true\n[[l]]\nm = false\n"
     )
     for text in (example_text, tricky):

@@ -26,8 +26,7 @@ from screens.dashboard import DashboardScreen
 from screens.load_error import LoadErrorScreen
 from tui.changes import WorkbookChanges
 from tui.commands import BindingCommands
-from tui.locations import workbooks_in
-from tui.navigation import MAIN_SCREENS, PRELOADED
+from tui.navigation import MAIN_SCREENS, PORTFOLIO, PRELOADED
 from tui.session import WorkbookSession
 
 if TYPE_CHECKING:
@@ -48,7 +47,8 @@ class WerkboekApp(WorkbookChanges):
     CSS_PATH = "app.tcss"
     COMMANDS = WorkbookChanges.COMMANDS | {BindingCommands}
     MODES: ClassVar[dict[str, Callable[[], Screen[None]] | type[Screen[None]]]] = {  # type: ignore[assignment]
-        screen.mode: DashboardScreen if screen.mode == "dashboard" else screen.factory() for screen in MAIN_SCREENS
+        screen.mode: DashboardScreen if screen.mode == "dashboard" else screen.factory()
+        for screen in (*MAIN_SCREENS, PORTFOLIO)
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -115,29 +115,17 @@ class WerkboekApp(WorkbookChanges):
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
-    def _workbook_path(self) -> Path:
-        """The file to open: the location itself, or the first workbook in a folder."""
-        if not self.location.is_dir():
-            return self.location
-        found = workbooks_in(self.location)
-        if not found:
-            raise WorkbookError([Problem(str(self.location), "deze map bevat geen werkboeken (.toml)")])
-        if len(found) > 1:
-            self._notices.append(
-                (
-                    f"De map bevat {len(found)} werkboeken; geopend is {found[0].name}. "
-                    "Open een ander met: werkboek PAD-NAAR-BESTAND",
-                    "information",
-                )
-            )
-        return found[0]
+    @property
+    def folder(self) -> Path:
+        """The folder whose workbooks the Werkboeken screen lists."""
+        return self.location if self.location.is_dir() else self.location.parent
 
     def _load(self) -> list[Problem]:
         """Load the workbook into a new session; returns the problems when it cannot be opened."""
         self._notices.clear()
         self._tried = self.location
         try:
-            path = self._tried = self._workbook_path()
+            path = self._tried = self.location
             content = self._content or default_content()
             loaded = load_workbook(path, content)
         except WorkbookError as error:
@@ -161,7 +149,10 @@ class WerkboekApp(WorkbookChanges):
         return []
 
     def on_mount(self) -> None:
-        self._open()
+        if self.location.is_dir():
+            self.switch_mode("werkboeken")
+        else:
+            self._open()
         self.watch_file()
         self.catch_hangup()
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
@@ -200,6 +191,110 @@ class WerkboekApp(WorkbookChanges):
         """(Re)load the workbook from disk and show it; or its problems."""
         self._open()
         self.remember_disk_state()
+
+    # -- other workbooks ----------------------------------------------------------------------
+
+    def show_portfolio(self) -> None:
+        """The Werkboeken screen of the open workbook's folder."""
+        if self.current_mode != "werkboeken":
+            self.switch_mode("werkboeken")
+
+    def open_path(self, path: Path) -> None:
+        """Open another workbook (the current one is saved first) with fresh screens."""
+        self.run_worker(self._switch_workbook(path), group="switch-workbook", exclusive=True)
+
+    async def _switch_workbook(self, path: Path) -> None:
+        session = self.session
+        if session is not None:
+            if session.loaded.path.resolve() == path.resolve():
+                self.switch_mode("dashboard")
+                return
+            if not self.save_now():
+                self.notify(
+                    "Het open werkboek is buiten de app gewijzigd; kies eerst wat daarmee gebeurt.", severity="warning"
+                )
+                return
+        if self.current_mode != "werkboeken":
+            await self.switch_mode("werkboeken")
+        for screen in MAIN_SCREENS:  # screens of the previous workbook go; new ones compose from the new one
+            if screen.mode in self._screen_stacks:
+                await self.remove_mode(screen.mode)
+                self.add_mode(screen.mode, DashboardScreen if screen.mode == "dashboard" else screen.factory())
+        self.location = path
+        self.session = None
+        problems = self._load()
+        if problems:
+            self.push_screen(LoadErrorScreen(self._tried, problems))
+            return
+        self.remember_disk_state()
+        await self.switch_mode("dashboard")
+        for message, severity in self._notices:
+            self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    def create_workbook(self, folder: Path, client: str) -> None:
+        """Start a workbook for a new client in ``folder`` and open it."""
+        from models.portfolio import create_workbook_file, new_workbook
+
+        content = self.session.content if self.session else self._content or default_content()
+        try:
+            path = create_workbook_file(folder, new_workbook(client), content)
+        except (ValueError, FileExistsError, OSError) as error:
+            self.notify(f"Niet gemaakt: {error}", severity="error", timeout=8)
+            return
+        self.notify(f"Nieuw werkboek: {path.name}. Vul het profiel in op Organisatie (8).", timeout=8)
+        self.open_path(path)
+
+    def ask_new_cycle(self, path: Path | None = None) -> None:
+        """Ask the file name for the next cycle of ``path`` (default: the open workbook), then make it."""
+        from models.portfolio import cycle_file_name
+        from screens.prompt import TextPromptScreen
+
+        source = path or (self.session.loaded.path if self.session else None)
+        if source is None:
+            return
+        folder = source.parent
+        suggestion = cycle_file_name(source, self.today, (p.name for p in folder.glob("*.toml")))
+
+        def check(name: str) -> str | None:
+            if "/" in name or "\\" in name or not name.endswith(".toml") or name.startswith("."):
+                return "geef een bestandsnaam die eindigt op .toml, zonder map ervoor"
+            if (folder / name).exists():
+                return f"{name} bestaat al; kies een andere naam"
+            return None
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self._make_cycle(source, folder / name)
+
+        self.push_screen(
+            TextPromptScreen(
+                f"Nieuwe cyclus van {source.name}",
+                "Scores, niveaus, wettelijk minimum en logboek blijven als geschiedenis; open acties gaan mee, "
+                "de checklists beginnen opnieuw. enter maakt het bestand · escape annuleert",
+                suggestion,
+                check=check,
+            ),
+            chosen,
+        )
+
+    def _make_cycle(self, source: Path, target: Path) -> None:
+        from models.portfolio import create_workbook_file, new_cycle
+
+        session = self.session
+        try:
+            if session is not None and session.loaded.path.resolve() == source.resolve():
+                workbook, content = session.workbook, session.content
+            else:
+                content = self._content or default_content()
+                workbook = load_workbook(source, content).workbook
+            cycle = new_cycle(workbook, self.today, source.name)
+            create_workbook_file(target.parent, cycle, content, target.name)
+        except (WorkbookError, FileExistsError, OSError) as error:
+            self.notify(f"Geen nieuwe cyclus gemaakt: {error}", severity="error", timeout=8)
+            return
+        carried = len(cycle.acties)
+        self.notify(f"Nieuwe cyclus: {target.name}, met {carried} open acties uit {source.name}.", timeout=8)
+        self.open_path(target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"show", "undo", "redo"}:
@@ -258,6 +353,9 @@ class WerkboekApp(WorkbookChanges):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Werkboeken", "Alle werkboeken in de map: openen, nieuw, nieuwe cyclus", self.show_portfolio
+        )
         yield SystemCommand("Thema kiezen", "Kies de kleuren van het werkboek", self.action_change_theme)
         if screen.query("HelpPanel"):
             yield SystemCommand("Toetsen verbergen", "Verberg het paneel met toetsen", self.action_hide_help_panel)
@@ -265,6 +363,11 @@ class WerkboekApp(WorkbookChanges):
             yield SystemCommand("Toetsen tonen", "Toon de toetsen van dit scherm", self.action_show_help_panel)
         if self.session is not None:
             yield SystemCommand("Nieuwe meting", "Scoor de tien succesfactoren, één voor één", self.start_scoring)
+            yield SystemCommand(
+                "Nieuwe cyclus",
+                "Kopie van dit werkboek voor een nieuwe periode: geschiedenis bewaard, open acties mee",
+                self.ask_new_cycle,
+            )
             yield SystemCommand(
                 "Meting corrigeren", "Open een eerdere meting om scores te verbeteren", self.correct_round
             )

@@ -24,13 +24,19 @@ def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="werkboek",
         description="Preventiewerkboek: dashboards en actieplan per mkb-klant, opgeslagen als TOML.",
-        epilog="Andere opdrachten: 'werkboek check BESTAND...' controleert werkboeken zonder ze te openen.",
+        epilog=(
+            "Andere opdrachten: 'werkboek check BESTAND...' controleert werkboeken zonder ze te openen; "
+            "'werkboek diff OUD NIEUW' of 'werkboek diff BESTAND [VERSIE]' vat de verschillen samen; "
+            "'werkboek export BESTAND --format md|html|csv' maakt een rapport; "
+            "'werkboek new \"Naam BV\"' begint een nieuw werkboek."
+        ),
     )
     parser.add_argument(
         "pad",
         nargs="?",
         type=Path,
-        help="een werkboek (.toml) of een map met werkboeken (standaard: saves/)",
+        help="een werkboek (.toml), of een map: dan volgt een overzicht van alle werkboeken erin "
+        "(standaard: saves/; staat daar één werkboek, dan gaat dat meteen open)",
     )
     return parser
 
@@ -47,10 +53,10 @@ def _check_parser() -> argparse.ArgumentParser:
 def create_app(argv: Sequence[str]) -> WerkboekApp:
     """Build the app for ``werkboek [PAD]`` without running it."""
     from tui.app import WerkboekApp
-    from tui.locations import default_location
+    from tui.locations import default_workbook
 
     args = _open_parser().parse_args(list(argv))
-    app = WerkboekApp(args.pad or default_location())
+    app = WerkboekApp(args.pad or default_workbook())
     # Modules, schemas and content made so far live as long as the app: keeping them out of
     # the garbage collector's passes spares a full collection during start-up.
     gc.freeze()
@@ -65,6 +71,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         parsed = _check_parser().parse_args(args[1:])
         return check_files(parsed.bestanden, out=sys.stdout)
+    if args and args[0] == "diff":
+        from models.compare import diff_command
+
+        return diff_command(args[1:], out=sys.stdout, err=sys.stderr)
+    if args and args[0] == "export":
+        from models.export_command import export_command
+
+        return export_command(args[1:], out=sys.stdout, err=sys.stderr)
+    if args and args[0] == "new":
+        from models.new_command import new_command
+        from tui.locations import default_location
+
+        return new_command(args[1:], out=sys.stdout, err=sys.stderr, default_folder=default_location())
     create_app(args).run()
     return 0
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.portfolio import workbook_files
+
 CHECKOUT_SAVES = Path(__file__).resolve().parent.parent / "saves"
 
 
@@ -13,10 +15,8 @@ def default_location() -> Path:
     return here if here.is_dir() else CHECKOUT_SAVES
 
 
-def workbooks_in(folder: Path) -> list[Path]:
-    """The workbook files in ``folder``, by name (backups and conflict copies left out)."""
-    return sorted(
-        path
-        for path in folder.glob("*.toml")
-        if path.is_file() and not path.name.startswith(".") and not path.name.endswith(".conflict.toml")
-    )
+def default_workbook() -> Path:
+    """What ``werkboek`` opens without a path: the only workbook in ``saves/``, else that folder."""
+    folder = default_location()
+    found = workbook_files(folder) if folder.is_dir() else []
+    return found[0] if len(found) == 1 else folder

@@ -68,6 +68,12 @@ MAIN_SCREENS: tuple[MainScreen, ...] = (
     ),
 )  # fmt: skip
 
+PORTFOLIO = MainScreen(
+    "werkboeken", "", "Werkboeken", "Alle werkboeken in de map: openen, nieuw werkboek, nieuwe cyclus",
+    "screens.portfolio", "PortfolioScreen",
+)  # fmt: skip
+"""Not a workbook screen: it lists the workbooks, and is there before any is open."""
+
 PRELOADED = (
     *(screen.module for screen in MAIN_SCREENS if screen.mode != "dashboard"),
     "screens.item_detail",

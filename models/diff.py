@@ -1,0 +1,298 @@
+"""What changed between two versions of a workbook, in Dutch, per subject.
+
+Actions are matched by id, scoring rounds and level choices by date, legal items and phases by
+their content id, log entries by date and title. Every field is compared, also keys the program
+does not know, so nothing changes unseen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from pydantic import BaseModel
+
+from models.canonical import action_sort_key
+from models.content import Content
+from models.formatting import short_date
+from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
+from models.workbook import LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
+
+SECTIONS = ("Werkboek", "Profiel", "Niveaus", "Metingen", "Fasen", "Wettelijk minimum", "Acties", "Logboek")
+LONG_TEXT = 50
+"""Texts longer than this (or with a line break) are reported as changed, not quoted in full."""
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    """One change: the subject it belongs to, and what changed."""
+
+    section: str
+    text: str
+
+
+def _number(value: float) -> str:
+    return (str(int(value)) if float(value).is_integer() else f"{value}").replace(".", ",")
+
+
+def _value(value: Any) -> str:
+    """A value as the diff shows it."""
+    if value is None or value in ("", [], {}):
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.date):
+        return short_date(value)
+    if isinstance(value, float):
+        return _number(value)
+    if isinstance(value, list):
+        return ", ".join(_value(item) for item in value)
+    return str(value)
+
+
+def _is_long(value: Any) -> bool:
+    return isinstance(value, str) and (len(value) > LONG_TEXT or "\n" in value)
+
+
+def _change(name: str, old: Any, new: Any, show: Callable[[Any], str] = _value) -> str:
+    """``name old → new``; long texts as filled in, changed or emptied."""
+    if _is_long(old) or _is_long(new):
+        if old in (None, ""):
+            return f"{name} ingevuld"
+        if new in (None, ""):
+            return f"{name} leeggemaakt"
+        return f"{name} gewijzigd"
+    if isinstance(old, list) and isinstance(new, list) and all(isinstance(v, str) for v in old + new):
+        added = [show(v) for v in new if v not in old]
+        removed = [show(v) for v in old if v not in new]
+        parts = [f"+ {', '.join(added)}"] if added else []
+        parts += [f"− {', '.join(removed)}"] if removed else []
+        return f"{name} {'; '.join(parts)}" if parts else f"{name}: volgorde gewijzigd"
+    return f"{name} {show(old)} → {show(new)}"
+
+
+def _fields(model: BaseModel | None) -> dict[str, Any]:
+    """Every key of a table with its value, known fields first, unknown keys after them."""
+    if model is None:
+        return {}
+    values = {field.alias or name: getattr(model, name) for name, field in type(model).model_fields.items()}
+    values.update(model.model_extra or {})
+    return values
+
+
+def _field_changes(
+    old: BaseModel | None,
+    new: BaseModel | None,
+    *,
+    skip: Iterable[str] = (),
+    shown: Mapping[str, Callable[[Any], str]] | None = None,
+) -> Iterator[str]:
+    """One text per key whose value differs between ``old`` and ``new``."""
+    before, after = _fields(old), _fields(new)
+    for key in [*after, *(k for k in before if k not in after)]:
+        if key in skip:
+            continue
+        a, b = before.get(key), after.get(key)
+        if a == b or (_value(a) == "(leeg)" and _value(b) == "(leeg)"):
+            continue
+        yield _change(key, a, b, (shown or {}).get(key, _value))
+
+
+class _Differ:
+    def __init__(self, old: Workbook, new: Workbook, content: Content) -> None:
+        self.old = old
+        self.new = new
+        self.content = content
+
+    # -- names --------------------------------------------------------------------------------
+
+    def factor(self, factor_id: str) -> str:
+        factor = self.content.factor_by_id.get(factor_id)
+        return factor.label if factor else factor_id
+
+    def phase(self, phase_id: Any) -> str:
+        phase = self.content.phase_by_id.get(phase_id) if isinstance(phase_id, str) else None
+        return phase.label if phase else _value(phase_id)
+
+    def level(self, model: str, level_id: Any) -> str:
+        if not isinstance(level_id, str):
+            return _value(level_id)
+        level = level_by_id(self.content, model, level_id)  # type: ignore[arg-type]
+        return level.naam if level else level_id
+
+    def checklist_item(self, phase_id: str, item_id: str) -> str:
+        phase = self.content.phase_by_id.get(phase_id)
+        item = next((i for i in phase.checklist if i.id == item_id), None) if phase else None
+        return item.tekst if item else item_id
+
+    # -- sections -----------------------------------------------------------------------------
+
+    def lines(self) -> Iterator[DiffLine]:
+        yield from self.workbook()
+        yield from (DiffLine("Profiel", text) for text in _field_changes(self.old.organisatie, self.new.organisatie))
+        yield from self.levels()
+        yield from self.rounds()
+        yield from self.phases()
+        yield from self.legal()
+        yield from self.actions()
+        yield from self.logbook()
+
+    def workbook(self) -> Iterator[DiffLine]:
+        if self.old.huidige_fase != self.new.huidige_fase:
+
+            def shown(phase_id: Any) -> str:
+                return "volgens de checklists" if phase_id is None else self.phase(phase_id)
+
+            yield DiffLine("Fasen", _change("huidige fase", self.old.huidige_fase, self.new.huidige_fase, shown))
+        nested = {"organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "huidige_fase"}
+        for text in _field_changes(self.old, self.new, skip=nested):
+            yield DiffLine("Werkboek", text)
+
+    def levels(self) -> Iterator[DiffLine]:
+        before = {choice.datum: choice for choice in self.old.niveaus}
+        after = {choice.datum: choice for choice in self.new.niveaus}
+        shown: dict[str, Callable[[Any], str]] = {model: partial(self.level, model) for model in LEVEL_MODELS}
+        for day in sorted(before.keys() | after.keys()):
+            label = f"Niveaus {short_date(day)}"
+            old, new = before.get(day), after.get(day)
+            if old is None and new is not None:
+                chosen = [
+                    f"{SHORT_TITLES[m]} {self.level(m, getattr(new, m))}" for m in LEVEL_MODELS if getattr(new, m)
+                ]
+                yield DiffLine("Niveaus", f"{label}: nieuw: {', '.join(chosen) or 'geen niveau'}")
+            elif new is None:
+                yield DiffLine("Niveaus", f"{label}: verwijderd")
+            else:
+                for text in _field_changes(old, new, skip={"datum"}, shown=shown):
+                    yield DiffLine("Niveaus", f"{label}: {text}")
+
+    def rounds(self) -> Iterator[DiffLine]:
+        before = {scoring.datum: scoring for scoring in self.old.metingen}
+        after = {scoring.datum: scoring for scoring in self.new.metingen}
+        for day in sorted(before.keys() | after.keys()):
+            label = f"Meting {short_date(day)}"
+            old, new = before.get(day), after.get(day)
+            if old is None and new is not None:
+                scores = ", ".join(f"{self.factor(f)} {s}" for f, s in self._ordered(new.scores).items())
+                yield DiffLine("Metingen", f"{label}: nieuw: {scores or 'nog niets gescoord'}")
+            elif new is None and old is not None:
+                yield DiffLine("Metingen", f"{label}: verwijderd ({len(old.scores)} scores)")
+            elif old is not None and new is not None:
+                yield from (DiffLine("Metingen", f"{label}: {text}") for text in self._round_changes(old, new))
+
+    def _ordered(self, by_factor: Mapping[str, Any]) -> dict[str, Any]:
+        order = self.content.factor_order
+        return dict(sorted(by_factor.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+    def _round_changes(self, old: ScoringRound, new: ScoringRound) -> Iterator[str]:
+        for factor_id in self._ordered({**old.scores, **new.scores}):
+            a, b = old.scores.get(factor_id), new.scores.get(factor_id)
+            if a != b:
+                yield f"{self.factor(factor_id)} {a or 'niet gescoord'} → {b or 'niet gescoord'}"
+        for factor_id in self._ordered({**old.toelichting, **new.toelichting}):
+            a_note, b_note = old.toelichting.get(factor_id), new.toelichting.get(factor_id)
+            if a_note != b_note:
+                verb = "toegevoegd" if a_note is None else "verwijderd" if b_note is None else "gewijzigd"
+                yield f"toelichting bij {self.factor(factor_id)} {verb}"
+        yield from _field_changes(old, new, skip={"datum", "scores", "toelichting"})
+
+    def phases(self) -> Iterator[DiffLine]:
+        order = self.content.phase_order
+        for phase_id in sorted(self.old.fasen.keys() | self.new.fasen.keys(), key=lambda p: (order.get(p, 99), p)):
+            old = self.old.fasen.get(phase_id) or PhaseState()
+            new = self.new.fasen.get(phase_id) or PhaseState()
+            label = f"Fase {self.phase(phase_id)}"
+            for item_id in new.afgevinkt:
+                if item_id not in old.afgevinkt:
+                    yield DiffLine("Fasen", f"{label}: afgevinkt: {self.checklist_item(phase_id, item_id)}")
+            for item_id in old.afgevinkt:
+                if item_id not in new.afgevinkt:
+                    yield DiffLine("Fasen", f"{label}: niet meer afgevinkt: {self.checklist_item(phase_id, item_id)}")
+            for item_id in [*new.notities, *(i for i in old.notities if i not in new.notities)]:
+                a, b = old.notities.get(item_id), new.notities.get(item_id)
+                if a != b:
+                    verb = "toegevoegd" if a is None else "verwijderd" if b is None else "gewijzigd"
+                    text = self.checklist_item(phase_id, item_id)
+                    yield DiffLine("Fasen", f"{label}: notitie bij '{text}' {verb}")
+            for text in _field_changes(old, new, skip={"afgevinkt", "notities"}):
+                yield DiffLine("Fasen", f"{label}: {text}")
+
+    def legal(self) -> Iterator[DiffLine]:
+        order = self.content.legal_order
+        keys = sorted(self.old.wettelijk.keys() | self.new.wettelijk.keys(), key=lambda k: (order.get(k, 99), k))
+        for item_id in keys:
+            old = self.old.wettelijk.get(item_id) or LegalItemState()
+            new = self.new.wettelijk.get(item_id) or LegalItemState()
+            item = self.content.legal_by_id.get(item_id)
+            label = item.titel if item else item_id
+            for text in _field_changes(old, new):
+                yield DiffLine("Wettelijk minimum", f"{label}: {text}")
+
+    def actions(self) -> Iterator[DiffLine]:
+        before = {action.id: action for action in self.old.acties}
+        after = {action.id: action for action in self.new.acties}
+        shown: dict[str, Callable[[Any], str]] = {"fase": self.phase, "succesfactoren": self.factor}
+        for action_id in sorted(before.keys() | after.keys(), key=action_sort_key):
+            old, new = before.get(action_id), after.get(action_id)
+            if old is None and new is not None:
+                phase = f", fase {self.phase(new.fase)}" if new.fase else ""
+                yield DiffLine("Acties", f"{action_id} {new.titel}: nieuw ({new.status}{phase})")
+            elif new is None and old is not None:
+                yield DiffLine("Acties", f"{action_id} {old.titel}: verwijderd (was {old.status})")
+            elif old is not None and new is not None:
+                for text in _field_changes(old, new, skip={"id"}, shown=shown):
+                    yield DiffLine("Acties", f"{action_id} {new.titel}: {text}")
+
+    def logbook(self) -> Iterator[DiffLine]:
+        old_entries, new_entries = list(self.old.logboek), list(self.new.logboek)
+        pairs: list[tuple[LogEntry | None, LogEntry | None]] = []
+        for entry in list(new_entries):  # same date and title: the same entry
+            match = next((e for e in old_entries if (e.datum, e.titel) == (entry.datum, entry.titel)), None)
+            if match is not None:
+                old_entries.remove(match)
+                new_entries.remove(entry)
+                pairs.append((match, entry))
+        for entry in list(new_entries):  # else the same date, in order: a changed title
+            match = next((e for e in old_entries if e.datum == entry.datum), None)
+            if match is not None:
+                old_entries.remove(match)
+                new_entries.remove(entry)
+                pairs.append((match, entry))
+        pairs += [(entry, None) for entry in old_entries] + [(None, entry) for entry in new_entries]
+        pairs.sort(key=lambda pair: next(e for e in pair if e is not None).datum)
+        for old, new in pairs:
+            shown_entry = new or old
+            assert shown_entry is not None
+            label = f"Logboek {short_date(shown_entry.datum)} '{shown_entry.titel}'"
+            if old is None:
+                yield DiffLine("Logboek", f"{label}: nieuw")
+            elif new is None:
+                yield DiffLine("Logboek", f"{label}: verwijderd")
+            else:
+                for text in _field_changes(old, new, skip={"datum"}):
+                    yield DiffLine("Logboek", f"{label}: {text}")
+
+
+def diff_workbooks(old: Workbook, new: Workbook, content: Content) -> list[DiffLine]:
+    """Every change from ``old`` to ``new``, grouped by subject in a fixed order."""
+    lines = list(_Differ(old, new, content).lines())
+    return sorted(lines, key=lambda line: SECTIONS.index(line.section))  # stable within a section
+
+
+def render_diff(lines: list[DiffLine]) -> str:
+    """The changes as text: a heading per subject, one indented line per change."""
+    if not lines:
+        return "Geen inhoudelijke verschillen.\n"
+    out: list[str] = []
+    section = ""
+    for line in lines:
+        if line.section != section:
+            section = line.section
+            out.append(section)
+        out.append(f"  {line.text}")
+    count = len(lines)
+    out.append(f"{count} {'wijziging' if count == 1 else 'wijzigingen'}.")
+    return "\n".join(out) + "\n"

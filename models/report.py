@@ -1,0 +1,247 @@
+"""Reports for the employer: a "plan van aanpak" in Markdown or as one printable HTML page, and the
+actions as a CSV that opens cleanly in Excel with Dutch settings.
+
+The figures come from :mod:`models.figures`; the layout lives in ``models/templates/``. Each
+action is rendered on its own, so a long plan can report progress while it is being written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from markupsafe import Markup
+
+from models.content import Content
+from models.figures import dashboard_figures
+from models.formatting import short_date
+from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
+from models.profile import REPRESENTATION_LABELS, size_class
+from models.workbook import OPEN_STATUSES, Action, Workbook
+
+Format = Literal["md", "html", "csv"]
+FORMATS: tuple[Format, ...] = ("md", "html", "csv")
+Progress = Callable[[int, int], None]
+"""Called with (actions done, actions in all) while a report is made."""
+
+W_LABELS = {
+    "wat": "Wat",
+    "waarom": "Waarom",
+    "wie": "Wie",
+    "werkwijze": "Werkwijze",
+    "waar": "Waar",
+    "wanneer": "Wanneer",
+}
+CSV_COLUMNS = (
+    ("id", "Id"), ("titel", "Titel"), ("status", "Status"), ("prioriteit", "Prioriteit"), ("fase", "Fase"),
+    ("succesfactoren", "Succesfactoren"), ("eigenaar", "Eigenaar"), ("start", "Start"), ("deadline", "Deadline"),
+    ("afgerond_op", "Afgerond op"), ("wat", "Wat"), ("waarom", "Waarom"), ("wie", "Wie"),
+    ("werkwijze", "Werkwijze"), ("waar", "Waar"), ("wanneer", "Wanneer"), ("budget", "Budget (euro)"),
+    ("uren", "Uren"), ("bron", "Bron"), ("evaluatie", "Evaluatie"),
+)  # fmt: skip
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def dutch_number(value: float) -> str:
+    """``1250`` or ``12,5``: whole numbers without decimals, a decimal comma otherwise."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").replace(".", ",")
+
+
+def report_number(value: float) -> str:
+    """A number for reading: ``18.200`` or ``12,5`` (thousands with a point, decimals with a comma)."""
+    whole = f"{int(value):,}".replace(",", ".")
+    return whole if float(value).is_integer() else f"{whole},{dutch_number(value).split(',')[1]}"
+
+
+def signed(change: int) -> str:
+    """``+1``, ``-1`` or ``0``."""
+    return f"{change:+d}" if change else "0"
+
+
+def excel_date(day: dt.date | None) -> str:
+    """A date as Excel with Dutch settings reads it as a date: ``1-12-2026``."""
+    return f"{day.day}-{day.month}-{day.year}" if day else ""
+
+
+def markdown_text(text: Any) -> str:
+    """Text safe inside Markdown: characters with a meaning escaped, line breaks kept as breaks."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return re.sub(r"(?m)^#", r"\\#", escaped).replace("\n", "  \n")
+
+
+@cache
+def _environment(autoescape: bool) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["md"] = markdown_text
+    environment.filters["date"] = lambda day: short_date(day) if day else ""
+    environment.filters["number"] = report_number
+    environment.filters["signed"] = signed
+    return environment
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action as the report shows it."""
+
+    action: Action
+    phase: str
+    factors: str
+    overdue: bool
+    w_fields: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class PhaseGroup:
+    title: str
+    rows: list[ActionRow]
+
+
+class _Report:
+    """Everything a report shows, gathered once from the workbook."""
+
+    def __init__(self, workbook: Workbook, content: Content, today: dt.date) -> None:
+        self.workbook = workbook
+        self.content = content
+        self.today = today
+        self.figures = dashboard_figures(workbook, content, today)
+
+    def context(self) -> dict[str, Any]:
+        workbook, content, figures = self.workbook, self.content, self.figures
+        organisation = workbook.organisatie
+        levels = [
+            (SHORT_TITLES[model], level.naam)
+            for model in LEVEL_MODELS
+            if (level_id := figures.levels[model].level_id) and (level := level_by_id(content, model, level_id))
+        ]
+        actions = workbook.acties
+        return {
+            "today": self.today,
+            "organisation": organisation,
+            "size": size_class(organisation.medewerkers),
+            "representation": REPRESENTATION_LABELS.get(organisation.medezeggenschap or ""),
+            "levels": levels,
+            "factors": figures.factors,
+            "scale": content.scale_label,
+            "rounds": figures.round_dates,
+            "phases": figures.phases,
+            "current_phase": figures.current_phase,
+            "legal": figures.legal,
+            "legal_notes": {item_id: state.notitie for item_id, state in workbook.wettelijk.items() if state.notitie},
+            "statuses": figures.statuses,
+            "total": len(actions),
+            "open": sum(1 for a in actions if a.status in OPEN_STATUSES),
+            "overdue": len(figures.overdue),
+            "budget": sum(a.budget or 0 for a in actions if a.status != "gestopt"),
+            "hours": sum(a.uren or 0 for a in actions if a.status != "gestopt"),
+            "logbook": sorted(workbook.logboek, key=lambda entry: entry.datum),
+        }
+
+    def row(self, action: Action) -> ActionRow:
+        content = self.content
+        phase = content.phase_by_id.get(action.fase or "")
+        return ActionRow(
+            action=action,
+            phase=phase.naam if phase else "",
+            factors=", ".join(
+                content.factor_by_id[f].label if f in content.factor_by_id else f for f in action.succesfactoren
+            ),
+            overdue=action.is_open and action.deadline is not None and action.deadline < self.today,
+            w_fields=[(label, getattr(action, name)) for name, label in W_LABELS.items() if getattr(action, name)],
+        )
+
+    def groups(self, render_one: Callable[[ActionRow], str], progress: Progress | None) -> list[tuple[str, list[str]]]:
+        """Actions rendered one by one, grouped by phase in content order (actions without one last)."""
+        by_phase: dict[str, list[Action]] = {}
+        for action in self.workbook.acties:
+            by_phase.setdefault(action.fase if action.fase in self.content.phase_by_id else "", []).append(action)
+        order = [*(phase.id for phase in self.content.phases), ""]
+        total, done = len(self.workbook.acties), 0
+        groups = []
+        for phase_id in order:
+            rendered = []
+            for action in by_phase.get(phase_id, []):
+                rendered.append(render_one(self.row(action)))
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+            if rendered:
+                phase = self.content.phase_by_id.get(phase_id)
+                groups.append((phase.naam if phase else "Zonder fase", rendered))
+        return groups
+
+
+def report_text(
+    workbook: Workbook, content: Content, today: dt.date, kind: Literal["md", "html"], progress: Progress | None = None
+) -> str:
+    """The plan van aanpak as Markdown or as a self-contained HTML page."""
+    environment = _environment(autoescape=kind == "html")
+    report = _Report(workbook, content, today)
+    action_template = environment.get_template(f"actie.{kind}.j2")
+
+    def render_one(row: ActionRow) -> str:
+        text = action_template.render(row=row, today=today)
+        return Markup(text) if kind == "html" else text  # already escaped by the autoescaping template
+
+    groups = report.groups(render_one, progress)
+    return environment.get_template(f"rapport.{kind}.j2").render(**report.context(), groups=groups)
+
+
+def actions_csv(workbook: Workbook, content: Content, progress: Progress | None = None) -> str:
+    """The actions as CSV for Excel (NL): ``;`` between fields, dates as 1-12-2026, decimal commas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([header for _, header in CSV_COLUMNS])
+    total = len(workbook.acties)
+    for done, action in enumerate(workbook.acties, 1):
+        row = []
+        for name, _ in CSV_COLUMNS:
+            value = getattr(action, name)
+            if name == "fase":
+                phase = content.phase_by_id.get(value or "")
+                value = phase.naam if phase else value
+            elif name == "succesfactoren":
+                value = ", ".join(content.factor_by_id[f].naam if f in content.factor_by_id else f for f in value)
+            elif isinstance(value, dt.date):
+                value = excel_date(value)
+            elif isinstance(value, float):
+                value = dutch_number(value)
+            row.append("" if value is None else value)
+        writer.writerow(row)
+        if progress is not None:
+            progress(done, total)
+    return buffer.getvalue()
+
+
+def export_text(
+    workbook: Workbook, content: Content, today: dt.date, kind: Format, progress: Progress | None = None
+) -> str:
+    """The report or CSV as text."""
+    if kind == "csv":
+        return actions_csv(workbook, content, progress)
+    return report_text(workbook, content, today, kind, progress)
+
+
+def export_bytes(text: str, kind: Format) -> bytes:
+    """How the text is written: the CSV with a byte-order mark, so Excel knows it is UTF-8."""
+    return text.encode("utf-8-sig" if kind == "csv" else "utf-8")
+
+
+def default_export_path(workbook_path: Path, kind: Format) -> Path:
+    """Beside the workbook: ``klant-plan-van-aanpak.md``/``.html`` or ``klant-acties.csv``."""
+    suffix = "acties.csv" if kind == "csv" else f"plan-van-aanpak.{kind}"
+    return workbook_path.with_name(f"{workbook_path.stem}-{suffix}")

@@ -1,0 +1,200 @@
+"""Werkboeken: every client workbook in a folder at a glance; open one, start a new one, or start
+the next cycle of one. Files that cannot be opened are listed with what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from models.content import default_content
+from models.formatting import short_date
+from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, portfolio
+from screens.prompt import TextPromptScreen
+from tui.widgets.header import WorkbookHeader, display_path
+
+if TYPE_CHECKING:
+    from tui.app import WerkboekApp
+
+COLUMNS = (("Klant", 21), ("Omvang", 8), ("Meting", 11), ("Gem.", 4), ("Open", 4), ("Laat", 4), ("Gewijzigd", 12))
+"""Column titles and widths: at 80 columns the whole table fits."""
+
+
+def changed_text(changed: dt.datetime, today: dt.date) -> str:
+    return f"vandaag {changed.hour}:{changed.minute:02d}" if changed.date() == today else short_date(changed.date())
+
+
+class PortfolioScreen(Screen[None]):
+    """The folder's workbooks in a table; the highlighted one described under it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open", "Openen", tooltip="Open het gekozen werkboek (ook enter)", id="werkboeken.openen"),
+        Binding("n", "new", "Nieuw werkboek", tooltip="Begin een werkboek voor een nieuwe klant",
+                id="werkboeken.nieuw"),
+        Binding("c", "cycle", "Nieuwe cyclus",
+                tooltip="Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee", id="werkboeken.cyclus"),
+        Binding("r", "refresh", "Vernieuwen", tooltip="Lees de map opnieuw", id="werkboeken.vernieuwen"),
+        Binding("escape", "back", "Terug", tooltip="Terug naar het open werkboek", id="werkboeken.terug"),
+    ]  # fmt: skip
+
+    rows: list[WorkbookSummary | BrokenWorkbook]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows = []
+
+    @property
+    def werkboek(self) -> WerkboekApp:
+        return cast("WerkboekApp", self.app)
+
+    @property
+    def folder(self) -> Path:
+        return self.werkboek.folder
+
+    def compose(self) -> ComposeResult:
+        yield WorkbookHeader("Werkboeken", self.folder)
+        table: DataTable[Content | str] = DataTable(id="portfolio-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="portfolio-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.table
+        for label, width in COLUMNS:
+            table.add_column(label, width=width, key=label)
+        self.refresh_rows()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    @property
+    def table(self) -> DataTable[Content | str]:
+        return self.query_one("#portfolio-table", DataTable)
+
+    def refresh_rows(self, select: Path | None = None) -> None:
+        """Read the folder again and show every workbook in it (``select`` gets the cursor)."""
+        app = self.werkboek
+        content = app.session.content if app.session else default_content()
+        today = app.today
+        table = self.table
+        keep = select or (self.current.path if self.current else None)
+        self.rows = portfolio(self.folder, content, today)
+        table.clear()
+        for row in self.rows:
+            if isinstance(row, BrokenWorkbook):
+                cells: list[Content | str] = [
+                    Content.styled(f"⚠ {row.path.name}", "bold $error"),
+                    Content.styled("fout", "$error"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    changed_text(row.changed, today),
+                ]
+            else:
+                cells = [
+                    Content.styled(row.client, "bold"),
+                    f"{row.staff} {row.size}" if row.staff else "",
+                    short_date(row.latest_round) if row.latest_round else "geen",
+                    f"{row.average_score:.1f}".replace(".", ",") if row.average_score is not None else "",
+                    str(row.open_actions),
+                    Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
+                    changed_text(row.changed, today),
+                ]
+            table.add_row(*cells, key=str(row.path))
+        paths = [row.path for row in self.rows]
+        if keep in paths:
+            table.move_cursor(row=paths.index(keep))
+        count = len(self.rows)
+        broken = sum(1 for row in self.rows if isinstance(row, BrokenWorkbook))
+        table.border_title = f"{count} {'werkboek' if count == 1 else 'werkboeken'} in {display_path(self.folder)}"
+        table.border_subtitle = f"{broken} met fouten" if broken else ""
+        self._describe()
+
+    @property
+    def current(self) -> WorkbookSummary | BrokenWorkbook | None:
+        table = self.table
+        if not self.rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    @on(DataTable.RowHighlighted)
+    def _describe(self) -> None:
+        detail = self.query_one("#portfolio-detail", Static)
+        row = self.current
+        if row is None:
+            detail.update(Content.styled("Nog geen werkboeken in deze map; n begint er een.", "italic"))
+        elif isinstance(row, BrokenWorkbook):
+            detail.update(Content.assemble(("Kan niet worden geopend: ", "bold $error"), str(row.problem)))
+        else:
+            detail.update(
+                Content.assemble(
+                    (display_path(row.path), "$foreground-muted"),
+                    "  ·  enter opent, c begint een nieuwe cyclus",
+                )
+            )
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.werkboek.open_path(Path(event.row_key.value))
+
+    def action_open(self) -> None:
+        row = self.current
+        if row is not None:
+            self.werkboek.open_path(row.path)
+
+    def action_new(self) -> None:
+        def check(name: str) -> str | None:
+            try:
+                file_name = file_name_for(name)
+            except ValueError as error:
+                return str(error)
+            if (self.folder / file_name).exists():
+                return f"{file_name} bestaat al in deze map; kies een andere naam"
+            return None
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.werkboek.create_workbook(self.folder, name)
+
+        self.app.push_screen(
+            TextPromptScreen(
+                "Nieuw werkboek",
+                "De naam van de organisatie; de bestandsnaam wordt ervan gemaakt. enter maakt het · escape annuleert",
+                placeholder="bijvoorbeeld Bakkerij De Vries B.V.",
+                check=check,
+            ),
+            chosen,
+        )
+
+    def action_cycle(self) -> None:
+        row = self.current
+        if not isinstance(row, WorkbookSummary):
+            self.notify("Kies een werkboek dat te openen is.")
+            return
+        self.werkboek.ask_new_cycle(row.path)
+
+    def action_refresh(self) -> None:
+        self.refresh_rows()
+
+    def action_back(self) -> None:
+        if self.werkboek.session is not None:
+            self.app.switch_mode("dashboard")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.werkboek.session is not None
+        if action in {"open", "cycle"}:
+            return self.current is not None
+        return True
