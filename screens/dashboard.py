@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Footer
 
@@ -31,6 +32,14 @@ class DashboardScreen(WorkbookScreen):
     """Home screen: factors, phases, action counts and deadlines of the open workbook."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "app.export_report", "Rapport", tooltip="Plan van aanpak of acties voor Excel maken",
+                id="dashboard.rapport"),
+        Binding("g", "app.show_history", "Geschiedenis", tooltip="De versies van dit werkboek in git",
+                id="dashboard.geschiedenis"),
+        Binding("w", "app.show_portfolio", "Werkboeken", tooltip="Alle werkboeken in de map",
+                id="dashboard.werkboeken"),
+    ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         figures = figures_of(self.session)

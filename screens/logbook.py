@@ -57,7 +57,7 @@ class LogbookScreen(WorkbookScreen):
                 for position, entry in entries
             ]
         )
-        self.entries.border_subtitle = f"{len(entries)} verslagen · n: nieuw · enter: bewerken"
+        self.entries.border_subtitle = f"{len(entries)} verslagen · enter: bewerken"
         self._show_detail()
 
     def current(self) -> tuple[int, LogEntry] | None:

@@ -66,11 +66,19 @@ class PortfolioScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.table
-        for label, width in COLUMNS:
-            table.add_column(label, width=width, key=label)
         self.refresh_rows()
-        table.focus()
+        self.table.focus()
+
+    def on_resize(self) -> None:
+        """The client column takes the width the others leave (the table is built again)."""
+        if self._client_width() != self._shown_width:
+            self._fill(self.current.path if self.current else None)
+
+    _shown_width = 0
+
+    def _client_width(self) -> int:
+        others = sum(width for _, width in COLUMNS[1:]) + 2 * len(COLUMNS) + 4
+        return min(44, max(COLUMNS[0][1], self.size.width - others))
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
@@ -83,11 +91,18 @@ class PortfolioScreen(Screen[None]):
         """Read the folder again and show every workbook in it (``select`` gets the cursor)."""
         app = self.werkboek
         content = app.session.content if app.session else default_content()
-        today = app.today
-        table = self.table
         keep = select or (self.current.path if self.current else None)
-        self.rows = portfolio(self.folder, content, today)
-        table.clear()
+        self.rows = portfolio(self.folder, content, app.today)
+        self._fill(keep)
+
+    def _fill(self, keep: Path | None) -> None:
+        """Show ``self.rows`` in the table, the cursor on ``keep`` when it is there."""
+        table = self.table
+        today = self.werkboek.today
+        table.clear(columns=True)
+        self._shown_width = self._client_width()
+        for index, (label, width) in enumerate(COLUMNS):
+            table.add_column(label, width=self._shown_width if index == 0 else width, key=label)
         for row in self.rows:
             if isinstance(row, BrokenWorkbook):
                 cells: list[Content | str] = [

@@ -38,16 +38,16 @@ def test_check_without_files_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     assert "werkboek check" in capsys.readouterr().err
 
 
-def test_plain_call_opens_the_saves_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plain_call_opens_the_example_in_saves(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    assert create_app([]).location == Path("saves")
+    assert create_app([]).location == Path("saves") / "van-dijk-installatietechniek.toml"
 
 
 def test_plain_call_outside_the_checkout_still_finds_the_example(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert create_app([]).location == ROOT / "saves"
+    assert create_app([]).location == ROOT / "saves" / "van-dijk-installatietechniek.toml"
 
 
 def test_help_is_dutch() -> None:
@@ -55,4 +55,6 @@ def test_help_is_dutch() -> None:
     with pytest.raises(SystemExit), pytest.MonkeyPatch.context() as patch:
         patch.setattr("sys.stdout", buffer)
         main(["--help"])
-    assert "een werkboek (.toml) of een map met werkboeken" in buffer.getvalue()
+    text = buffer.getvalue()
+    assert "een werkboek (.toml), of een map: dan volgt een overzicht van alle werkboeken" in " ".join(text.split())
+    assert "werkboek export BESTAND --format md|html|csv" in " ".join(text.split())

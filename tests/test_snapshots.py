@@ -6,11 +6,13 @@ changed picture before committing it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
+from test_git import make_repository
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -215,3 +217,53 @@ def test_profile_form_with_an_error_80x24(snap_compare) -> None:
 
 def test_level_picker_80x24(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=(80, 24), press=["8", "t", "down"])
+
+
+def _client_folder() -> Path:
+    """Two clients and a broken file, beside the example in the sandbox."""
+    folder = Path("klanten")
+    folder.mkdir()
+    shutil.copyfile(EXAMPLE, folder / "van-dijk.toml")
+    text = EXAMPLE.read_text(encoding="utf-8").replace("Van Dijk Installatietechniek B.V.", "Bakkerij Aarts")
+    (folder / "aarts.toml").write_text(text.replace("medewerkers = 34", "medewerkers = 8"), encoding="utf-8")
+    (folder / "kapot.toml").write_text('schema = 1\n[organisatie]\nnaam = "X"\nmedewerkers = "veel"\n')
+    for path in folder.iterdir():  # a fixed "last changed", so the picture does not depend on the clock
+        os.utime(path, (1_790_000_000, 1_790_000_000))
+    return folder
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_portfolio(snap_compare, size: str) -> None:
+    assert snap_compare(WerkboekApp(_client_folder(), today=TODAY), terminal_size=SIZES[size], press=["down"])
+
+
+async def _history(pilot: Pilot[None]) -> None:
+    await pilot.press("g")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("down")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_history(snap_compare, size: str) -> None:
+    path = make_repository(Path("repo"))
+    assert snap_compare(WerkboekApp(path, today=TODAY), terminal_size=SIZES[size], run_before=_history)
+
+
+def test_old_version_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    path = make_repository(Path("repo"))
+    assert snap_compare(WerkboekApp(path, today=TODAY), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_export_dialog_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("r", "down")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)

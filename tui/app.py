@@ -319,6 +319,35 @@ class WerkboekApp(WorkbookChanges):
         if self.change(with_action(self.session.workbook, action), description):
             self.notify(f"{description}; het werkboek wordt opgeslagen.", timeout=6)
 
+    def action_export_report(self) -> None:
+        self.export_report()
+
+    def action_show_history(self) -> None:
+        self.show_history()
+
+    def action_show_portfolio(self) -> None:
+        self.show_portfolio()
+
+    def export_report(self) -> None:
+        """Write a report or CSV of the open workbook; says where it went."""
+        from screens.export import ExportScreen
+
+        if self.session is None:
+            return
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Geschreven: {path}", timeout=10)
+
+        self.push_screen(ExportScreen(), written)
+
+    def show_history(self) -> None:
+        """The open workbook's versions in git."""
+        from screens.history import HistoryScreen
+
+        if self.session is not None:
+            self.push_screen(HistoryScreen())
+
     def start_scoring(self, day: dt.date | None = None) -> None:
         """Open the scoring round of ``day`` (default: a new one today, or today's if there is one)."""
         from models.scoring import round_on
@@ -363,6 +392,14 @@ class WerkboekApp(WorkbookChanges):
             yield SystemCommand("Toetsen tonen", "Toon de toetsen van dit scherm", self.action_show_help_panel)
         if self.session is not None:
             yield SystemCommand("Nieuwe meting", "Scoor de tien succesfactoren, één voor één", self.start_scoring)
+            yield SystemCommand(
+                "Rapport maken",
+                "Plan van aanpak (HTML, Markdown) of acties voor Excel (export, CSV)",
+                self.export_report,
+            )
+            yield SystemCommand(
+                "Geschiedenis", "De versies van dit werkboek in git en wat er telkens veranderde", self.show_history
+            )
             yield SystemCommand(
                 "Nieuwe cyclus",
                 "Kopie van dit werkboek voor een nieuwe periode: geschiedenis bewaard, open acties mee",

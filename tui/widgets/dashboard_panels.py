@@ -27,10 +27,12 @@ STATUS_STYLES = {
 class DashboardPanel(Widget):
     """A bordered block of the dashboard that renders from :class:`DashboardFigures`."""
 
-    def __init__(self, figures: DashboardFigures, library: Library, *, id: str) -> None:
+    def __init__(self, figures: DashboardFigures, library: Library, *, id: str, hints: bool = True) -> None:
         super().__init__(id=id)
         self.figures = figures
         self.library = library
+        self.hints = hints
+        """Show which key leads to more (off for a past version, where those keys do not apply)."""
 
     def show(self, figures: DashboardFigures) -> None:
         """Draw new figures (after the workbook changed)."""
@@ -154,7 +156,7 @@ class LegalMinimum(DashboardPanel):
 
     def on_mount(self) -> None:
         self.border_title = "Wettelijk minimum"
-        self.border_subtitle = "6: per item bekijken"
+        self.border_subtitle = "6: per item bekijken" if self.hints else ""
 
     def line_count(self) -> int:
         missing = len(self.figures.legal.missing)
@@ -185,7 +187,7 @@ class CurrentLevels(DashboardPanel):
 
     def on_mount(self) -> None:
         self.border_title = "Niveaus"
-        self.border_subtitle = "8: kiezen en advies"
+        self.border_subtitle = "8: kiezen en advies" if self.hints else ""
 
     def line_count(self) -> int:
         return len(self.figures.levels)

@@ -1,0 +1,111 @@
+"""Rapport maken: a plan van aanpak for the employer (HTML to print, or Markdown) or the actions as a
+CSV for Excel, written beside the workbook; a long plan shows how far it is."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from models.export_command import write_export
+from models.report import Format, default_export_path, export_text
+
+if TYPE_CHECKING:
+    from tui.app import WerkboekApp
+
+CHOICES: dict[Format, str] = {
+    "html": "Plan van aanpak om te printen of te mailen (HTML)",
+    "md": "Plan van aanpak als tekst (Markdown)",
+    "csv": "Acties voor Excel (CSV)",
+}
+PROGRESS_EVERY = 0.05
+"""Seconds between progress updates: often enough to see it move, rare enough to cost nothing."""
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses with the file written, or None when closed without writing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Sluiten", tooltip="Sluiten zonder iets te schrijven", id="rapport.sluiten"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind: Format = "html"
+        self.busy = False
+
+    @property
+    def werkboek(self) -> WerkboekApp:
+        return cast("WerkboekApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        session = self.werkboek.session
+        assert session is not None
+        with Vertical(id="export-dialog"):
+            yield Static("Rapport maken", id="export-title")
+            yield OptionList(*[Option(label, id=kind) for kind, label in CHOICES.items()], id="export-kinds")
+            yield Label("Bestand (enter schrijft het):", classes="export-label")
+            yield Input(str(default_export_path(session.loaded.path, self.kind)), id="export-path")
+            yield ProgressBar(total=max(1, len(session.workbook.acties)), id="export-progress", show_eta=False)
+            yield Static("↑↓ kiest de soort · enter schrijft · escape sluit", id="export-hint")
+
+    def on_mount(self) -> None:
+        kinds = self.query_one(OptionList)
+        kinds.highlighted = 0
+        kinds.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _kind_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        session = self.werkboek.session
+        assert session is not None
+        self.kind = cast(Format, event.option.id)
+        self.query_one(Input).value = str(default_export_path(session.loaded.path, self.kind))
+
+    @on(OptionList.OptionSelected)
+    @on(Input.Submitted)
+    def _write(self) -> None:
+        if self.busy:
+            return
+        text = self.query_one(Input).value.strip()
+        if not text:
+            self.notify("Geef een bestandsnaam.", severity="warning")
+            return
+        self.busy = True
+        self._export(Path(text).expanduser(), self.kind)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, target: Path, kind: Format) -> None:
+        session = self.werkboek.session
+        assert session is not None
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_EVERY or done == total:
+                last = now
+                self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, total), progress=done)
+
+        try:
+            text = export_text(session.workbook, session.content, session.today, kind, progress)
+            write_export(target, text, kind)
+        except OSError as error:
+            self.app.call_from_thread(self._failed, f"{target}: niet te schrijven ({error.strerror})")
+            return
+        self.app.call_from_thread(self.dismiss, target)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.notify(message, severity="error", timeout=8)
+
+    def action_close(self) -> None:
+        if not self.busy:
+            self.dismiss(None)

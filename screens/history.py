@@ -1,0 +1,183 @@
+"""Geschiedenis: the open workbook's commits in git (date, author, message), what each changed,
+and the workbook as it was at any of them (read-only). Outside git it says there is no history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from models.diff import SECTIONS
+from models.file_history import Version, first_version_summary, versions
+from models.formatting import short_date
+from models.git import repository_root
+from screens.version import VersionScreen
+from tui.widgets.hanging_list import HangingOptionList, Line, Row
+from tui.widgets.header import WorkbookHeader
+
+if TYPE_CHECKING:
+    from tui.app import WerkboekApp
+    from tui.session import WorkbookSession
+
+NOW = "nu"
+
+
+def version_label(version: Version) -> tuple[Content, str]:
+    """The list's first line (date, time, author) and second line (message) for a version."""
+    commit = version.commit
+    if commit is None:
+        return Content.styled("nog niet vastgelegd", "bold $warning"), "wijzigingen sinds de laatste commit"
+    when = commit.when
+    head = Content.assemble((f"{short_date(when.date())} {when:%H:%M}", "bold"), f"  {commit.author}")
+    return head, commit.message
+
+
+def changes_text(version: Version, is_first: bool) -> Content:
+    """What a version changed, grouped by subject."""
+    commit = version.commit
+    lines: list[Content] = []
+    if commit is not None:
+        lines += [
+            Content.styled(commit.message, "bold"),
+            Content.styled(
+                f"{commit.short} · {commit.author} · {short_date(commit.when.date())} {commit.when:%H:%M}"
+                + (f" · {commit.path}" if commit.path else ""),
+                "$foreground-muted",
+            ),
+            Content(""),
+        ]
+    if version.problem:
+        lines.append(Content.assemble(("Deze versie is geen geldig werkboek: ", "bold $error"), version.problem))
+    elif version.changes is None:
+        assert version.workbook is not None
+        text = first_version_summary(version.workbook) if is_first else "de versie ervoor is niet te lezen"
+        lines.append(Content(text[0].upper() + text[1:] + "."))
+    elif not version.changes:
+        lines.append(Content.styled("Geen inhoudelijke wijzigingen (alleen de opmaak van het bestand).", "italic"))
+    else:
+        for section in SECTIONS:
+            found = [line.text for line in version.changes if line.section == section]
+            if found:
+                lines.append(Content.styled(section, "bold $text-primary"))
+                lines += [Content(f"  {text}") for text in found]
+    return Content("\n").join(lines)
+
+
+class HistoryScreen(Screen[None]):
+    """Commits on the left, the highlighted one's changes on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "view", "Bekijken", tooltip="Het werkboek zoals het toen was (alleen lezen; ook enter)",
+                id="geschiedenis.bekijken"),
+        Binding("escape", "close", "Sluiten", tooltip="Terug naar het werkboek", id="geschiedenis.sluiten"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[Version] = []
+
+    @property
+    def werkboek(self) -> WerkboekApp:
+        return cast("WerkboekApp", self.app)
+
+    @property
+    def session(self) -> WorkbookSession:
+        session = self.werkboek.session
+        assert session is not None
+        return session
+
+    def compose(self) -> ComposeResult:
+        yield WorkbookHeader.of(self.session)
+        with Horizontal(id="history-body"):
+            commits = HangingOptionList(id="history-list")
+            commits.border_title = "Geschiedenis"
+            yield commits
+            with VerticalScroll(id="history-detail"):
+                yield Static(id="history-detail-text")
+        yield Footer()
+
+    @property
+    def commits(self) -> HangingOptionList:
+        return self.query_one("#history-list", HangingOptionList)
+
+    def on_mount(self) -> None:
+        detail = self.query_one("#history-detail-text", Static)
+        path = self.session.loaded.path
+        if repository_root(path) is None:
+            self.commits.border_subtitle = "geen git"
+            detail.update(
+                Content.assemble(
+                    ("Geen geschiedenis. ", "bold"),
+                    f"{path.name} staat niet in een git-repository (of git is niet geïnstalleerd). Leg het "
+                    "werkboek vast met git om hier elke versie en wat er veranderde te zien.",
+                )
+            )
+            return
+        detail.update(Content.styled("Geschiedenis wordt gelezen …", "italic"))
+        self.commits.focus()
+        self._read_versions()
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_versions(self) -> None:
+        """Read the versions in the background and show each as soon as it is there."""
+        session = self.session
+        for version in versions(session.loaded.path, session.content, session.loaded.workbook):
+            self.app.call_from_thread(self._add, version)
+        self.app.call_from_thread(self._done)
+
+    def _add(self, version: Version) -> None:
+        self.found.append(version)
+        rows = [
+            Row(str(index), (Line(head, ""), Line(Content("  "), message, "$foreground-muted")))
+            for index, (head, message) in enumerate(map(version_label, self.found))
+        ]
+        self.commits.show_rows(rows)
+        if len(self.found) == 1:
+            self._show(0)
+
+    def _done(self) -> None:
+        count = sum(1 for version in self.found if version.commit is not None)
+        self.commits.border_subtitle = f"{count} {'commit' if count == 1 else 'commits'} · enter: bekijken"
+        if not self.found:
+            self.query_one("#history-detail-text", Static).update(
+                Content.styled("Dit werkboek is nog nooit vastgelegd in git.", "italic")
+            )
+
+    @on(OptionList.OptionHighlighted, "#history-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(int(event.option.id or "0"))
+
+    def _show(self, index: int) -> None:
+        if not 0 <= index < len(self.found):
+            return
+        version = self.found[index]
+        is_first = version.commit is not None and index == len(self.found) - 1
+        self.query_one("#history-detail-text", Static).update(changes_text(version, is_first))
+        self.query_one("#history-detail", VerticalScroll).scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#history-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._view(int(event.option.id or "0"))
+
+    def action_view(self) -> None:
+        highlighted = self.commits.highlighted
+        if highlighted is not None:
+            self._view(highlighted)
+
+    def _view(self, index: int) -> None:
+        if not 0 <= index < len(self.found):
+            return
+        version = self.found[index]
+        if version.workbook is None:
+            self.notify("Deze versie is geen geldig werkboek en kan niet worden getoond.", severity="warning")
+            return
+        self.app.push_screen(VersionScreen(version, self.session))
+
+    def action_close(self) -> None:
+        self.dismiss()
