@@ -1,4 +1,5 @@
-"""Benchmark: start-up against a minimal Textual app, and load/save of a 2,000-action workbook.
+"""Benchmark: start-up against a minimal Textual app, load/save of a 2,000-action workbook, the
+library and the action plan while typing, the Werkboeken screen on 200 files, and a large diff.
 
     uv run python bench/run.py [--runs N]
 
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.actions_latency import actions_latency  # noqa: E402
+from bench.portfolio_latency import diff_ms, make_portfolio, portfolio_open_ms  # noqa: E402
 from bench.typing_latency import QUERY, keystroke_latency  # noqa: E402
 from models.content import default_content  # noqa: E402
 from models.plan import with_action  # noqa: E402
@@ -48,6 +50,9 @@ TARGET_SAVE_MS = 100.0
 TARGET_KEYSTROKE_MS = 50.0
 TARGET_OPEN_ACTIONS_MS = 300.0
 TARGET_AUTOSAVE_MS = 100.0
+TARGET_PORTFOLIO_MS = 1000.0
+TARGET_DIFF_MS = 300.0
+PORTFOLIO_SIZE = 200
 
 
 def _drain(fd: int) -> None:
@@ -187,13 +192,9 @@ def verdict(ok: bool) -> str:
     return "gehaald" if ok else "NIET GEHAALD"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15, help="runs per measurement (default 15)")
-    args = parser.parse_args()
-    print(f"Preventiewerkboek benchmark · Python {platform.python_version()} · {os.cpu_count()} cores")
-    medians = startup(args.runs)
-    print(f"(a) start-up, {args.runs}× afwisselend, verse processen in een pty (80×24); elke app stopt zodra")
+def report_startup(runs: int) -> None:
+    medians = startup(runs)
+    print(f"(a) start-up, {runs}× afwisselend, verse processen in een pty (80×24); elke app stopt zodra")
     print("    haar eerste scherm klaar is. Medianen: hele proces, tot het eerste scherm, CPU-tijd:")
     for label, name in (
         ("minimale Textual-app (Header, Static, Footer)", "minimal"),
@@ -204,17 +205,23 @@ def main() -> int:
     for index, label in enumerate(("hele proces", "tot eerste scherm", "CPU-tijd")):
         value = medians["werkboek"][index] / medians["minimal"][index]
         print(f"    verhouding {label:<18} {value:5.2f}  (doel ≤ {TARGET_RATIO})  {verdict(value <= TARGET_RATIO)}")
-    load_ms, save_ms, size = data(args.runs, full_every=4)
+
+
+def report_data(runs: int) -> None:
+    load_ms, save_ms, size = data(runs, full_every=4)
     print("(b) werkboek met 2.000 acties, elk met kernvelden, wat en waarom, één op vier met alle 6 W's")
-    print(f"    ({size / 1024:.0f} KB), {args.runs} rondes")
+    print(f"    ({size / 1024:.0f} KB), {runs} rondes")
     print(f"    laden + valideren            mediaan {load_ms:6.1f} ms  (doel ≤ {TARGET_LOAD_MS:.0f} ms)  ", end="")
     print(verdict(load_ms <= TARGET_LOAD_MS))
     print(f"    opslaan (atomisch, met .bak) mediaan {save_ms:6.1f} ms  (doel ≤ {TARGET_SAVE_MS:.0f} ms)  ", end="")
     print(verdict(save_ms <= TARGET_SAVE_MS))
-    load_ms, save_ms, size = data(args.runs, full_every=1)
+    load_ms, save_ms, size = data(runs, full_every=1)
     print(f"    ter vergelijking, alle 2.000 acties met alle 6 W's ({size / 1024:.0f} KB), zonder doel:")
     print(f"    laden + valideren            mediaan {load_ms:6.1f} ms")
     print(f"    opslaan (atomisch, met .bak) mediaan {save_ms:6.1f} ms")
+
+
+def report_library() -> None:
     median_ms, slowest_ms, count = keystroke_latency(EXAMPLE)
     print(f"(c) Bibliotheek: '{QUERY}' typen en weer wissen, {count} toetsaanslagen tot bijgewerkte resultaten")
     print(
@@ -222,6 +229,9 @@ def main() -> int:
         end="",
     )
     print(verdict(slowest_ms <= TARGET_KEYSTROKE_MS))
+
+
+def report_actions() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "groot.toml"
         seed = LoadedWorkbook(path=path, workbook=generated_workbook(2000, 4), digest=None)
@@ -248,6 +258,33 @@ def main() -> int:
         )
     else:
         print("    (de autosave was klaar voor er een pijltoets tussen kon)")
+
+
+def report_sharing(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        make_portfolio(Path(folder), PORTFOLIO_SIZE)
+        open_ms = portfolio_open_ms(Path(folder), PORTFOLIO_SIZE, runs=max(3, runs // 3))
+    print(f"(e) Werkboeken: map met {PORTFOLIO_SIZE} werkboeken, van start van de app tot het volledige overzicht")
+    ok = open_ms <= TARGET_PORTFOLIO_MS
+    print(f"    mediaan {open_ms:6.1f} ms  (doel ≤ {TARGET_PORTFOLIO_MS:.0f} ms)  {verdict(ok)}")
+    with tempfile.TemporaryDirectory() as folder:
+        compare_ms, changes = diff_ms(generated_workbook(2000, 4), Path(folder), runs)
+    print(f"(f) werkboek diff OUD NIEUW, twee werkboeken met 2.000 acties ({changes} wijzigingen), lezen + vergelijken")
+    print(
+        f"    mediaan {compare_ms:6.1f} ms  (doel ≤ {TARGET_DIFF_MS:.0f} ms)  {verdict(compare_ms <= TARGET_DIFF_MS)}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15, help="runs per measurement (default 15)")
+    args = parser.parse_args()
+    print(f"Preventiewerkboek benchmark · Python {platform.python_version()} · {os.cpu_count()} cores")
+    report_startup(args.runs)
+    report_data(args.runs)
+    report_library()
+    report_actions()
+    report_sharing(args.runs)
     return 0
 
 

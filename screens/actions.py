@@ -99,7 +99,7 @@ class ActionsScreen(WorkbookScreen):
             yield ActionTable(content, self.session.today, id="actions-table")
             with VerticalScroll(id="actions-detail"):
                 yield Static(id="actions-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     quick: ActionFilter = ActionFilter()
     """The quick filters (status, phase, factor, owner, overdue); the typed text comes from the box."""

@@ -55,7 +55,7 @@ class DashboardScreen(WorkbookScreen):
                 yield Deadlines(figures, library, id="deadlines")
                 yield LegalMinimum(figures, library, id="legal")
                 yield ActionGridPanel(figures, library, id="grid")
-        yield Footer()
+        yield Footer(compact=True)
 
     def show_workbook(self, session: WorkbookSession) -> None:
         figures = figures_of(session)

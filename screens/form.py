@@ -48,7 +48,7 @@ class FormScreen(Screen[T | None], Generic[T]):
         yield Static(f" {self.title_text()}   ctrl+s opslaan · escape annuleren", id="form-title")
         with VerticalScroll(classes="form-body"):
             yield from self.compose_fields()
-        yield Footer()
+        yield Footer(compact=True)
 
     def row(self, name: str, label: str, widget: Widget) -> ComposeResult:
         """A label beside its field, and under it the place for that field's message."""

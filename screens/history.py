@@ -100,7 +100,7 @@ class HistoryScreen(Screen[None]):
             yield commits
             with VerticalScroll(id="history-detail"):
                 yield Static(id="history-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def commits(self) -> HangingOptionList:

@@ -34,7 +34,7 @@ class ItemDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="item-detail"):
             yield Static(item_detail(self.item, self.content))
-        yield Footer()
+        yield Footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_action":

@@ -61,7 +61,7 @@ class LegalScreen(WorkbookScreen):
             yield HangingOptionList(id="legal-list")
             with VerticalScroll(id="legal-detail"):
                 yield Static(id="legal-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._refresh_rows()

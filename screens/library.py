@@ -86,7 +86,7 @@ class LibraryScreen(WorkbookScreen):
             yield OptionList(id="library-results")
             with VerticalScroll(id="library-detail"):
                 yield Static(id="library-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     _shown: tuple[list[str], list[str]] | None = None
     """The result keys and search words on screen, to skip work when nothing changed."""

@@ -58,7 +58,7 @@ class LoadErrorScreen(Screen[None]):
                 ),
                 id="load-error-hint",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_reload(self) -> None:
         cast("WerkboekApp", self.app).open_workbook()

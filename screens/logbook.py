@@ -39,7 +39,7 @@ class LogbookScreen(WorkbookScreen):
             yield entries
             with VerticalScroll(id="log-detail"):
                 yield Static(id="log-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._fill()

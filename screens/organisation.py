@@ -93,7 +93,7 @@ class OrganisationScreen(WorkbookScreen):
                 levels.border_title = "Niveaus"
                 levels.border_subtitle = "l ladder · p praktijk · t typologie · n toelichting"
                 yield Static(id="org-levels-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_workbook(self.session)

@@ -63,7 +63,7 @@ class PortfolioScreen(Screen[None]):
         table: DataTable[Content | str] = DataTable(id="portfolio-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="portfolio-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_rows()

@@ -60,7 +60,7 @@ class ReferenceScreen(WorkbookScreen):
                 related = OptionList(id="subject-related")
                 related.border_title = "Strategieën, tips en verwante items"
                 yield related
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_workbook_part(self) -> ComposeResult:
         """Widgets between the explanation and the related items (the Fasen checklist)."""

@@ -101,7 +101,7 @@ class ScoringScreen(WorkbookScreen):
                     yield Static(id=f"level-{score}-text", classes="level-text")
             yield Static(id="scoring-note")
             yield Static(id="scoring-history")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Nothing takes the focus: every key goes to this screen in the order it was typed, so a

@@ -69,7 +69,7 @@ class VersionScreen(Screen[None]):
                 yield StatusCounts(figures, library, id="version-statuses")
                 yield LegalMinimum(figures, library, id="version-legal", hints=False)
                 yield Static(plan_text(self.workbook), id="version-plan")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_close(self) -> None:
         self.dismiss()
