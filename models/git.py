@@ -95,12 +95,29 @@ def file_history(path: Path) -> list[Commit]:
 
 
 def file_at(path: Path, revision: str) -> str:
-    """The text of ``path`` at ``revision`` (a commit, branch or tag; ``HEAD`` is the last commit)."""
+    """The text of ``path`` at ``revision`` (a commit, branch or tag; ``HEAD`` is the last commit).
+
+    When the file had another name at that revision, the name it had then is used.
+    """
     root = repository_root(path)
     if root is None:
         raise GitError(f"{path} staat niet in een git-repository")
     relative = path.resolve().relative_to(root.resolve()).as_posix()
-    return text_at(root, revision, relative)
+    try:
+        return text_at(root, revision, relative)
+    except GitError:
+        for commit in file_history(path):  # newest first: the first one in that revision's past
+            if commit.path != relative and _is_ancestor(root, commit.sha, revision):
+                return text_at(root, revision, commit.path)
+        raise
+
+
+def _is_ancestor(root: Path, commit: str, revision: str) -> bool:
+    try:
+        _git(root, "merge-base", "--is-ancestor", commit, revision)
+    except GitError:
+        return False
+    return True
 
 
 def text_at(root: Path, revision: str, relative: str) -> str:

@@ -67,10 +67,23 @@ def test_the_log_follows_the_file_through_a_rename(repository_file: Path) -> Non
     assert commits[0].when.isoformat() == "2026-10-06T15:30:00+02:00"
 
 
-def test_text_at_a_revision(repository_file: Path) -> None:
+def test_text_at_a_revision_also_before_a_rename(repository_file: Path) -> None:
     assert "medewerkers = 36" in file_at(repository_file, "HEAD")
-    with pytest.raises(GitError, match="bestaat niet in versie HEAD~1"):
-        file_at(repository_file, "HEAD~1")  # the file had another name then
+    before_rename = file_at(repository_file, "HEAD~1")  # then still called klant.toml
+    assert "medewerkers = 36" in before_rename and 'status = "ontbreekt"' in before_rename
+    assert "medewerkers = 34" in file_at(repository_file, "HEAD~2")
+    with pytest.raises(GitError, match="bestaat niet in versie nergens"):
+        file_at(repository_file, "nergens")
+
+
+def test_diff_against_a_revision_before_the_rename(repository_file: Path) -> None:
+    out = io.StringIO()
+    assert diff_command([str(repository_file), "HEAD~2"], out, io.StringIO()) == 1
+    assert out.getvalue() == (
+        "Profiel\n  medewerkers 34 → 36\n"
+        "Wettelijk minimum\n  PAGO of PMO aanbieden: status ontbreekt → aanwezig\n"
+        "2 wijzigingen.\n"
+    )
 
 
 def test_diff_against_head_and_older_revisions(repository_file: Path) -> None:

@@ -85,7 +85,7 @@ class FactorScores(DashboardPanel):
 
     def render(self) -> RenderResult:
         width = self.size.width
-        label_width = 11
+        label_width = 13
         name_width = max(8, width - (self.BAR + 1 + 1 + label_width + 5 + 4))
         lines = []
         for figure in self.figures.factors:
