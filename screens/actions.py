@@ -42,6 +42,14 @@ DETAIL_DELAY = 0.12
 class ActionsScreen(WorkbookScreen):
     """The whole plan in a table, with the action under the cursor in full beside or below it."""
 
+    HELP = (
+        "Het actieplan: alle acties in een tabel, de actie onder de cursor helemaal ernaast of eronder. Typ "
+        "na / om te zoeken, f filtert op status, fase, factor of eigenaar, s sorteert. n voegt toe, enter "
+        "bewerkt, spatie zet de volgende status, x verwijdert (ctrl+z zet terug)."
+    )
+    PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"new", "focus_filter", "pick_filter", "toggle_overdue"})
+    """Commands the palette offers from other screens too: they need nothing chosen first."""
+
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (130, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", tooltip="Voeg een actie toe", id="acties.nieuw"),

@@ -7,7 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.widgets import Footer
+from textual.content import Content
+from textual.widgets import Footer, Static
 
 from models.figures import DashboardFigures, dashboard_figures
 from screens.base import WorkbookScreen
@@ -30,6 +31,12 @@ def figures_of(session: WorkbookSession) -> DashboardFigures:
 
 class DashboardScreen(WorkbookScreen):
     """Home screen: factors, phases, action counts and deadlines of the open workbook."""
+
+    HELP = (
+        "Het overzicht van deze klant: de scores van de tien succesfactoren met het verschil sinds de "
+        "eerste meting, hoe ver elke fase is, de niveaus, het wettelijk minimum, de acties per status en "
+        "per succesfactor en fase, en wat te laat is of binnenkort moet."
+    )
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,7 +62,23 @@ class DashboardScreen(WorkbookScreen):
                 yield Deadlines(figures, library, id="deadlines")
                 yield LegalMinimum(figures, library, id="legal")
                 yield ActionGridPanel(figures, library, id="grid")
+        if not self.werkboek.hint_seen:
+            yield Static(
+                Content.assemble(
+                    ("Nieuw hier? ", "bold $accent"),
+                    ("?", "bold"),
+                    " toont de toetsen van elk scherm, ",
+                    ("ctrl+p", "bold"),
+                    " vindt elke opdracht (ook in het Engels: save, undo, export).",
+                ),
+                id="first-run-hint",
+            )
         yield Footer(compact=True)
+
+    def on_screen_resume(self) -> None:
+        if self.werkboek.hint_seen:
+            for hint in self.query("#first-run-hint"):
+                hint.remove()
 
     def show_workbook(self, session: WorkbookSession) -> None:
         figures = figures_of(session)

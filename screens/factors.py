@@ -37,6 +37,12 @@ def _arrow(figure: FactorFigure) -> Content:
 class FactorsScreen(ReferenceScreen):
     """The ten success factors: scores at a glance, one factor in full."""
 
+    HELP = (
+        "De tien succesfactoren: per factor de laatste score, de score daarvoor, het verloop over alle "
+        "metingen en de acties die eraan werken. Rechts de uitleg, de scoringswijzer, de notities per "
+        "meting en de strategieën die erbij horen. m begint een meting, c corrigeert een eerdere."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "new_round", "Nieuwe meting", tooltip="Scoor de tien factoren, één voor één",
                 id="succesfactoren.nieuwe-meting"),

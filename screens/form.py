@@ -24,6 +24,11 @@ FormValues = dict[str, str | list[str]]
 class FormScreen(Screen[T | None], Generic[T]):
     """A form that dismisses with what it describes, or None when cancelled."""
 
+    HELP = (
+        "Een formulier: tab gaat naar het volgende veld, ctrl+s controleert en bewaart, escape sluit (en "
+        "vraagt alleen iets als je iets veranderde). Een veld dat niet klopt krijgt eronder een melding."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority binding: typed text still on its way to a field is in the form before it is saved.
         Binding("ctrl+s", "save", "Opslaan", tooltip="Controleer en bewaar", id="formulier.opslaan"),

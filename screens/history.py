@@ -72,6 +72,11 @@ def changes_text(version: Version, is_first: bool) -> Content:
 class HistoryScreen(Screen[None]):
     """Commits on the left, the highlighted one's changes on the right."""
 
+    HELP = (
+        "De versies van dit werkboek in git, nieuwste eerst, met per versie wat er inhoudelijk veranderde. "
+        "Enter toont het werkboek zoals het toen was, alleen om te lezen."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "view", "Bekijken", tooltip="Het werkboek zoals het toen was (alleen lezen; ook enter)",
                 id="geschiedenis.bekijken"),

@@ -46,6 +46,12 @@ def status_text(status: str, width: int = 0) -> Content:
 class LegalScreen(WorkbookScreen):
     """The legal-minimum checklist on the left, the chosen item in full on the right."""
 
+    HELP = (
+        "Het wettelijk minimum: per onderdeel of het aanwezig is, ontbreekt, onbekend is of niet van "
+        "toepassing. Spatie zet de volgende status, e of enter bewerkt datum en notitie, a zet een "
+        "ontbrekend onderdeel als actie in het plan."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "next_status", "Volgende status",
                 tooltip="onbekend → aanwezig → ontbreekt → nvt", id="wettelijk.volgende-status"),

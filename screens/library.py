@@ -27,6 +27,13 @@ MORE = "meer:"
 class LibraryScreen(WorkbookScreen):
     """Search box, filters by kind, factor and phase, grouped results and the highlighted item in full."""
 
+    HELP = (
+        "Alle inhoud doorzoekbaar: strategieën, wettelijk minimum, interventies, goede praktijken, tips, "
+        "actoren, niveaus en beleidskader. Typ om te zoeken; a maakt van het gekozen item een actie."
+    )
+    PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"focus_search"})
+    """Commands the palette offers from other screens too: they need nothing chosen first."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash", "focus_search", "Zoeken", tooltip="Typ om te zoeken in de bibliotheek", id="bibliotheek.zoeken"

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 class LoadErrorScreen(Screen[None]):
     """Lists every problem in the file with its position; ``r`` tries again after a fix."""
 
+    HELP = (
+        "Dit werkboek kan niet worden geopend. De meldingen noemen regel, kolom en wat er mag; pas het "
+        "bestand aan en druk op r."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Opnieuw laden", tooltip="Lees het bestand opnieuw na een correctie", id="fout.opnieuw"),
     ]

@@ -24,6 +24,13 @@ from tui.widgets.hanging_list import HangingOptionList, Line, Row
 class LogbookScreen(WorkbookScreen):
     """The entries on the left, the chosen one in full on the right."""
 
+    HELP = (
+        "De verslagen van de sessies met de klant, nieuwste eerst: wie er was, wat besproken is en wat is "
+        "afgesproken. n begint een verslag van vandaag."
+    )
+    PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"new"})
+    """Commands the palette offers from other screens too: they need nothing chosen first."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", tooltip="Een nieuw verslag, met de datum van vandaag", id="logboek.nieuw"),
         Binding("e", "edit", "Bewerken", tooltip="Bewerk het gekozen verslag (ook enter)", id="logboek.bewerken"),

@@ -74,6 +74,14 @@ def profile_text(organisation: Organisation) -> Content:
 class OrganisationScreen(WorkbookScreen):
     """Profile on the left, the three levels on the right."""
 
+    HELP = (
+        "Het profiel van de organisatie en haar niveaus op de mentale gezondheidsladder, de praktijkniveaus "
+        "van integraal beleid en de DI-typologie, met het advies bij elk niveau en hoe het in de tijd "
+        "veranderde."
+    )
+    PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"edit_profile", "pick_level"})
+    """Commands the palette offers from other screens too: they need nothing chosen first."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_profile", "Profiel bewerken", tooltip="Bewerk het organisatieprofiel",
                 id="organisatie.profiel"),

@@ -29,6 +29,11 @@ RELATED_KINDS = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 class PhasesScreen(ReferenceScreen):
     """The five phases, one at a time in full, with its checklist to tick."""
 
+    HELP = (
+        "De vijf fasen: hoe ver elke checklist is en in welke fase de klant zit. Enter gaat naar de "
+        "checklist van de fase; spatie vinkt af, n zet er een notitie bij, h maakt deze fase de huidige."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Afvinken", tooltip="Vink het checklist-item aan of uit", id="fasen.afvinken"),
         Binding("n", "note", "Notitie", tooltip="Een notitie bij het checklist-item", id="fasen.notitie"),

@@ -34,6 +34,11 @@ def changed_text(changed: dt.datetime, today: dt.date) -> str:
 class PortfolioScreen(Screen[None]):
     """The folder's workbooks in a table; the highlighted one described under it."""
 
+    HELP = (
+        "Alle werkboeken in deze map op een rij, ook die met een fout. Enter opent er een; n begint een "
+        "werkboek voor een nieuwe klant, c een nieuwe cyclus van het gekozen werkboek."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open", "Openen", tooltip="Open het gekozen werkboek (ook enter)", id="werkboeken.openen"),
         Binding("n", "new", "Nieuw werkboek", tooltip="Begin een werkboek voor een nieuwe klant",

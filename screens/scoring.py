@@ -49,6 +49,12 @@ def _score_binding(score: int) -> Binding:
 class ScoringScreen(WorkbookScreen):
     """The round of one date; a round that does not exist yet starts with its first score."""
 
+    HELP = (
+        "Een meting: de tien succesfactoren een voor een, met de scoringswijzer in beeld en de score van de "
+        "vorige meting gemarkeerd. 1 tot en met 4 geeft de score en gaat door; elke score is meteen "
+        "bewaard."
+    )
+
     SWITCHES_SCREENS = False
     BINDINGS: ClassVar[list[BindingType]] = [
         *(_score_binding(score) for score in range(1, 5)),

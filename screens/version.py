@@ -38,6 +38,10 @@ def plan_text(workbook: Workbook) -> Content:
 class VersionScreen(Screen[None]):
     """A read-only look at one version; escape goes back to the history."""
 
+    HELP = (
+        "Het werkboek zoals het bij een eerdere versie was, alleen om te lezen. Escape gaat terug naar de geschiedenis."
+    )
+
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", tooltip="Terug naar de geschiedenis", id="versie.terug"),

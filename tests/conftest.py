@@ -16,6 +16,15 @@ TODAY = dt.date(2026, 11, 22)
 """The example workbook's deadlines are written around this date."""
 
 
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs without the developer's own settings and remembers nothing between tests."""
+    folder = tmp_path_factory.mktemp("instellingen")
+    monkeypatch.setenv("WERKBOEK_CONFIG", str(folder / "instellingen.toml"))
+    monkeypatch.setenv("WERKBOEK_STATE", str(folder / "staat.toml"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def content() -> Content:
     return default_content()

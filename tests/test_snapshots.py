@@ -267,3 +267,39 @@ def test_export_dialog_80x24(snap_compare) -> None:
         await steady_cursor(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", ["werkboek-licht", "werkboek-contrast"])
+def test_theme_80x24(snap_compare, theme: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        pilot.app.theme = theme
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", ["werkboek-licht", "werkboek-contrast"])
+def test_theme_actions_80x24(snap_compare, theme: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        pilot.app.theme = theme
+        await pilot.press("4", "down", "down")
+        await pilot.pause(0.4)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_too_small_message(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=(56, 18))
+
+
+def test_help_80x24(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=(80, 24), press=["4", "question_mark"])
+
+
+def test_palette_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+p", *"export")
+        await pilot.pause(0.5)
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)

@@ -5,34 +5,47 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from textual import work
-from textual.app import SystemCommand
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import Theme
 
 from models.action_list import search_text
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
-from models.plan import action_from_item, with_action
 from models.problems import Problem, WorkbookError
+from models.settings import THEMES as THEME_NAMES
+from models.settings import LoadedSettings, announce_ready, config_path, load_settings, read_state, remember
 from models.store import load_workbook
 from screens.base import WorkbookScreen
 from screens.dashboard import DashboardScreen
 from screens.load_error import LoadErrorScreen
-from tui.changes import WorkbookChanges
-from tui.commands import BindingCommands
+from screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.commands import PaletteCommand, WerkboekCommands
 from tui.navigation import MAIN_SCREENS, PORTFOLIO, PRELOADED
 from tui.session import WorkbookSession
-
-if TYPE_CHECKING:
-    from models.library import LibraryItem
+from tui.tasks import WorkbookTasks
+from tui.themes import DARK, LABELS, THEMES
 
 PRELOAD_AFTER_SECONDS = 1.5
+SCREEN_TITLES = {
+    **{screen.class_name: screen.name for screen in (*MAIN_SCREENS, PORTFOLIO)},
+    "HistoryScreen": "Geschiedenis",
+    "VersionScreen": "Eerdere versie",
+    "ScoringScreen": "Meting",
+    "LoadErrorScreen": "Werkboek niet te openen",
+    "ActionFormScreen": "Actieformulier",
+    "ProfileFormScreen": "Organisatieprofiel",
+    "LogFormScreen": "Verslag",
+    "LegalFormScreen": "Wettelijk minimum",
+}
 
 
 SCREENS_GROUP = Binding.Group("Scherm", compact=True)
@@ -40,12 +53,12 @@ SCREENS_GROUP = Binding.Group("Scherm", compact=True)
 UNDO_GROUP = Binding.Group("Terug/opnieuw")
 
 
-class WerkboekApp(WorkbookChanges):
+class WerkboekApp(WorkbookTasks):
     """Preventiewerkboek: dashboards, reference content and the action plan of one client workbook."""
 
     TITLE = "Preventiewerkboek"
     CSS_PATH = "app.tcss"
-    COMMANDS = WorkbookChanges.COMMANDS | {BindingCommands}
+    COMMANDS: ClassVar = {WerkboekCommands}
     MODES: ClassVar[dict[str, Callable[[], Screen[None]] | type[Screen[None]]]] = {  # type: ignore[assignment]
         screen.mode: DashboardScreen if screen.mode == "dashboard" else screen.factory()
         for screen in (*MAIN_SCREENS, PORTFOLIO)
@@ -78,6 +91,13 @@ class WerkboekApp(WorkbookChanges):
             id="app.opnieuw",
             group=UNDO_GROUP,
         ),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Hulp",
+            tooltip="Wat dit scherm doet en al zijn toetsen",
+            id="app.hulp",
+        ),
         Binding("q", "quit", "Afsluiten", tooltip="Sla op en sluit het werkboek", id="app.afsluiten"),
         Binding(
             "ctrl+q",
@@ -99,9 +119,25 @@ class WerkboekApp(WorkbookChanges):
         ),
     ]
 
-    def __init__(self, location: Path, *, today: dt.date | None = None, content: Content | None = None) -> None:
+    def __init__(
+        self,
+        location: Path,
+        *,
+        today: dt.date | None = None,
+        content: Content | None = None,
+        settings: LoadedSettings | None = None,
+    ) -> None:
         super().__init__()
+        # No animations: every frame over a slow SSH link costs, and the screens do not need them.
         self.animation_level = "none"
+        self.settings = settings or load_settings()
+        self._settings_problems = list(self.settings.problems)
+        state = read_state()
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self._first_theme(state.get("thema"))
+        self.hint_seen = bool(state.get("hint_gezien"))
+        """The first-run hint on the dashboard was used (help or palette opened) and stays away."""
         self.location = location
         self._today = today
         self._content = content
@@ -114,6 +150,28 @@ class WerkboekApp(WorkbookChanges):
     @property
     def today(self) -> dt.date:
         return self._today or dt.date.today()
+
+    def _first_theme(self, remembered: object) -> str:
+        """The theme chosen last in the palette, else the one in the config file, else dark."""
+        names = {theme.name for theme in THEMES}
+        if isinstance(remembered, str) and remembered in names:
+            return remembered
+        configured = self.settings.settings.thema or ""
+        return THEME_NAMES.get(configured, DARK.name)
+
+    def _apply_keymap(self) -> None:
+        keymap = self.settings.settings.toetsen
+        if not keymap:
+            return
+        from tui.keymap import checked_keymap
+
+        usable, problems = checked_keymap(keymap, config_path())
+        self._settings_problems += problems
+        self.set_keymap(usable)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if read_state().get("thema") != theme.name:
+            remember("thema", theme.name)
 
     @property
     def folder(self) -> Path:
@@ -149,6 +207,7 @@ class WerkboekApp(WorkbookChanges):
         return []
 
     def on_mount(self) -> None:
+        self._apply_keymap()
         if self.location.is_dir():
             self.switch_mode("werkboeken")
         else:
@@ -156,6 +215,24 @@ class WerkboekApp(WorkbookChanges):
         self.watch_file()
         self.catch_hangup()
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for problem in self._settings_problems:
+            self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
+        self._check_size()
+        self.call_after_refresh(lambda: announce_ready(type(self.screen).__name__))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)
+
+    def _check_size(self, size: Size | None = None) -> None:
+        """Below 60×20 the screens cannot be used: say so, and take the message away when it fits again."""
+        size = size or self.size
+        too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and showing:
+            self.pop_screen()
 
     @work(thread=True, group="preload", exit_on_error=False)
     def _preload_screens(self) -> None:
@@ -192,114 +269,19 @@ class WerkboekApp(WorkbookChanges):
         self._open()
         self.remember_disk_state()
 
-    # -- other workbooks ----------------------------------------------------------------------
+    def _screen_in_view(self) -> Screen[object]:
+        """The screen the user works on: the one under the palette or the help, if those are open."""
+        from screens.help import HelpScreen
 
-    def show_portfolio(self) -> None:
-        """The Werkboeken screen of the open workbook's folder."""
-        if self.current_mode != "werkboeken":
-            self.switch_mode("werkboeken")
-
-    def open_path(self, path: Path) -> None:
-        """Open another workbook (the current one is saved first) with fresh screens."""
-        self.run_worker(self._switch_workbook(path), group="switch-workbook", exclusive=True)
-
-    async def _switch_workbook(self, path: Path) -> None:
-        session = self.session
-        if session is not None:
-            if session.loaded.path.resolve() == path.resolve():
-                self.switch_mode("dashboard")
-                return
-            if not self.save_now():
-                self.notify(
-                    "Het open werkboek is buiten de app gewijzigd; kies eerst wat daarmee gebeurt.", severity="warning"
-                )
-                return
-        if self.current_mode != "werkboeken":
-            await self.switch_mode("werkboeken")
-        for screen in MAIN_SCREENS:  # screens of the previous workbook go; new ones compose from the new one
-            if screen.mode in self._screen_stacks:
-                await self.remove_mode(screen.mode)
-                self.add_mode(screen.mode, DashboardScreen if screen.mode == "dashboard" else screen.factory())
-        self.location = path
-        self.session = None
-        problems = self._load()
-        if problems:
-            self.push_screen(LoadErrorScreen(self._tried, problems))
-            return
-        self.remember_disk_state()
-        await self.switch_mode("dashboard")
-        for message, severity in self._notices:
-            self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
-
-    def create_workbook(self, folder: Path, client: str) -> None:
-        """Start a workbook for a new client in ``folder`` and open it."""
-        from models.portfolio import create_workbook_file, new_workbook
-
-        content = self.session.content if self.session else self._content or default_content()
-        try:
-            path = create_workbook_file(folder, new_workbook(client), content)
-        except (ValueError, FileExistsError, OSError) as error:
-            self.notify(f"Niet gemaakt: {error}", severity="error", timeout=8)
-            return
-        self.notify(f"Nieuw werkboek: {path.name}. Vul het profiel in op Organisatie (8).", timeout=8)
-        self.open_path(path)
-
-    def ask_new_cycle(self, path: Path | None = None) -> None:
-        """Ask the file name for the next cycle of ``path`` (default: the open workbook), then make it."""
-        from models.portfolio import cycle_file_name
-        from screens.prompt import TextPromptScreen
-
-        source = path or (self.session.loaded.path if self.session else None)
-        if source is None:
-            return
-        folder = source.parent
-        suggestion = cycle_file_name(source, self.today, (p.name for p in folder.glob("*.toml")))
-
-        def check(name: str) -> str | None:
-            if "/" in name or "\\" in name or not name.endswith(".toml") or name.startswith("."):
-                return "geef een bestandsnaam die eindigt op .toml, zonder map ervoor"
-            if (folder / name).exists():
-                return f"{name} bestaat al; kies een andere naam"
-            return None
-
-        def chosen(name: str | None) -> None:
-            if name:
-                self._make_cycle(source, folder / name)
-
-        self.push_screen(
-            TextPromptScreen(
-                f"Nieuwe cyclus van {source.name}",
-                "Scores, niveaus, wettelijk minimum en logboek blijven als geschiedenis; open acties gaan mee, "
-                "de checklists beginnen opnieuw. enter maakt het bestand · escape annuleert",
-                suggestion,
-                check=check,
-            ),
-            chosen,
-        )
-
-    def _make_cycle(self, source: Path, target: Path) -> None:
-        from models.portfolio import create_workbook_file, new_cycle
-
-        session = self.session
-        try:
-            if session is not None and session.loaded.path.resolve() == source.resolve():
-                workbook, content = session.workbook, session.content
-            else:
-                content = self._content or default_content()
-                workbook = load_workbook(source, content).workbook
-            cycle = new_cycle(workbook, self.today, source.name)
-            create_workbook_file(target.parent, cycle, content, target.name)
-        except (WorkbookError, FileExistsError, OSError) as error:
-            self.notify(f"Geen nieuwe cyclus gemaakt: {error}", severity="error", timeout=8)
-            return
-        carried = len(cycle.acties)
-        self.notify(f"Nieuwe cyclus: {target.name}, met {carried} open acties uit {source.name}.", timeout=8)
-        self.open_path(target)
+        for screen in reversed(self.screen_stack):
+            if not isinstance(screen, (CommandPalette, HelpScreen)):
+                return screen
+        return self.screen
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"show", "undo", "redo"}:
             # Only from the main screens: not halfway through a form or a question.
-            screen = self.screen
+            screen = self._screen_in_view()
             if self.session is None or not isinstance(screen, WorkbookScreen):
                 return False
             return screen.SWITCHES_SCREENS or action != "show"
@@ -310,113 +292,84 @@ class WerkboekApp(WorkbookChanges):
         if self.session is not None and self.current_mode != mode:
             self.switch_mode(mode)
 
-    def add_item_as_action(self, item: LibraryItem) -> None:
-        """Make a new action from a library item, saying which action it became."""
-        if self.session is None or not item.actionable:
-            return
-        action = action_from_item(item, self.session.workbook)
-        description = f"Actie {action.id} toegevoegd: {action.titel}"
-        if self.change(with_action(self.session.workbook, action), description):
-            self.notify(f"{description}; het werkboek wordt opgeslagen.", timeout=6)
-
-    def action_export_report(self) -> None:
-        self.export_report()
-
-    def action_show_history(self) -> None:
-        self.show_history()
-
-    def action_show_portfolio(self) -> None:
-        self.show_portfolio()
-
-    def export_report(self) -> None:
-        """Write a report or CSV of the open workbook; says where it went."""
-        from screens.export import ExportScreen
-
-        if self.session is None:
-            return
-
-        def written(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Geschreven: {path}", timeout=10)
-
-        self.push_screen(ExportScreen(), written)
-
-    def show_history(self) -> None:
-        """The open workbook's versions in git."""
-        from screens.history import HistoryScreen
-
-        if self.session is not None:
-            self.push_screen(HistoryScreen())
-
-    def start_scoring(self, day: dt.date | None = None) -> None:
-        """Open the scoring round of ``day`` (default: a new one today, or today's if there is one)."""
-        from models.scoring import round_on
-        from screens.scoring import ScoringScreen
-
-        if self.session is None:
-            return
-        if day is None:
-            day = self.today
-            if round_on(self.session.workbook, day) is not None:
-                self.notify("Er is al een meting van vandaag; die gaat nu open om aan te vullen.", timeout=5)
-        self.push_screen(ScoringScreen(day))
-
-    def correct_round(self) -> None:
-        """Choose an earlier scoring round and open it to correct it."""
-        from screens.rounds import RoundPickerScreen
-
-        if self.session is None:
-            return
-        if not self.session.workbook.metingen:
-            self.notify("Er is nog geen meting om te corrigeren; begin een nieuwe meting.")
-            return
-
-        def chosen(day: dt.date | None) -> None:
-            if day is not None:
-                self.start_scoring(day)
-
-        self.push_screen(RoundPickerScreen(), chosen)
-
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
+            self.hint_used()
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Werkboeken", "Alle werkboeken in de map: openen, nieuw, nieuwe cyclus", self.show_portfolio
-        )
-        yield SystemCommand("Thema kiezen", "Kies de kleuren van het werkboek", self.action_change_theme)
-        if screen.query("HelpPanel"):
-            yield SystemCommand("Toetsen verbergen", "Verberg het paneel met toetsen", self.action_hide_help_panel)
-        else:
-            yield SystemCommand("Toetsen tonen", "Toon de toetsen van dit scherm", self.action_show_help_panel)
-        if self.session is not None:
-            yield SystemCommand("Nieuwe meting", "Scoor de tien succesfactoren, één voor één", self.start_scoring)
-            yield SystemCommand(
-                "Rapport maken",
-                "Plan van aanpak (HTML, Markdown) of acties voor Excel (export, CSV)",
-                self.export_report,
-            )
-            yield SystemCommand(
-                "Geschiedenis", "De versies van dit werkboek in git en wat er telkens veranderde", self.show_history
-            )
-            yield SystemCommand(
-                "Nieuwe cyclus",
-                "Kopie van dit werkboek voor een nieuwe periode: geschiedenis bewaard, open acties mee",
-                self.ask_new_cycle,
-            )
-            yield SystemCommand(
-                "Meting corrigeren", "Open een eerdere meting om scores te verbeteren", self.correct_round
-            )
-            yield SystemCommand("Nu opslaan", "Schrijf de wijzigingen nu naar het bestand (save)", self._save_command)
-            yield SystemCommand(
-                "Wijziging op schijf afhandelen",
-                "Kies wat er gebeurt als het bestand buiten het werkboek is gewijzigd",
-                self.action_resolve_conflict,
-            )
+    def action_help(self) -> None:
+        """The help of the screen in view."""
+        from screens.help import HelpScreen
 
-    def _save_command(self) -> None:
-        if self.save_now():
-            self.notify("Alles is opgeslagen.")
-            assert self.session is not None
-            self.file_state_changed.publish(self.session)
+        screen = self.screen
+        if isinstance(screen, (HelpScreen, CommandPalette, TooSmallScreen)):
+            return
+        self.hint_used()
+        self.push_screen(HelpScreen(screen, SCREEN_TITLES.get(type(screen).__name__, "dit scherm")))
+
+    def hint_used(self) -> None:
+        """The first-run hint did its work: remember that, so it does not come back."""
+        if not self.hint_seen:
+            self.hint_seen = True
+            remember("hint_gezien", True)
+
+    async def run_on_screen(self, mode: str, action: str) -> None:
+        """Go to one of the main screens and run one of its commands there (from the palette)."""
+        if self.session is None:
+            return
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        await self.screen.run_action(action)
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        self.notify(f"Thema: {LABELS[name]}. Het werkboek onthoudt deze keuze.", timeout=4)
+
+    def palette_commands(self, screen: Screen[object]) -> list[PaletteCommand]:
+        """The app's own commands for the palette (beside the keys of the screen in view)."""
+        commands = [
+            PaletteCommand("Hulp", "Wat dit scherm doet en al zijn toetsen (toets ? of f1)", self.action_help,
+                           "help keys shortcuts"),
+            PaletteCommand("Werkboeken", "Alle werkboeken in de map: openen, nieuw werkboek, nieuwe cyclus",
+                           self.show_portfolio, "open workbooks files clients portfolio"),
+            PaletteCommand("Nieuw werkboek", "Begin een werkboek voor een nieuwe klant",
+                           partial(self.run_on_screen_any, "werkboeken", "new"), "new workbook client"),
+            *(
+                PaletteCommand(f"Thema: {label}", "Kleuren van het werkboek; de keuze wordt onthouden",
+                               partial(self.set_theme, name), "theme colours colors dark light contrast projector")
+                for name, label in LABELS.items()
+            ),
+            PaletteCommand("Instellingen", f"Waar je toetsen, thema en werkboekmap instelt: {config_path()}",
+                           self._show_settings, "settings config keymap preferences"),
+        ]  # fmt: skip
+        if self.session is None:
+            return commands
+        return [
+            *commands,
+            PaletteCommand("Nieuwe meting", "Scoor de tien succesfactoren, één voor één", self.start_scoring,
+                           "new score round rating"),
+            PaletteCommand("Meting corrigeren", "Open een eerdere meting om scores te verbeteren",
+                           self.correct_round, "correct edit score round"),
+            PaletteCommand("Rapport maken", "Plan van aanpak (HTML, Markdown) of acties voor Excel (CSV)",
+                           self.export_report, "export report print csv excel html markdown"),
+            PaletteCommand("Geschiedenis", "De versies van dit werkboek in git en wat er telkens veranderde",
+                           self.show_history, "history git log versions"),
+            PaletteCommand("Nieuwe cyclus", "Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee",
+                           self.ask_new_cycle, "new cycle period year copy"),
+            PaletteCommand("Nu opslaan", "Schrijf de wijzigingen nu naar het bestand", self._save_command,
+                           "save write"),
+            PaletteCommand("Wijziging op schijf afhandelen",
+                           "Kies wat er gebeurt als het bestand buiten het werkboek is gewijzigd",
+                           self.action_resolve_conflict, "conflict disk reload changed"),
+        ]  # fmt: skip
+
+    async def run_on_screen_any(self, mode: str, action: str) -> None:
+        """Like :meth:`run_on_screen`, also without an open workbook (the Werkboeken screen)."""
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        await self.screen.run_action(action)
+
+    def _show_settings(self) -> None:
+        path = config_path()
+        where = f"{path}" if path.exists() else f"{path} (bestaat nog niet; 'werkboek config' maakt het aan)"
+        self.notify(f"Instellingen: {where}", timeout=12)

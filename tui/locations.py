@@ -15,8 +15,9 @@ def default_location() -> Path:
     return here if here.is_dir() else CHECKOUT_SAVES
 
 
-def default_workbook() -> Path:
-    """What ``werkboek`` opens without a path: the only workbook in ``saves/``, else that folder."""
-    folder = default_location()
+def default_workbook(folder: Path | None = None) -> Path:
+    """What ``werkboek`` opens without a path: the only workbook in ``folder`` (the configured one,
+    else ``saves/``), else that folder, to choose from."""
+    folder = folder or default_location()
     found = workbook_files(folder) if folder.is_dir() else []
     return found[0] if len(found) == 1 else folder

@@ -38,18 +38,21 @@ def row(*cells: Content, gap: int = 1) -> Content:
     return Content(" " * gap).join(cells)
 
 
-def hanging(prefix: Content, text: str, width: int, *, style: str = "") -> Content:
+def hanging(prefix: Content, text: str | Content, width: int, *, style: str = "") -> Content:
     """``prefix`` then ``text`` wrapped to ``width`` cells, later lines indented under the text.
 
     For list items whose widget wraps without indent (an option list); ``width`` 0 means not
     known yet, and the text is left to the widget.
     """
+    body = text if isinstance(text, Content) else Content.styled(text, style)
     body_width = width - prefix.cell_length
     if body_width < 12:
-        return Content.assemble(prefix, Content.styled(text, style))
-    lines = textwrap.wrap(text, body_width) or [""]
+        return Content.assemble(prefix, body)
+    if isinstance(text, Content):
+        lines = text.wrap(body_width) or [Content("")]
+    else:
+        lines = [Content.styled(line, style) for line in textwrap.wrap(text, body_width) or [""]]
     indent = " " * prefix.cell_length
     return Content("\n").join(
-        Content.assemble(prefix if index == 0 else indent, Content.styled(line, style))
-        for index, line in enumerate(lines)
+        Content.assemble(prefix if index == 0 else indent, line) for index, line in enumerate(lines)
     )
