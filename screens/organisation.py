@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
 from models.formatting import short_date
 from models.levels import (
     MODEL_TITLES,
+    CurrentLevel,
     LevelModel,
     current_levels,
     latest_note,
@@ -80,6 +81,7 @@ class OrganisationScreen(WorkbookScreen):
         "veranderde."
     )
     PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"edit_profile", "pick_level"})
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
     """Commands the palette offers from other screens too: they need nothing chosen first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,7 +102,10 @@ class OrganisationScreen(WorkbookScreen):
             with VerticalScroll(id="org-levels") as levels:
                 levels.border_title = "Niveaus"
                 levels.border_subtitle = "l ladder · p praktijk · t typologie · n toelichting"
-                yield Static(id="org-levels-text")
+                yield Static(id="org-levels-note")
+                with Container(id="org-levels-columns"):
+                    for model in LEVEL_KEYS:
+                        yield Static(id=f"org-level-{model}", classes="org-level")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -109,35 +114,35 @@ class OrganisationScreen(WorkbookScreen):
 
     def show_workbook(self, session: WorkbookSession) -> None:
         self.query_one("#org-profile-text", Static).update(profile_text(session.workbook.organisatie))
-        self.query_one("#org-levels-text", Static).update(self._levels_text(session))
-
-    def _levels_text(self, session: WorkbookSession) -> Content:
-        library = session.content
-        now = current_levels(session.workbook)
-        parts: list[Content] = []
         note = latest_note(session.workbook)
-        if note is not None:
-            parts += [Content.assemble((f"Toelichting ({short_date(note[0])}): ", "bold"), note[1]), Content("")]
+        self.query_one("#org-levels-note", Static).update(
+            Content.assemble((f"Toelichting ({short_date(note[0])}): ", "bold"), note[1], "\n") if note else ""
+        )
+        now = current_levels(session.workbook)
         for model, key in LEVEL_KEYS.items():
-            current = now[model]
-            level = level_by_id(library, model, current.level_id) if current.level_id else None
-            heading = Content.assemble((MODEL_TITLES[model], "bold $text-primary"), (f"  ({key})", "$foreground-muted"))
-            parts.append(heading)
-            if level is None:
-                parts.append(Content.styled(f"Nog niet gekozen; {key} kiest een niveau.", "italic"))
-            else:
-                since = f" sinds {short_date(current.since)}" if current.since else ""
-                parts.append(Content.assemble(("Nu: ", "bold"), (level.naam, "bold $accent"), since))
-                history = level_history(session.workbook, model)
-                if len(history) > 1:
-                    steps = [
-                        f"{(found.naam if (found := level_by_id(library, model, level_id)) else 'geen')} "
-                        f"({short_date(day)})"
-                        for day, level_id in history
-                    ]
-                    parts.append(Content.styled("Verloop: " + " → ".join(steps), "$foreground-muted"))
-                parts.append(level_text(level, with_name=False))
-            parts.append(Content(""))
+            self.query_one(f"#org-level-{model}", Static).update(self._level_text(session, model, key, now[model]))
+
+    def _level_text(self, session: WorkbookSession, model: LevelModel, key: str, current: CurrentLevel) -> Content:
+        """One level model: where the organisation stands, since when, how it changed, and the advice."""
+        library = session.content
+        parts: list[Content] = []
+        level = level_by_id(library, model, current.level_id) if current.level_id else None
+        heading = Content.assemble((MODEL_TITLES[model], "bold $text-primary"), (f"  ({key})", "$foreground-muted"))
+        parts.append(heading)
+        if level is None:
+            parts.append(Content.styled(f"Nog niet gekozen; {key} kiest een niveau.", "italic"))
+        else:
+            since = f" sinds {short_date(current.since)}" if current.since else ""
+            parts.append(Content.assemble(("Nu: ", "bold"), (level.naam, "bold $accent"), since))
+            history = level_history(session.workbook, model)
+            if len(history) > 1:
+                steps = [
+                    f"{(found.naam if (found := level_by_id(library, model, level_id)) else 'geen')} "
+                    f"({short_date(day)})"
+                    for day, level_id in history
+                ]
+                parts.append(Content.styled("Verloop: " + " → ".join(steps), "$foreground-muted"))
+            parts.append(level_text(level, with_name=False))
         return Content("\n").join(parts)
 
     # -- keys -------------------------------------------------------------------------------------

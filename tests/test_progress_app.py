@@ -353,7 +353,7 @@ async def test_a_level_is_chosen_with_its_advice_in_view_and_kept_with_todays_da
         assert gevorderd.beschrijving in about and gevorderd.bouwstenen[0].titel in about
         await pilot.press("enter")
         await pilot.pause()
-        levels = text_of(app, "#org-levels-text")
+        levels = text_of(app, "#org-level-mentale_ladder")
         assert "Nu: Gevorderd sinds 22 nov 2026" in levels
         assert "Verloop: Startend (10 mrt 2026) → Gevorderd (22 nov 2026)" in levels
     entries = saved(workbook_file)["niveaus"]

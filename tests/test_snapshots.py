@@ -303,3 +303,11 @@ def test_palette_80x24(snap_compare) -> None:
         await steady_cursor(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_confirm_dialog_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("4", "n", *"Half ingevuld", "escape")
+        await steady_cursor(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
