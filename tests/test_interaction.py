@@ -230,3 +230,31 @@ async def test_an_idle_app_sends_nothing_to_the_terminal(workbook_file: Path) ->
             driver.write = original  # type: ignore[method-assign]
         assert writes == []
         assert app.animation_level == "none"
+
+
+def test_every_binding_has_an_id_and_a_dutch_description() -> None:
+    """Every key can be remapped (by its id) and found in the palette and the help (by its description)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import screens
+    import tui
+    import tui.widgets
+
+    english = {"Quit", "Save", "Cancel", "Close", "Open", "Delete", "Edit", "Help", "Search", "Up", "Down"}
+    checked = 0
+    for package in (screens, tui, tui.widgets):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+            for _, owner in inspect.getmembers(module, inspect.isclass):
+                if owner.__module__ != module.__name__:
+                    continue
+                for binding in owner.__dict__.get("BINDINGS", []):
+                    assert isinstance(binding, Binding), (owner, binding)
+                    assert binding.id and binding.description, (owner.__name__, binding.key)
+                    assert binding.description not in english, (owner.__name__, binding.description)
+                    checked += 1
+    assert checked > 60
