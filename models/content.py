@@ -197,6 +197,11 @@ class Content:
         )
 
     @cached_property
+    def source_by_file(self) -> dict[str, Source]:
+        """The seed documents by file name, which is how ``bron`` fields name them."""
+        return {source.bestand: source for source in self.sources}
+
+    @cached_property
     def factor_by_id(self) -> dict[str, Factor]:
         return {factor.id: factor for factor in self.factors}
 

@@ -5,9 +5,9 @@ Field names are the TOML keys. Ids are stable: workbooks and actions refer to th
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PlainValidator, field_validator, model_validator
 
 from models.fields import Code, ContentModel, Text
 
@@ -25,12 +25,38 @@ def _unique(ids: list[str], what: str) -> None:
         raise ValueError(f"{what} komt dubbel voor: {', '.join(doubles)}")
 
 
+UNDATED: Literal["z.j."] = "z.j."
+"""What a source says as its year when the document names none ("zonder jaar")."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _year(value: object) -> int | Literal["z.j."]:
+    """A year of publication as a whole number, or ``"z.j."`` for an undated document."""
+    if value == UNDATED:
+        return UNDATED
+    if isinstance(value, bool) or not isinstance(value, int):
+        shown = f'"{value}"' if isinstance(value, str) else repr(value)
+        raise ValueError(
+            f'verwacht een jaartal zonder aanhalingstekens (zoals 2025), of "{UNDATED}" als het document '
+            f"geen jaar noemt; niet {shown}"
+        )
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValueError(f"jaartal {value} kan niet kloppen; verwacht een jaar tussen {FIRST_YEAR} en {LAST_YEAR}")
+    return value
+
+
+Year = Annotated[int | Literal["z.j."], PlainValidator(_year)]
+
+
 class Source(ContentModel):
-    """A seed document the content is written from."""
+    """A seed document the content is written from, with what a citation of it shows."""
 
     bestand: Text
+    """The seed file name, which ``bron`` fields start with; never shown to the user."""
     titel: Text
     uitgever: Text
+    jaar: Year
+    """Year of publication, or ``"z.j."`` when the document names no year of its own."""
 
 
 class Factor(ContentModel):

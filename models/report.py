@@ -25,6 +25,7 @@ from models.figures import dashboard_figures
 from models.formatting import short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.profile import REPRESENTATION_LABELS, size_class
+from models.sources import link_title
 from models.workbook import OPEN_STATUSES, Action, Workbook
 
 Format = Literal["md", "html", "csv"]
@@ -103,6 +104,8 @@ class ActionRow:
     factors: str
     overdue: bool
     w_fields: list[tuple[str, str]]
+    source: list[str]
+    """Where the action came from, as a reader recognises it: one line per document or item."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ class _Report:
             ),
             overdue=action.is_open and action.deadline is not None and action.deadline < self.today,
             w_fields=[(label, getattr(action, name)) for name, label in W_LABELS.items() if getattr(action, name)],
+            source=link_title(action.bron, content).splitlines() if action.bron else [],
         )
 
     def groups(self, render_one: Callable[[ActionRow], str], progress: Progress | None) -> list[tuple[str, list[str]]]:
@@ -211,7 +215,9 @@ def actions_csv(workbook: Workbook, content: Content, progress: Progress | None 
         row = []
         for name, _ in CSV_COLUMNS:
             value = getattr(action, name)
-            if name == "fase":
+            if name == "bron":
+                value = link_title(value, content) if value else value
+            elif name == "fase":
                 phase = content.phase_by_id.get(value or "")
                 value = phase.naam if phase else value
             elif name == "succesfactoren":

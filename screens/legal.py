@@ -24,11 +24,13 @@ from models.legal import (
     with_legal_state,
     with_next_status,
 )
+from models.sources import cite
 from models.workbook import LegalItemState
 from screens.base import WorkbookScreen
 from screens.legal_form import LegalFormScreen
 from tui.session import WorkbookSession
 from tui.widgets.hanging_list import HangingOptionList, Line, Row
+from tui.widgets.item_view import source_lines
 
 STATUS_STYLES = {
     "aanwezig": "bold $success",
@@ -134,7 +136,7 @@ class LegalScreen(WorkbookScreen):
             Content(item.in_orde),
             Content(""),
             Content.assemble(("Artikel: ", "bold"), item.artikel or "zie Arbowet"),
-            Content.styled(f"Bron: {item.bron}", "italic $foreground-muted"),
+            *source_lines(cite(item.bron, self.session.content)),
         ]
         if item.verwijzing:
             lines.append(Content.styled(f"Meer: {item.verwijzing}", "$foreground-muted"))

@@ -9,6 +9,7 @@ from conftest import TODAY
 from textual.widgets import Input, OptionList, Static
 
 from models.content import default_content
+from models.sources import citations
 from screens.factors import FactorsScreen
 from screens.item_detail import ItemDetailScreen
 from screens.library import LibraryScreen
@@ -42,7 +43,8 @@ async def test_key_5_opens_the_library_and_typing_finds_an_item_by_a_body_word(w
         results.highlighted = keys.index(f"praktijk:{practice.id}")
         await pilot.pause()
         detail = detail_text(app)
-        assert practice.titel in detail and "Zelf gerapporteerd" in detail and practice.bron in detail
+        assert practice.titel in detail and "Zelf gerapporteerd" in detail
+        assert all(line in detail for line in citations(practice.bron, content))  # cited, not as a file name
 
 
 async def test_a_on_a_strategy_adds_the_expected_action_to_the_file(workbook_file: Path) -> None:

@@ -9,7 +9,9 @@ from textual.content import Content
 from models.action_list import is_overdue
 from models.content import Content as Library
 from models.formatting import days_phrase, short_date
+from models.sources import link_title
 from models.workbook import Action
+from tui.widgets.item_view import source_lines
 
 W_LABELS = (
     ("wat", "Wat"),
@@ -68,5 +70,5 @@ def action_detail(action: Action, library: Library, today: dt.date) -> Content:
         if text:
             lines += [Content(""), Content.styled(label, "bold $text-primary"), *map(Content, text.splitlines())]
     if action.bron:
-        lines += [Content(""), Content.styled(f"Bron: {action.bron}", "italic $foreground-muted")]
+        lines += [Content(""), *source_lines(link_title(action.bron, library))]
     return Content("\n").join(lines)

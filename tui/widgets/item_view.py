@@ -8,6 +8,7 @@ from textual.content import Content
 
 from models.content import Content as Library
 from models.library import KIND_LABELS, LibraryItem
+from models.sources import cite
 from models.text_search import fold, match_spans
 
 HIGHLIGHT = "bold reverse $accent"
@@ -21,6 +22,14 @@ def highlighted(text: str, words: Sequence[str], style: str = "") -> Content:
     for start, end in match_spans(fold(text), list(words)):
         content = content.stylize(HIGHLIGHT, start, end)
     return content
+
+
+def source_lines(cited: str, style: str = "italic $foreground-muted") -> list[Content]:
+    """A cited source: ``Bron: …`` on one line, or ``Bronnen:`` with a line per document."""
+    documents = [line for line in cited.splitlines() if line.strip()]
+    if len(documents) <= 1:
+        return [Content.styled(f"Bron: {documents[0] if documents else '(geen)'}", style)]
+    return [Content.styled("Bronnen:", style), *(Content.styled(f"• {line}", style) for line in documents)]
 
 
 def tags_line(item: LibraryItem, library: Library) -> Content:
@@ -42,5 +51,5 @@ def item_detail(item: LibraryItem, library: Library, words: Sequence[str] = ()) 
         lines.extend(highlighted(line, words) for line in section.text.splitlines())
     if item.actionable:
         lines += [Content(""), Content.assemble(("a", "bold $accent"), " maakt hier een actie van in het actieplan")]
-    lines += [Content(""), Content.styled(f"Bron: {item.bron}", "italic $foreground-muted")]
+    lines += [Content(""), *source_lines(cite(item.bron, library))]
     return Content("\n").join(lines)
