@@ -8,8 +8,10 @@ from typing import Any
 
 from models.form_parsing import (
     Errors,
-    clean_text,
+    FormError,
+    clean_field,
     date_text,
+    dutch_date,
     number_text,
     parse_amount,
     parse_date,
@@ -22,6 +24,10 @@ TEXT_FIELDS = ("titel", "eigenaar", "wat", "waarom", "wie", "werkwijze", "waar",
 DATE_FIELDS = ("start", "deadline", "afgerond_op")
 AMOUNT_FIELDS = ("budget", "uren")
 CHOICE_FIELDS = ("status", "prioriteit", "fase")
+ONE_LINE_FIELDS = frozenset({"titel", "eigenaar", "bron"})
+"""Text fields of one line: a pasted line break becomes a space."""
+FIELD_NAMES = {"afgerond_op": "afgerond op"}
+"""How a message names a field, where that differs from its key."""
 
 
 def action_from_form(
@@ -40,15 +46,28 @@ def action_from_form(
     data: dict[str, Any] = dict(original.model_extra or {}) if original else {}
     data["id"] = action_id
     for name in TEXT_FIELDS:
-        text = clean_text(values.get(name, ""), multiline=name == "werkwijze")
+        try:
+            label = FIELD_NAMES.get(name, name)
+            text = clean_field(
+                values.get(name, ""), label, one_line=name in ONE_LINE_FIELDS, multiline=name == "werkwijze"
+            )
+        except FormError as error:
+            errors[name] = str(error)
+            continue
         if text:
             data[name] = text
-    if "titel" not in data:
+    if "titel" not in data and "titel" not in errors:
         errors["titel"] = "vul een titel in"
     data.update({name: values[name] for name in CHOICE_FIELDS if values.get(name)})
     data["succesfactoren"] = list(factors)
     parse_into(data, errors, values, DATE_FIELDS, parse_date)
     parse_into(data, errors, values, AMOUNT_FIELDS, parse_amount)
+    start, deadline = data.get("start"), data.get("deadline")
+    if start and deadline and deadline < start:
+        errors["deadline"] = (
+            f"deadline {dutch_date(deadline)} ligt vóór start {dutch_date(start)}; "
+            "de deadline moet op of na de startdatum liggen"
+        )
     if data.get("status") == "klaar" and "afgerond_op" not in data and "afgerond_op" not in errors:
         data["afgerond_op"] = today
     return validated(Action, data, errors, first_field="titel")

@@ -21,6 +21,20 @@ MONTH_NAMES = (
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
 
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, links, clipboard
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[ -~]?"  # any other escape, with its one following character
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""Control characters (tab and newline excepted) and the invisible marks that reverse text direction."""
+
+TEXT_LIMIT = 10_000
+"""The most characters a long text field (the 6 W's, a note) may hold."""
+LINE_LIMIT = 200
+"""The most characters a one-line field (a title, an owner) may hold."""
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _AMOUNT = re.compile(r"^-?\d+([.,]\d+)?$")
@@ -34,6 +48,12 @@ class FormError(ValueError):
     """A value the user typed that cannot be used; the message says what is allowed."""
 
 
+def _echo(text: str, most: int = 30) -> str:
+    """What was typed, quoted in a message: printable, on one line, and not endless."""
+    shown = printable(text, multiline=False).strip()
+    return f"'{shown if len(shown) <= most else shown[: most - 1] + '…'}'"
+
+
 def parse_date(text: str) -> dt.date | None:
     """``2026-12-01`` or ``1-12-2026`` (also with / or .); empty is no date."""
     text = text.strip()
@@ -45,7 +65,7 @@ def parse_date(text: str) -> dt.date | None:
     elif dutch:
         day, month, year = (int(part) for part in dutch.groups())
     else:
-        raise FormError(f"'{text}' is geen datum; schrijf 2026-12-01 of 1-12-2026")
+        raise FormError(f"{_echo(text)} is geen datum; schrijf dag-maand-jaar, zoals 1-12-2026")
     if not 1 <= month <= 12:
         raise FormError(f"maand {month} bestaat niet; een maand is 1 tot en met 12")
     days = calendar.monthrange(year, month)[1]
@@ -60,7 +80,7 @@ def parse_amount(text: str) -> float | None:
     if not cleaned:
         return None
     if not _AMOUNT.match(cleaned):
-        raise FormError(f"'{text.strip()}' is geen getal; schrijf bijvoorbeeld 1250 of 12,5")
+        raise FormError(f"{_echo(text)} is geen getal; schrijf bijvoorbeeld 1250 of 12,5")
     value = float(cleaned.replace(",", "."))
     if value < 0:
         raise FormError("mag niet negatief zijn")
@@ -73,7 +93,7 @@ def parse_count(text: str) -> int | None:
     if not cleaned:
         return None
     if not _WHOLE.match(cleaned):
-        raise FormError(f"'{text.strip()}' is geen heel getal; schrijf bijvoorbeeld 23")
+        raise FormError(f"{_echo(text)} is geen heel getal; schrijf bijvoorbeeld 23")
     value = int(cleaned)
     if value < 1:
         raise FormError("moet minstens 1 zijn")
@@ -86,7 +106,7 @@ def parse_percentage(text: str) -> float | None:
     if not cleaned:
         return None
     if not _AMOUNT.match(cleaned):
-        raise FormError(f"'{text.strip()}' is geen percentage; schrijf bijvoorbeeld 4,5")
+        raise FormError(f"{_echo(text)} is geen percentage; schrijf bijvoorbeeld 4,5")
     value = float(cleaned.replace(",", "."))
     if not 0 <= value <= 100:
         raise FormError(f"{cleaned}% kan niet; een percentage ligt tussen 0 en 100")
@@ -98,10 +118,45 @@ def parse_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def printable(text: str, *, multiline: bool = True) -> str:
+    """``text`` without terminal escape sequences and control characters.
+
+    Pasted text can carry them (``\\x1b[2J`` clears a screen, ``\\x07`` rings a bell). Line breaks
+    (``\\r\\n``, ``\\r``) become ``\\n`` in a multi-line text and a space in a one-line one; a tab
+    stays in a multi-line text and is a space elsewhere. Emoji, accents and wide characters stay.
+    """
+    text = _ESCAPE_SEQUENCE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        text = " ".join(text.replace("\t", " ").splitlines())
+    return _CONTROL.sub("", text)
+
+
 def clean_text(text: str, *, multiline: bool = False) -> str | None:
-    """Text as typed, without surrounding blank space (inner line breaks kept); empty is none."""
+    """Text as typed, without surrounding blank space (inner line breaks kept), escape sequences and
+    control characters; empty is none."""
+    text = printable(text)
     cleaned = text.strip("\n").rstrip() if multiline else text.strip()
     return cleaned if cleaned.strip() else None
+
+
+def clean_field(
+    text: str, label: str, *, one_line: bool = False, multiline: bool = False, limit: int | None = None
+) -> str | None:
+    """Like ``clean_text``; a ``one_line`` field becomes one line, and a text over ``limit`` characters
+    is refused with a message naming ``label`` and the limit (nothing is cut off silently)."""
+    most = limit or (LINE_LIMIT if one_line else TEXT_LIMIT)
+    cleaned = clean_text(printable(text, multiline=not one_line), multiline=multiline)
+    if cleaned is not None and len(cleaned) > most:
+        raise FormError(
+            f"{label} is te lang: {thousands(len(cleaned))} tekens, hoogstens {thousands(most)}; "
+            "maak het korter" + ("" if not one_line else " en zet details in een tekstveld")
+        )
+    return cleaned
+
+
+def thousands(number: int) -> str:
+    """``10000`` as Dutch write it: ``10.000``."""
+    return f"{number:,}".replace(",", ".")
 
 
 def parse_into(
@@ -133,6 +188,11 @@ def validated(model: type[M], data: dict[str, Any], errors: Errors, *, first_fie
             field = str(detail["loc"][0]) if detail["loc"] else first_field
             errors.setdefault(field, dutch_validation_message(detail))
         return None, errors
+
+
+def dutch_date(day: dt.date) -> str:
+    """A date in a message, the way people here type it: ``15-1-2027``."""
+    return f"{day.day}-{day.month}-{day.year}"
 
 
 def date_text(day: dt.date | None) -> str:

@@ -7,13 +7,15 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Select, TextArea
 
 from models.action_form import AMOUNT_FIELDS, DATE_FIELDS, action_from_form, form_values
 from models.content import Content
 from models.form_parsing import Errors, parse_amount, parse_date
 from models.workbook import ACTION_STATUSES, Action
 from screens.form import FormScreen, FormValues, text_values
+from tui.widgets.checkbox_list import CheckboxList
+from tui.widgets.text_field import TextField
 
 W_FIELDS = {
     "wat": ("Wat", 2),
@@ -24,7 +26,7 @@ W_FIELDS = {
     "wanneer": ("Wanneer", 1),
 }
 DATE_LABELS = {"start": "Start", "deadline": "Deadline", "afgerond_op": "Afgerond op"}
-AMOUNT_LABELS = {"budget": "Budget in euro", "uren": "Uren"}
+AMOUNT_LABELS = {"budget": "Budget (€)", "uren": "Uren"}
 PRIORITIES = ("hoog", "middel", "laag")
 
 
@@ -48,7 +50,7 @@ class ActionFormScreen(FormScreen[Action]):
 
     def compose_fields(self) -> ComposeResult:
         values = form_values(self.original) if self.original else dict.fromkeys(form_values(_blank()), "")
-        yield from self.row("titel", "Titel", Input(values["titel"], id="titel", compact=True))
+        yield from self.row("titel", "Titel", TextField(values["titel"], id="titel", compact=True))
         yield from self.row(
             "status",
             "Status",
@@ -83,15 +85,15 @@ class ActionFormScreen(FormScreen[Action]):
             ),
         )
         chosen = set(self.original.succesfactoren) if self.original else set()
-        factors = SelectionList[str](
+        factors = CheckboxList[str](
             *[(factor.naam, factor.id, factor.id in chosen) for factor in self.content.factors],
             id="succesfactoren",
             compact=True,
         )
         yield from self.row("succesfactoren", "Factoren\n(spatie)", factors)
-        yield from self.row("eigenaar", "Eigenaar", Input(values["eigenaar"], id="eigenaar", compact=True))
+        yield from self.row("eigenaar", "Eigenaar", TextField(values["eigenaar"], id="eigenaar", compact=True))
         for name, label in DATE_LABELS.items():
-            field = Input(values[name], id=name, placeholder="2026-12-01 of 1-12-2026", compact=True)
+            field = TextField(values[name], id=name, placeholder="dag-maand-jaar, zoals 1-12-2026", compact=True)
             yield from self.row(name, label, field)
         for name, (label, height) in W_FIELDS.items():
             area = TextArea(
@@ -99,9 +101,9 @@ class ActionFormScreen(FormScreen[Action]):
             )
             yield from self.row(name, label, area)
         for name, label in AMOUNT_LABELS.items():
-            field = Input(values[name], id=name, placeholder="bijvoorbeeld 1250 of 12,5", compact=True)
+            field = TextField(values[name], id=name, placeholder="bijvoorbeeld 1250 of 12,5", compact=True)
             yield from self.row(name, label, field)
-        yield from self.row("bron", "Bron", Input(values["bron"], id="bron", compact=True))
+        yield from self.row("bron", "Bron", TextField(values["bron"], id="bron", compact=True))
         evaluation = TextArea(
             values["evaluatie"], id="evaluatie", classes="h3", soft_wrap=True, tab_behavior="focus", compact=True
         )

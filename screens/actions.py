@@ -50,7 +50,9 @@ class ActionsScreen(WorkbookScreen):
     PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"new", "focus_filter", "pick_filter", "toggle_overdue"})
     """Commands the palette offers from other screens too: they need nothing chosen first."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (130, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide"), (210, "-side")]
+    """Up to 140 columns the action is under the table; from 140 the table has the full width (whole
+    titles and owners) and the action below it more room; from 210 the action is beside the table."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", tooltip="Voeg een actie toe", id="acties.nieuw"),
         Binding("enter", "edit", "Bewerken", tooltip="Bewerk de actie onder de cursor", id="acties.bewerken"),
@@ -137,7 +139,7 @@ class ActionsScreen(WorkbookScreen):
         all_actions = session.workbook.acties
         shown = filtered(all_actions, self.current_filter(), session.today)
         shown = sorted_actions(shown, self.sort_key, session.content, reverse=self.sort_reverse)
-        self.table.show(shown, keep=keep)
+        self.table.show(shown, keep=keep, plan=all_actions)
         direction = "↓" if self.sort_reverse else "↑"
         quick = describe(self.quick, session.content)
         self.query_one("#actions-count", Static).update(

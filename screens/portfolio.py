@@ -23,12 +23,31 @@ from tui.widgets.header import WorkbookHeader, display_path
 if TYPE_CHECKING:
     from tui.app import WerkboekApp
 
-COLUMNS = (("Klant", 21), ("Omvang", 8), ("Meting", 11), ("Gem.", 4), ("Open", 4), ("Laat", 4), ("Gewijzigd", 12))
-"""Column titles and widths: at 80 columns the whole table fits."""
+TITLES = ("Klant", "Omvang", "Meting", "Gem.", "Open", "Laat", "Gewijzigd")
+CLIENT_LEAST, CLIENT_MOST = 12, 60
+"""The client column takes the width the others leave, between these bounds."""
+FRAME = 4
+"""Cells of the table that hold no text: its border and its scrollbar."""
+Cells = list[Content | str]
 
 
 def changed_text(changed: dt.datetime, today: dt.date) -> str:
-    return f"vandaag {changed.hour}:{changed.minute:02d}" if changed.date() == today else short_date(changed.date())
+    """When a file was last changed: ``vandaag 9:05``, or the date and time, ``6 okt 2026 14:35``."""
+    day = "vandaag" if changed.date() == today else short_date(changed.date())
+    return f"{day} {changed.hour}:{changed.minute:02d}"
+
+
+def column_widths(rows: list[Cells], width: int) -> list[int]:
+    """Per column the width of its widest text; the client column gets what the others leave."""
+    widths = [
+        max(
+            [len(title), *(Content(cell).cell_length if isinstance(cell, str) else cell.cell_length for cell in column)]
+        )
+        for title, column in zip(TITLES, zip(*rows, strict=True) if rows else [()] * len(TITLES), strict=True)
+    ]
+    room = width - FRAME - 2 * len(TITLES) - sum(widths[1:])
+    widths[0] = max(CLIENT_LEAST, min(widths[0], CLIENT_MOST, room))
+    return widths
 
 
 class PortfolioScreen(Screen[None]):
@@ -76,14 +95,48 @@ class PortfolioScreen(Screen[None]):
 
     def on_resize(self) -> None:
         """The client column takes the width the others leave (the table is built again)."""
-        if self._client_width() != self._shown_width:
+        if self._widths_for(self.size.width)[0] != self._shown_widths:
             self._fill(self.current.path if self.current else None)
 
-    _shown_width = 0
+    _shown_widths: list[int] | None = None
 
-    def _client_width(self) -> int:
-        others = sum(width for _, width in COLUMNS[1:]) + 2 * len(COLUMNS) + 4
-        return min(44, max(COLUMNS[0][1], self.size.width - others))
+    def _cells(self, *, compact: bool) -> list[Cells]:
+        """The text of every row; ``compact`` gives the size as a number only, to leave room for the name."""
+        today = self.werkboek.today
+        result: list[Cells] = []
+        for row in self.rows:
+            if isinstance(row, BrokenWorkbook):
+                cells: Cells = [
+                    Content.styled(f"⚠ {row.path.name}", "bold $error"),
+                    Content.styled("fout", "$error"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    changed_text(row.changed, today),
+                ]
+            else:
+                size = "" if not row.staff else str(row.staff) if compact else f"{row.staff} {row.size}"
+                cells = [
+                    Content.styled(row.client, "bold"),
+                    size,
+                    short_date(row.latest_round) if row.latest_round else "geen",
+                    f"{row.average_score:.1f}".replace(".", ",") if row.average_score is not None else "",
+                    str(row.open_actions),
+                    Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
+                    changed_text(row.changed, today),
+                ]
+            result.append(cells)
+        return result
+
+    def _widths_for(self, width: int) -> tuple[list[int], list[Cells]]:
+        """Column widths and cells for ``width``: with the size in words, unless the names get too cramped."""
+        cells = self._cells(compact=False)
+        widths = column_widths(cells, width)
+        if widths[0] < 16:
+            cells = self._cells(compact=True)
+            widths = column_widths(cells, width)
+        return widths, cells
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
@@ -103,32 +156,15 @@ class PortfolioScreen(Screen[None]):
     def _fill(self, keep: Path | None) -> None:
         """Show ``self.rows`` in the table, the cursor on ``keep`` when it is there."""
         table = self.table
-        today = self.werkboek.today
         table.clear(columns=True)
-        self._shown_width = self._client_width()
-        for index, (label, width) in enumerate(COLUMNS):
-            table.add_column(label, width=self._shown_width if index == 0 else width, key=label)
-        for row in self.rows:
-            if isinstance(row, BrokenWorkbook):
-                cells: list[Content | str] = [
-                    Content.styled(f"⚠ {row.path.name}", "bold $error"),
-                    Content.styled("fout", "$error"),
-                    "",
-                    "",
-                    "",
-                    "",
-                    changed_text(row.changed, today),
-                ]
-            else:
-                cells = [
-                    Content.styled(row.client, "bold"),
-                    f"{row.staff} {row.size}" if row.staff else "",
-                    short_date(row.latest_round) if row.latest_round else "geen",
-                    f"{row.average_score:.1f}".replace(".", ",") if row.average_score is not None else "",
-                    str(row.open_actions),
-                    Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
-                    changed_text(row.changed, today),
-                ]
+        widths, rows = self._widths_for(self.size.width)
+        self._shown_widths = widths
+        for label, width in zip(TITLES, widths, strict=True):
+            table.add_column(label, width=width, key=label)
+        for row, cells in zip(self.rows, rows, strict=True):
+            client = cells[0]
+            if isinstance(client, Content) and client.cell_length > widths[0]:
+                cells[0] = client.truncate(widths[0], ellipsis=True)
             table.add_row(*cells, key=str(row.path))
         paths = [row.path for row in self.rows]
         if keep in paths:

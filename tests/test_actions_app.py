@@ -108,7 +108,7 @@ async def test_an_impossible_date_is_explained_and_nothing_is_saved(workbook_fil
         await pilot.press("ctrl+s")
         await pilot.pause()
         message = str(app.screen.query_one("#deadline-error", Label).render())
-        assert "deadline 2027-02-01 ligt vóór start 2027-03-01" in message
+        assert "deadline 1-2-2027 ligt vóór start 1-3-2027" in message
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen), "asks because something changed"

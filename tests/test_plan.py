@@ -36,7 +36,7 @@ def test_dates_in_both_forms(text: str, expected: dt.date | None) -> None:
         ("31-02-2026", "31-2-2026 bestaat niet: februari 2026 heeft 28 dagen"),
         ("2026-04-31", "31-4-2026 bestaat niet: april 2026 heeft 30 dagen"),
         ("1-13-2026", "maand 13 bestaat niet"),
-        ("morgen", "'morgen' is geen datum; schrijf 2026-12-01 of 1-12-2026"),
+        ("morgen", "'morgen' is geen datum; schrijf dag-maand-jaar, zoals 1-12-2026"),
     ],
 )
 def test_impossible_dates_get_a_clear_message(text: str, message: str) -> None:
@@ -76,7 +76,7 @@ def test_form_errors_name_the_field() -> None:
     values = {"titel": "T", "start": "2027-01-01", "deadline": "1-12-2026"}
     _, errors = action_from_form(values, [], action_id="A1", today=TODAY)
     assert errors == {
-        "deadline": "deadline 2026-12-01 ligt vóór start 2027-01-01; de deadline moet op of na de startdatum liggen"
+        "deadline": "deadline 1-12-2026 ligt vóór start 1-1-2027; de deadline moet op of na de startdatum liggen"
     }
 
 

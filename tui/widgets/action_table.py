@@ -8,10 +8,11 @@ fit the width.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
@@ -23,6 +24,7 @@ from textual.visual import Visual
 
 from models.action_list import is_overdue
 from models.content import Content as Library
+from models.form_parsing import printable
 from models.formatting import short_date
 from models.workbook import Action
 from tui.widgets.cells import cell, row
@@ -37,20 +39,63 @@ class Column:
     width: int
 
 
-def fit_columns(width: int) -> list[Column]:
-    """The columns for ``width`` cells: the title takes what is left; at 80 columns all still fit."""
-    wide = width >= 110
+TITLE_WANTED = 60
+"""A title up to this many characters is shown whole once the table is wide enough (140 columns)."""
+MOST = {"eigenaar": 40, "succesfactoren": 60}
+"""The widest an owner and the factors get before the rest of the width goes to the title."""
+LEAST = {"titel": 12, "succesfactoren": 10, "eigenaar": 10}
+
+
+def fit_columns(width: int, wanted: Mapping[str, int] | None = None) -> list[Column]:
+    """The columns for ``width`` cells, given the widest text per column (``wanted``).
+
+    At 80 columns all still fit. Width to spare goes first to the title (up to 60 characters),
+    then to the owner (in full, up to 40) and the factors, and what is left to the title again.
+    Without ``wanted`` the owner and factors get a usual width.
+    """
+    wanted = wanted or {"eigenaar": 20, "succesfactoren": 24}
     fixed = [
-        Column("id", "Id", 4),
+        Column("id", "Id", max(4, min(7, wanted.get("id", 4)))),
         Column("status", "Status", 7),
         Column("fase", "Fase", 9),
-        Column("succesfactoren", "Factoren", 24 if wide else 10),
-        Column("eigenaar", "Eigenaar", 20 if wide else 10),
         Column("deadline", "Deadline", 13),
     ]
-    used = sum(column.width for column in fixed) + GAP * len(fixed)
-    title = Column("titel", "Titel", max(12, width - used))
-    return [fixed[0], title, *fixed[1:]]
+    widths = dict(LEAST)
+    spare = width - sum(column.width for column in fixed) - GAP * (len(fixed) + 2) - sum(widths.values())
+    for key, most in (
+        ("titel", TITLE_WANTED),
+        ("eigenaar", MOST["eigenaar"]),
+        ("succesfactoren", MOST["succesfactoren"]),
+    ):
+        extra = max(0, min(spare, min(most, wanted.get(key, most)) - widths[key]))
+        widths[key] += extra
+        spare -= extra
+    widths["titel"] += max(0, spare)
+    return [
+        fixed[0],
+        Column("titel", "Titel", widths["titel"]),
+        fixed[1],
+        fixed[2],
+        Column("succesfactoren", "Factoren", widths["succesfactoren"]),
+        Column("eigenaar", "Eigenaar", widths["eigenaar"]),
+        fixed[3],
+    ]
+
+
+def widest(actions: Iterable[Action], library: Library) -> dict[str, int]:
+    """The widest id, title, owner and list of factors among ``actions``, in cells."""
+    labels = {factor.id: cell_len(factor.label) for factor in library.factors}
+    result = {"id": 0, "titel": 0, "eigenaar": 0, "succesfactoren": 0}
+    for action in actions:
+        result["id"] = max(result["id"], len(action.id))
+        if result["titel"] < TITLE_WANTED:
+            result["titel"] = max(result["titel"], cell_len(action.titel))
+        if action.eigenaar:
+            result["eigenaar"] = max(result["eigenaar"], cell_len(action.eigenaar))
+        factors = [labels[f] for f in action.succesfactoren if f in labels]
+        if factors:
+            result["succesfactoren"] = max(result["succesfactoren"], sum(factors) + 2 * (len(factors) - 1))
+    return result
 
 
 class ActionTable(ScrollView, can_focus=True):
@@ -89,13 +134,23 @@ class ActionTable(ScrollView, can_focus=True):
         self.library = library
         self.today = today
         self.actions: list[Action] = []
+        self._wanted: dict[str, int] | None = None
+        self._measured: Sequence[Action] | None = None
         self._cells: dict[int, tuple[Action, dict[str, Content], bool]] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
-    def show(self, actions: Sequence[Action], *, keep: str | None = None) -> None:
-        """Show ``actions``; the cursor stays on the action with id ``keep`` (or the current one)."""
+    def show(self, actions: Sequence[Action], *, keep: str | None = None, plan: Sequence[Action] | None = None) -> None:
+        """Show ``actions``; the cursor stays on the action with id ``keep`` (or the current one).
+
+        The columns are as wide as the texts of ``plan`` (the whole plan, so they stay put while a
+        filter narrows the rows), or of ``actions`` when no plan is given.
+        """
         current = keep or (self.current.id if self.current else None)
+        measure = actions if plan is None else plan
+        if measure is not self._measured:
+            self._measured = measure
+            self._wanted = widest(measure, self.library)
         self.actions = list(actions)
         self.virtual_size = Size(self.size.width, len(self.actions) + 1)
         position = next((i for i, a in enumerate(self.actions) if a.id == current), None)
@@ -119,11 +174,11 @@ class ActionTable(ScrollView, can_focus=True):
         muted = "$foreground-muted" if action.status in {"klaar", "gestopt"} else ""
         cells = {
             "id": Content.styled(action.id, "bold"),
-            "titel": Content.styled(action.titel, muted),
+            "titel": Content.styled(printable(action.titel, multiline=False), muted),
             "status": Content.styled(action.status, muted),
             "fase": Content.styled(phase, muted),
             "succesfactoren": Content.styled(factors, muted),
-            "eigenaar": Content.styled(action.eigenaar or "", muted),
+            "eigenaar": Content.styled(printable(action.eigenaar or "", multiline=False), muted),
             "deadline": Content.styled(f"⚠ {deadline}", "bold $error") if overdue else Content.styled(deadline, muted),
         }
         if len(self._cells) > 20_000:
@@ -138,7 +193,7 @@ class ActionTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        columns = fit_columns(width)
+        columns = fit_columns(width, self._wanted)
         if y == 0:
             style = self.get_visual_style("action-table--header")
             line = row(*[cell(column.title, column.width) for column in columns], gap=GAP)
