@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from models.content import default_content
+from models.formatting import aantal
 from models.problems import WorkbookError
 from models.store import load_workbook
 
@@ -36,7 +37,7 @@ def check_files(paths: Iterable[Path], out: TextIO) -> int:
         suffix = f" ({'; '.join(notes)})" if notes else ""
         for note in loaded.unknown_keys:
             print(note, file=out)
-        print(f"{path}: in orde, {len(loaded.workbook.acties)} acties{suffix}", file=out)
+        print(f"{path}: in orde, {aantal(len(loaded.workbook.acties), 'actie', 'acties')}{suffix}", file=out)
     word = "bestand" if checked == 1 else "bestanden"
     if failed:
         print(f"{checked} {word} gecontroleerd: {failed} met fouten ({problem_count} in totaal).", file=out)

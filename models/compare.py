@@ -68,9 +68,11 @@ def _git_driver(args: Sequence[str], content: Content, out: TextIO) -> int:
 
 
 def _argument_problem(args: Sequence[str]) -> str | None:
-    """What is wrong with the arguments (the usage text for a wrong count or a request for help)."""
-    if not 1 <= len(args) <= 2 or any(a in ("-h", "--help") for a in args):
+    """What is wrong with the arguments, in Dutch; just the usage text when help is asked for."""
+    if any(a in ("-h", "--help") for a in args):
         return USAGE
+    if not 1 <= len(args) <= 2:
+        return f"{USAGE}\nwerkboek diff: fout: geef twee bestanden, of een bestand en eventueel een versie"
     if len(args) == 2 and args[1].endswith(".toml") and not Path(args[1]).exists():
         return f"{args[1]}: bestand niet gevonden; controleer de naam en de map"
     return None
@@ -86,8 +88,9 @@ def diff_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
         return _git_driver(args[1:], content, out)
     problem = _argument_problem(args)
     if problem is not None:
-        err.write(problem + "\n")
-        return 0 if problem == USAGE and any(a in ("-h", "--help") for a in args) else 2
+        asked_for_help = problem == USAGE
+        (out if asked_for_help else err).write(problem + "\n")
+        return 0 if asked_for_help else 2
     first = Path(args[0])
     try:
         if len(args) == 2 and Path(args[1]).exists():

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from models.canonical import action_sort_key
 from models.content import Content
-from models.formatting import short_date
+from models.formatting import aantal, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.workbook import LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
 
@@ -179,7 +179,7 @@ class _Differ:
                 scores = ", ".join(f"{self.factor(f)} {s}" for f, s in self._ordered(new.scores).items())
                 yield DiffLine("Metingen", f"{label}: nieuw: {scores or 'nog niets gescoord'}")
             elif new is None and old is not None:
-                yield DiffLine("Metingen", f"{label}: verwijderd ({len(old.scores)} scores)")
+                yield DiffLine("Metingen", f"{label}: verwijderd ({aantal(len(old.scores), 'score', 'scores')})")
             elif old is not None and new is not None:
                 yield from (DiffLine("Metingen", f"{label}: {text}") for text in self._round_changes(old, new))
 

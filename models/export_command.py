@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO, cast
 
 from models.atomic import write_atomic
+from models.cli_text import DutchArgumentParser
 from models.compare import workbook_from_file
 from models.content import default_content
+from models.formatting import aantal
 from models.problems import WorkbookError
 from models.report import FORMATS, Format, default_export_path, export_bytes, export_text
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> DutchArgumentParser:
+    parser = DutchArgumentParser(
         prog="werkboek export",
         description="Maak een plan van aanpak (Markdown of HTML) of een CSV van de acties voor Excel.",
     )
@@ -53,5 +54,5 @@ def export_command(args: Sequence[str], out: TextIO, err: TextIO, *, today: dt.d
     except OSError as error:
         err.write(f"{target}: niet te schrijven ({error.strerror})\n")
         return 2
-    out.write(f"Geschreven: {target} ({len(workbook.acties)} acties)\n")
+    out.write(f"Geschreven: {target} ({aantal(len(workbook.acties), 'actie', 'acties')})\n")
     return 0

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from models.content import Content
 from models.diff import DiffLine, diff_workbooks
-from models.git import Commit, file_history, repository_root, text_at
+from models.formatting import aantal
+from models.git import Commit, GitError, file_history, repository_root, text_at
 from models.problems import WorkbookError
 from models.store import parse_workbook
 from models.workbook import Workbook
@@ -43,15 +44,19 @@ def _read(root: Path, commit: Commit, content: Content) -> tuple[Workbook | None
 def first_version_summary(workbook: Workbook) -> str:
     """What the first version held, in one line."""
     return (
-        f"eerste versie: {len(workbook.acties)} acties, {len(workbook.metingen)} metingen, "
-        f"{len(workbook.logboek)} verslagen"
+        f"eerste versie: {aantal(len(workbook.acties), 'actie', 'acties')}, "
+        f"{aantal(len(workbook.metingen), 'meting', 'metingen')}, "
+        f"{aantal(len(workbook.logboek), 'verslag', 'verslagen')}"
     )
 
 
 def versions(path: Path, content: Content, now: Workbook | None = None) -> Iterator[Version]:
     """Newest first: the file as it is ``now`` when that differs from the last commit, then every commit."""
     root = repository_root(path)
-    commits = file_history(path) if root is not None else []
+    try:
+        commits = file_history(path) if root is not None else []
+    except GitError:  # git cannot read the history: show none rather than stop the screen
+        return
     if root is None or not commits:
         return
     read = [_read(root, commit, content) for commit in commits[:1]]

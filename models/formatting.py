@@ -25,3 +25,8 @@ def days_phrase(deadline: dt.date, today: dt.date) -> str:
     if delta < 0:
         return f"{-delta} dagen te laat"
     return f"over {delta} dagen"
+
+
+def aantal(count: int, singular: str, plural: str) -> str:
+    """A count with its noun, singular for exactly one: ``1 actie``, ``0 acties``, ``3 acties``."""
+    return f"{count} {singular if count == 1 else plural}"

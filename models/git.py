@@ -7,6 +7,7 @@ commit. Outside a repository, or without git installed, there is simply no histo
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -17,7 +18,48 @@ FIELD = "\x1f"
 
 
 class GitError(Exception):
-    """git could not give what was asked; the message says why, in Dutch."""
+    """git could not give what was asked; the message says why, in Dutch, with git's own words after it."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason} (git: {detail})" if detail else reason)
+        self.reason = reason
+        """Why, in Dutch."""
+        self.detail = detail
+        """What git itself said (English), or empty."""
+
+
+UNKNOWN_REVISION = "die versie bestaat niet: er is geen commit, tak of tag met die naam"
+NOT_IN_REVISION = "het bestand bestond niet in die versie"
+NO_COMMITS = "er is in deze repository nog niets vastgelegd"
+_GIT_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"not a git repository"), "deze map staat niet in een git-repository"),
+    (
+        re.compile(r"dubious ownership"),
+        "git vertrouwt deze repository niet omdat ze van een andere gebruiker is; "
+        "'git config --global --add safe.directory MAP' lost dat op",
+    ),
+    (re.compile(r"does not have any commits yet"), NO_COMMITS),
+    (re.compile(r"path '.*' (?:does not exist|exists on disk, but not) in '"), NOT_IN_REVISION),
+    (re.compile(r"is outside repository"), "het bestand ligt buiten de git-repository"),
+    (re.compile(r"cannot change to"), "de map bestaat niet (meer)"),
+    (
+        re.compile(r"invalid object name|bad revision|Not a valid object name|unknown revision|bad object"),
+        UNKNOWN_REVISION,
+    ),
+    (re.compile(r"index\.lock"), "een ander git-programma is bezig in deze repository; probeer het zo opnieuw"),
+)
+
+
+def git_error(command: str, stderr: str) -> GitError:
+    """A Dutch :class:`GitError` for what git wrote to stderr when ``git COMMAND`` failed."""
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    detail = next(
+        (line for line in reversed(lines) if line.startswith(("fatal:", "error:"))), lines[-1] if lines else ""
+    )
+    for pattern, reason in _GIT_MESSAGES:
+        if pattern.search(detail):
+            return GitError(reason, detail)
+    return GitError(f"git {command} is mislukt", detail)
 
 
 @dataclass(frozen=True)
@@ -48,8 +90,7 @@ def _git(folder: Path, *args: str) -> str:
         check=False,
     )
     if result.returncode != 0:
-        detail = result.stderr.strip().splitlines()
-        raise GitError(detail[-1] if detail else f"git {args[0]} mislukte")
+        raise git_error(args[0], result.stderr)
     return result.stdout
 
 
@@ -67,16 +108,21 @@ def file_history(path: Path) -> list[Commit]:
     if root is None:
         return []
     relative = path.resolve().relative_to(root.resolve()).as_posix()
-    output = _git(
-        root,
-        "log",
-        "--follow",
-        "--name-only",
-        "--date=iso-strict",
-        f"--format={RECORD}%H{FIELD}%an{FIELD}%ad{FIELD}%s",
-        "--",
-        relative,
-    )
+    try:
+        output = _git(
+            root,
+            "log",
+            "--follow",
+            "--name-only",
+            "--date=iso-strict",
+            f"--format={RECORD}%H{FIELD}%an{FIELD}%ad{FIELD}%s",
+            "--",
+            relative,
+        )
+    except GitError as error:
+        if error.reason == NO_COMMITS:  # a new repository: nothing committed yet, so no history
+            return []
+        raise
     commits = []
     for record in output.split(RECORD)[1:]:
         header, _, names = record.partition("\n")
@@ -105,8 +151,15 @@ def file_at(path: Path, revision: str) -> str:
     relative = path.resolve().relative_to(root.resolve()).as_posix()
     try:
         return text_at(root, revision, relative)
-    except GitError:
-        for commit in file_history(path):  # newest first: the first one in that revision's past
+    except GitError as error:
+        history = file_history(path)
+        if not history:
+            raise GitError(
+                f"{relative} is nog nooit vastgelegd in git (git add, git commit), dus er is geen versie "
+                f"{revision} om mee te vergelijken",
+                error.detail,
+            ) from None
+        for commit in history:  # newest first: the first one in that revision's past
             if commit.path != relative and _is_ancestor(root, commit.sha, revision):
                 return text_at(root, revision, commit.path)
         raise
@@ -125,4 +178,12 @@ def text_at(root: Path, revision: str, relative: str) -> str:
     try:
         return _git(root, "show", f"{revision}:{relative}")
     except GitError as error:
-        raise GitError(f"{relative} bestaat niet in versie {revision} ({error})") from None
+        if error.reason == UNKNOWN_REVISION:
+            reason = f"{relative} bestaat niet in versie {revision}: er is geen commit, tak of tag met die naam"
+        elif error.reason == NO_COMMITS:
+            reason = f"{relative} bestaat niet in versie {revision}: {NO_COMMITS}"
+        elif error.reason == NOT_IN_REVISION:
+            reason = f"{relative} bestaat niet in versie {revision}"
+        else:
+            reason = f"{relative} in versie {revision} is niet te lezen: {error.reason}"
+        raise GitError(reason, error.detail) from None

@@ -106,7 +106,7 @@ def _legal(item: LegalItem) -> LibraryItem:
     sections = [
         Section("Wat de wet vraagt", item.eis),
         Section("Voor wie", item.voor_wie),
-        Section("Op orde als", item.in_orde),
+        Section("In orde als", item.in_orde),
     ]
     sections.append(Section("Wetsartikel", item.artikel or "zie de Arbowet (artikelnummer niet nagekeken)"))
     if item.verwijzing:

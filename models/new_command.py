@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from models.cli_text import DutchArgumentParser
 from models.content import default_content
 from models.portfolio import create_workbook_file, file_name_for, new_workbook
 
 
-def _parser(default_folder: Path) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser(default_folder: Path) -> DutchArgumentParser:
+    parser = DutchArgumentParser(
         prog="werkboek new",
         description="Maak een nieuw werkboek voor een klant; de bestandsnaam wordt van de naam gemaakt.",
     )

@@ -17,6 +17,7 @@ from models.atomic import write_atomic
 from models.canonical import dumps_workbook
 from models.content import Content
 from models.figures import overdue_actions
+from models.formatting import aantal
 from models.problems import Problem, WorkbookError
 from models.profile import size_class
 from models.store import load_workbook
@@ -139,8 +140,9 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
         datum=today,
         titel="Nieuwe cyclus gestart",
         notitie=(
-            f"Voortgezet vanuit {source}: {len(carried)} open acties meegenomen; "
-            f"{left} afgeronde of gestopte acties staan in het vorige werkboek. "
+            f"Voortgezet vanuit {source}: {aantal(len(carried), 'open actie', 'open acties')} meegenomen; "
+            f"{aantal(left, 'afgeronde of gestopte actie staat', 'afgeronde of gestopte acties staan')} in het vorige "
+            "werkboek. "
             "Scores, niveaus, wettelijk minimum en logboek zijn als geschiedenis bewaard; "
             "de checklists van de fasen beginnen opnieuw."
         ),

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
+from models.formatting import aantal
 from models.plan import advanced, next_action_id, with_action, without_action
 from models.workbook import Action
 from screens.action_filter import ActionFilterScreen, describe
@@ -144,7 +145,7 @@ class ActionsScreen(WorkbookScreen):
         quick = describe(self.quick, session.content)
         self.query_one("#actions-count", Static).update(
             Content.assemble(
-                (f" {len(shown)} van {len(all_actions)} acties", "bold"),
+                (f" {len(shown)} van {aantal(len(all_actions), 'actie', 'acties')}", "bold"),
                 (f"  ·  gesorteerd op {SORT_LABELS[self.sort_key]} {direction}", "$foreground-muted"),
                 ("  ·  filter: ", "$foreground-muted"),
                 (quick, "bold $warning") if quick else ("geen (f kiest er een)", "$foreground-muted"),

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
-from models.formatting import short_date
+from models.formatting import aantal, short_date
 from models.logbook import newest_first, with_log_entry, without_log_entry
 from models.workbook import LogEntry
 from screens.base import WorkbookScreen
@@ -64,7 +64,7 @@ class LogbookScreen(WorkbookScreen):
                 for position, entry in entries
             ]
         )
-        self.entries.border_subtitle = f"{len(entries)} verslagen · enter: bewerken"
+        self.entries.border_subtitle = f"{aantal(len(entries), 'verslag', 'verslagen')} · enter: bewerken"
         self._show_detail()
 
     def current(self) -> tuple[int, LogEntry] | None:

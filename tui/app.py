@@ -29,6 +29,7 @@ from screens.dashboard import DashboardScreen
 from screens.load_error import LoadErrorScreen
 from screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.commands import PaletteCommand, WerkboekCommands
+from tui.dutch_textual import DutchCommandPalette
 from tui.navigation import MAIN_SCREENS, PORTFOLIO, PRELOADED
 from tui.session import WorkbookSession
 from tui.tasks import WorkbookTasks
@@ -295,7 +296,7 @@ class WerkboekApp(WorkbookTasks):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.hint_used()
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
+            self.push_screen(DutchCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """The help of the screen in view."""

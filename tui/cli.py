@@ -5,13 +5,14 @@ Only opening the app imports Textual; ``werkboek check`` stays light and fast.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from models.cli_text import DutchArgumentParser
 
 if TYPE_CHECKING:
     from tui.app import WerkboekApp
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
-def _open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _open_parser() -> DutchArgumentParser:
+    parser = DutchArgumentParser(
         prog="werkboek",
         description="Preventiewerkboek: dashboards en actieplan per mkb-klant, opgeslagen als TOML.",
         epilog=(
@@ -43,8 +44,8 @@ def _open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _check_parser() -> DutchArgumentParser:
+    parser = DutchArgumentParser(
         prog="werkboek check",
         description="Controleer werkboeken. Exitcode 0 als alles in orde is, 1 bij fouten.",
     )
@@ -72,7 +73,7 @@ def _config(args: Sequence[str]) -> int:
     """``werkboek config [--toetsen]``: where the settings are (made, with explanation, if missing)."""
     from models.settings import create_config, load_settings
 
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="werkboek config",
         description="Toon waar je instellingen staan (toetsen, thema, werkboekmap); maak het bestand als het er "
         "nog niet is, met uitleg erin.",

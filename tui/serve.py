@@ -6,7 +6,6 @@ Every browser tab gets its own app process on the same workbook files. The serve
 
 from __future__ import annotations
 
-import argparse
 import shlex
 import sys
 from collections.abc import Sequence
@@ -15,14 +14,17 @@ from typing import TextIO
 
 from textual_serve.server import Server
 
+from models.cli_text import DutchArgumentParser
 
-def serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="werkboek serve", description="Open het werkboek in een browser.")
+
+def serve_parser() -> DutchArgumentParser:
+    parser = DutchArgumentParser(prog="werkboek serve", description="Open het werkboek in een browser.")
     parser.add_argument("pad", nargs="?", type=Path, help="een werkboek of een map (standaard: als 'werkboek')")
-    parser.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    parser.add_argument("--port", type=int, default=8000, metavar="POORT", help="poort (standaard 8000)")
     parser.add_argument(
         "--host",
         default="127.0.0.1",
+        metavar="ADRES",
         help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer; 0.0.0.0: het hele netwerk)",
     )
     return parser

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from models.content import Content, default_content
+from models.formatting import aantal
 from models.portfolio import create_workbook_file, cycle_file_name, new_cycle, new_workbook
 from models.problems import Problem, WorkbookError
 from models.store import load_workbook
@@ -124,5 +125,8 @@ class WorkbookSwitching(WorkbookChanges):
             self.notify(f"Geen nieuwe cyclus gemaakt: {error}", severity="error", timeout=8)
             return
         carried = len(cycle.acties)
-        self.notify(f"Nieuwe cyclus: {target.name}, met {carried} open acties uit {source.name}.", timeout=8)
+        self.notify(
+            f"Nieuwe cyclus: {target.name}, met {aantal(carried, 'open actie', 'open acties')} uit {source.name}.",
+            timeout=8,
+        )
         self.open_path(target)

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from models.content import Content as Library
 from models.figures import DashboardFigures, FactorFigure
-from models.formatting import days_phrase, short_date
+from models.formatting import aantal, days_phrase, short_date
 from models.legal import STATUS_MARKS
 from models.levels import SHORT_TITLES, level_by_id
 from models.workbook import Action
@@ -178,7 +178,12 @@ class LegalMinimum(DashboardPanel):
             row(Content.styled(mark, "bold $error"), Content(item.titel)) for item in legal.missing[: self.LISTED]
         ]
         if len(legal.missing) > self.LISTED:
-            lines.append(Content.styled(f"  en nog {len(legal.missing) - self.LISTED} meer", "$foreground-muted"))
+            lines.append(
+                Content.styled(
+                    f"  en nog {aantal(len(legal.missing) - self.LISTED, 'onderdeel', 'onderdelen')}",
+                    "$foreground-muted",
+                )
+            )
         return Content("\n").join(lines)
 
 
@@ -310,7 +315,8 @@ class ActionGridPanel(DashboardPanel):
         if grid.without_factor_or_phase:
             lines.append(
                 Content.styled(
-                    f"{grid.without_factor_or_phase} actie(s) zonder fase of succesfactor", "$foreground-muted"
+                    f"{aantal(grid.without_factor_or_phase, 'actie', 'acties')} zonder fase of succesfactor",
+                    "$foreground-muted",
                 )
             )
         return Content("\n").join(lines)
