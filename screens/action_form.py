@@ -33,6 +33,8 @@ PRIORITIES = ("hoog", "middel", "laag")
 class ActionFormScreen(FormScreen[Action]):
     """Every field of one action; dismisses with the new action, or None when cancelled."""
 
+    DRAFT_FORM = "actie"
+
     LIVE_CHECKS: ClassVar = {
         **dict.fromkeys(DATE_FIELDS, parse_date),
         **dict.fromkeys(AMOUNT_FIELDS, parse_amount),
@@ -44,6 +46,7 @@ class ActionFormScreen(FormScreen[Action]):
         self.today = today
         self.action_id = action_id
         self.original = original
+        self.target = original.id if original else ""
 
     def title_text(self) -> str:
         return f"Actie {self.action_id} {'bewerken' if self.original else 'toevoegen'}"

@@ -15,12 +15,14 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
+from models.drafts import Draft
 from models.formatting import aantal
 from models.plan import advanced, next_action_id, with_action, without_action
 from models.workbook import Action
 from screens.action_filter import ActionFilterScreen, describe
 from screens.action_form import ActionFormScreen
 from screens.base import WorkbookScreen
+from screens.form import FormValues
 from tui.session import WorkbookSession
 from tui.widgets.action_table import ActionTable
 from tui.widgets.action_view import action_detail
@@ -71,9 +73,10 @@ class ActionsScreen(WorkbookScreen):
             "slash",
             "focus_filter",
             "Zoeken",
-            tooltip="Filter op titel, eigenaar en de 6 W's",
+            tooltip="Naar het zoekvak: filter op titel, eigenaar en de 6 W's (de / zelf komt er niet in)",
             id="acties.zoeken",
             show=False,  # the search box above the table already says "/ zoek …"
+            priority=True,
         ),
         Binding(
             "f",
@@ -212,7 +215,15 @@ class ActionsScreen(WorkbookScreen):
         self.sort_reverse = not self.sort_reverse
         self.refresh_list()
 
-    def action_new(self) -> None:
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the action form again with what was typed before the app closed."""
+        original = next((action for action in self.session.workbook.acties if action.id == draft.target), None)
+        if original is None:
+            self.action_new(draft.values)
+        else:
+            self._edit(original, draft.values)
+
+    def action_new(self, draft: FormValues | None = None) -> None:
         session = self.session
         action_id = next_action_id(session.workbook)
 
@@ -223,21 +234,23 @@ class ActionsScreen(WorkbookScreen):
                 self.refresh_list(keep=action.id)
                 self.notify(f"Actie {action.id} toegevoegd: {action.titel}.", timeout=4)
 
-        self.app.push_screen(ActionFormScreen(session.content, session.today, action_id=action_id), done)
+        form = ActionFormScreen(session.content, session.today, action_id=action_id)
+        self.app.push_screen(form.restoring(draft) if draft else form, done)
 
     def action_edit(self) -> None:
         action = self.table.current
-        if action is None:
-            return
+        if action is not None:
+            self._edit(action)
+
+    def _edit(self, action: Action, draft: FormValues | None = None) -> None:
         session = self.session
 
         def done(changed: Action | None) -> None:
             if changed is not None and changed != action:
                 self.werkboek.change(with_action(self.session.workbook, changed), f"Actie {changed.id} gewijzigd")
 
-        self.app.push_screen(
-            ActionFormScreen(session.content, session.today, action_id=action.id, original=action), done
-        )
+        form = ActionFormScreen(session.content, session.today, action_id=action.id, original=action)
+        self.app.push_screen(form.restoring(draft) if draft else form, done)
 
     def action_advance(self) -> None:
         action = self.table.current

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from tui.widgets.header import WorkbookHeader
 
 if TYPE_CHECKING:
+    from models.drafts import Draft
     from tui.app import WerkboekApp
     from tui.session import WorkbookSession
 
@@ -43,6 +44,10 @@ class WorkbookScreen(Screen[None]):
 
     def _file_state_changed(self, session: WorkbookSession) -> None:
         self.query_one(WorkbookHeader).show(session)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the form a draft came from, with the draft in it; screens that open forms say how."""
+        self.notify(f"Concept '{draft.title}' kan hier niet terugkomen.", severity="warning")
 
     def show_workbook(self, session: WorkbookSession) -> None:
         """Redraw from the (changed) workbook; screens that show workbook data override this."""

@@ -3,8 +3,9 @@ wrong, ``ctrl+s`` to check and keep, ``escape`` to cancel (asking only when some
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, Self, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
+from models.drafts import Draft
 from models.form_parsing import Errors, FormError
 from screens.confirm import ConfirmScreen
 
@@ -36,8 +39,31 @@ class FormScreen(Screen[T | None], Generic[T]):
     ]
     LIVE_CHECKS: ClassVar[Mapping[str, Callable[[str], object]]] = {}
     """Fields checked while typing (dates, numbers), with the parser that checks them."""
+    DRAFT_FORM: ClassVar[str] = ""
+    """The name a draft of this form is kept under (see models/drafts.py); the main screen that opens
+    the form brings the draft back."""
 
     initial: FormValues
+    _restore: FormValues | None = None
+    target: str = ""
+    """What the form edits (an action id, a legal item, a log entry's place); empty for something new."""
+
+    def draft_target(self) -> str:
+        return self.target
+
+    def restoring(self, values: FormValues) -> Self:
+        """Open with ``values`` (a draft) filled in over what the form would show."""
+        self._restore = values
+        return self
+
+    def as_draft(self) -> Draft | None:
+        """What was typed, to keep when the app must close now; None when nothing changed."""
+        if not self.DRAFT_FORM or not self.is_mounted:
+            return None
+        values = self.values()
+        if values == self.initial:
+            return None
+        return Draft(self.DRAFT_FORM, self.draft_target(), self.title_text(), values)
 
     def title_text(self) -> str:
         raise NotImplementedError
@@ -64,9 +90,36 @@ class FormScreen(Screen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self.initial = self.values()
+        if self._restore is not None:
+            self.fill(self._restore)
         first = self.query(".form-body Input, .form-body TextArea, .form-body Select")
         if first:
             first.first().focus()
+
+    def fill(self, values: FormValues) -> None:
+        """Put ``values`` in the fields of the same name (a draft coming back); unknown names are skipped."""
+        for widget in self.query(".form-body Input, .form-body TextArea, .form-body Select, .form-body SelectionList"):
+            value = values.get(widget.id or "")
+            if value is None:
+                continue
+            if isinstance(widget, Input) and isinstance(value, str):
+                widget.value = value
+            elif isinstance(widget, TextArea) and isinstance(value, str):
+                widget.load_text(value)
+            elif isinstance(widget, Select) and isinstance(value, str):
+                with contextlib.suppress(InvalidSelectValueError):
+                    widget.value = value if value else widget.value
+            elif isinstance(widget, SelectionList) and isinstance(value, list):
+                widget.deselect_all()
+                for chosen in value:
+                    with contextlib.suppress(Exception):
+                        widget.select(chosen)
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """``enter`` in a one-line field goes on to the next field, as tab does."""
+        event.stop()
+        self.focus_next()
 
     # -- reading the form -----------------------------------------------------------------------
 

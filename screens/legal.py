@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
 from models.content_items import LegalItem
+from models.drafts import Draft
 from models.formatting import short_date
 from models.legal import (
     STATUS_MARKS,
@@ -27,6 +28,7 @@ from models.legal import (
 from models.sources import cite
 from models.workbook import LegalItemState
 from screens.base import WorkbookScreen
+from screens.form import FormValues
 from screens.legal_form import LegalFormScreen
 from tui.session import WorkbookSession
 from tui.widgets.hanging_list import HangingOptionList, Line, Row
@@ -159,7 +161,11 @@ class LegalScreen(WorkbookScreen):
     def action_edit(self) -> None:
         self._edit(self.current())
 
-    def _edit(self, item: LegalItem | None) -> None:
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the item's form again with what was typed before the app closed."""
+        self._edit(self.session.content.legal_by_id.get(draft.target), draft.values)
+
+    def _edit(self, item: LegalItem | None, draft: FormValues | None = None) -> None:
         if item is None:
             return
         original = legal_state(self.session.workbook, item.id)
@@ -168,7 +174,8 @@ class LegalScreen(WorkbookScreen):
             if state is not None and state != original:
                 self.werkboek.change(with_legal_state(self.session.workbook, item.id, state), f"{item.titel} bewerkt")
 
-        self.app.push_screen(LegalFormScreen(item, original), saved)
+        form = LegalFormScreen(item, original)
+        self.app.push_screen(form.restoring(draft) if draft else form, saved)
 
     def action_add_action(self) -> None:
         item = self.current()

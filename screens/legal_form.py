@@ -17,12 +17,15 @@ from screens.form import FormScreen, FormValues, text_values
 class LegalFormScreen(FormScreen[LegalItemState]):
     """Dismisses with the item's new state, or None when cancelled."""
 
+    DRAFT_FORM = "wettelijk"
+
     LIVE_CHECKS: ClassVar = {"datum": parse_date}
 
     def __init__(self, item: LegalItem, original: LegalItemState) -> None:
         super().__init__()
         self.item = item
         self.original = original
+        self.target = item.id
 
     def title_text(self) -> str:
         return f"Wettelijk minimum: {self.item.titel}"

@@ -36,13 +36,18 @@ class LibraryScreen(WorkbookScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "slash", "focus_search", "Zoeken", tooltip="Typ om te zoeken in de bibliotheek", id="bibliotheek.zoeken"
+            "slash",
+            "focus_search",
+            "Zoeken",
+            tooltip="Naar het zoekvak (de / zelf komt er niet in)",
+            id="bibliotheek.zoeken",
+            priority=True,
         ),
         Binding(
             "escape",
             "clear_search",
             "Wissen",
-            tooltip="Zoekterm en filters wissen; nog eens: naar de resultaten",
+            tooltip="Zoekterm en filters wissen en naar de resultaten",
             id="bibliotheek.wissen",
         ),
         Binding(
@@ -208,22 +213,17 @@ class LibraryScreen(WorkbookScreen):
             self.results.focus()
 
     def action_focus_search(self) -> None:
-        self.search_box.focus()
+        box = self.search_box
+        box.focus()
+        box.cursor_position = len(box.value)
 
     def action_clear_search(self) -> None:
-        """Clear the words and filters; with nothing left to clear, leave the box for the results.
-
-        From the results the screen keys (1…5) and letters work again, so two escapes always get
-        the keyboard out of the search box.
-        """
-        selects = list(self.query(Select))
-        if self.search_box.has_focus and not self.search_box.value and all(s.is_blank() for s in selects):
-            self.results.focus()
-            return
+        """Clear the words and filters and go to the results: escape never leads into the search box,
+        so a key typed after it (a screen key, ``a``) does what it does on the results."""
         self.search_box.value = ""
-        for select in selects:
+        for select in self.query(Select):
             select.clear()
-        self.search_box.focus()
+        self.results.focus()
 
     def action_add_action(self) -> None:
         item = self.current_item()

@@ -17,6 +17,8 @@ from screens.form import FormScreen, FormValues, text_values
 class LogFormScreen(FormScreen[LogEntry]):
     """Dismisses with the entry, or None when cancelled."""
 
+    DRAFT_FORM = "verslag"
+
     LIVE_CHECKS: ClassVar = {"datum": parse_date}
 
     def __init__(self, today: dt.date, original: LogEntry | None = None) -> None:

@@ -12,10 +12,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
+from models.drafts import Draft
 from models.formatting import aantal, short_date
 from models.logbook import newest_first, with_log_entry, without_log_entry
 from models.workbook import LogEntry
 from screens.base import WorkbookScreen
+from screens.form import FormValues
 from screens.log_form import LogFormScreen
 from tui.session import WorkbookSession
 from tui.widgets.hanging_list import HangingOptionList, Line, Row
@@ -102,7 +104,16 @@ class LogbookScreen(WorkbookScreen):
 
     # -- keys -------------------------------------------------------------------------------------
 
-    def action_new(self) -> None:
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the log form again with what was typed before the app closed."""
+        entries = self.session.workbook.logboek
+        position = int(draft.target) if draft.target.isdigit() else -1
+        if 0 <= position < len(entries):
+            self._edit(position, entries[position], draft.values)
+        else:
+            self.action_new(draft.values)
+
+    def action_new(self, draft: FormValues | None = None) -> None:
         def saved(entry: LogEntry | None) -> None:
             if entry is not None and self.werkboek.change(
                 with_log_entry(self.session.workbook, entry), f"verslag '{entry.titel}' toegevoegd"
@@ -111,7 +122,8 @@ class LogbookScreen(WorkbookScreen):
                     index for index, (_, shown) in enumerate(newest_first(self.session.workbook)) if shown is entry
                 )
 
-        self.app.push_screen(LogFormScreen(self.session.today), saved)
+        form = LogFormScreen(self.session.today)
+        self.app.push_screen(form.restoring(draft) if draft else form, saved)
 
     @on(OptionList.OptionSelected, "#log-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -125,13 +137,15 @@ class LogbookScreen(WorkbookScreen):
         if chosen is not None:
             self._edit(*chosen)
 
-    def _edit(self, position: int, original: LogEntry) -> None:
+    def _edit(self, position: int, original: LogEntry, draft: FormValues | None = None) -> None:
         def saved(entry: LogEntry | None) -> None:
             if entry is not None and entry != original:
                 workbook = with_log_entry(self.session.workbook, entry, position)
                 self.werkboek.change(workbook, f"verslag '{entry.titel}' bewerkt")
 
-        self.app.push_screen(LogFormScreen(self.session.today, original), saved)
+        form = LogFormScreen(self.session.today, original)
+        form.target = str(position)
+        self.app.push_screen(form.restoring(draft) if draft else form, saved)
 
     def action_delete(self) -> None:
         chosen = self.current()

@@ -11,6 +11,7 @@ from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from models.drafts import Draft
 from models.formatting import short_date
 from models.levels import (
     MODEL_TITLES,
@@ -26,6 +27,7 @@ from models.levels import (
 from models.profile import REPRESENTATION_LABELS, size_class, with_organisation
 from models.workbook import Organisation
 from screens.base import WorkbookScreen
+from screens.form import FormValues
 from screens.level_picker import CLEAR, LevelPickerScreen, level_text
 from screens.profile_form import ProfileFormScreen
 from screens.prompt import TextPromptScreen
@@ -147,7 +149,11 @@ class OrganisationScreen(WorkbookScreen):
 
     # -- keys -------------------------------------------------------------------------------------
 
-    def action_edit_profile(self) -> None:
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the profile form again with what was typed before the app closed."""
+        self.action_edit_profile(draft.values)
+
+    def action_edit_profile(self, draft: FormValues | None = None) -> None:
         original = self.session.workbook.organisatie
 
         def saved(organisation: Organisation | None) -> None:
@@ -156,7 +162,8 @@ class OrganisationScreen(WorkbookScreen):
                     with_organisation(self.session.workbook, organisation), "organisatieprofiel bewerkt"
                 )
 
-        self.app.push_screen(ProfileFormScreen(original), saved)
+        form = ProfileFormScreen(original)
+        self.app.push_screen(form.restoring(draft) if draft else form, saved)
 
     def action_note(self) -> None:
         workbook = self.session.workbook

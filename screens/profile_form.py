@@ -25,6 +25,8 @@ TEXT_LABELS = {
 class ProfileFormScreen(FormScreen[Organisation]):
     """Dismisses with the new profile, or None when cancelled."""
 
+    DRAFT_FORM = "profiel"
+
     LIVE_CHECKS: ClassVar = {"medewerkers": parse_count, "verzuimpercentage": parse_percentage}
 
     def __init__(self, original: Organisation) -> None:

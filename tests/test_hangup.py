@@ -3,11 +3,15 @@ pseudo-terminal, gets a key that changes the plan, and is hung up on before auto
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
+import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import threading
 import time
 import tomllib
@@ -17,6 +21,7 @@ import pytest
 from conftest import ROOT
 
 DOWN = "\x1b[B"
+CTRL_S = "\x13"
 
 
 class Terminal:
@@ -25,11 +30,15 @@ class Terminal:
     def __init__(self) -> None:
         self.leader, self.follower = pty.openpty()
         self.output = bytearray()
+        self._closing = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        while True:
+        while not self._closing.is_set():
+            ready, _, _ = select.select([self.leader], [], [], 0.05)
+            if not ready:
+                continue
             try:
                 chunk = os.read(self.leader, 65536)
             except OSError:
@@ -37,6 +46,18 @@ class Terminal:
             if not chunk:
                 return
             self.output.extend(chunk)
+
+    def stop_reading(self) -> None:
+        self._closing.set()
+        self._reader.join()
+
+    def hang_up(self) -> None:
+        """Close the terminal as a closed window or a dropped SSH link does. The reader stops first: a
+        descriptor that another thread still reads from is not really closed."""
+        self._closing.set()
+        self._reader.join()
+        os.close(self.leader)
+        os.close(self.follower)
 
     def wait_for(self, text: str, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
@@ -81,3 +102,104 @@ def test_hangup_saves_the_edit(workbook_file: Path, signal_number: int) -> None:
     document = tomllib.loads(workbook_file.read_text(encoding="utf-8"))
     a3 = next(action for action in document["acties"] if action["id"] == "A3")
     assert a3["status"] == "klaar"
+
+
+def start_in_terminal(
+    terminal: Terminal, workbook: Path, env: dict[str, str], *, size: tuple[int, int] = (100, 30)
+) -> subprocess.Popen[bytes]:
+    """Start the app with the pseudo-terminal as its controlling terminal, as a login shell would: then
+    closing the terminal sends it what a real hang-up sends (SIGHUP, then SIGCONT)."""
+    columns, lines = size
+    fcntl.ioctl(terminal.follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+
+    def take_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    return subprocess.Popen(
+        [sys.executable, "-c", "from tui.cli import main; main()", str(workbook)],
+        stdin=terminal.follower,
+        stdout=terminal.follower,
+        stderr=terminal.follower,
+        cwd=ROOT,
+        env={**os.environ, "TERM": "xterm-256color", **env},
+        start_new_session=True,
+        preexec_fn=take_terminal,  # noqa: PLW1509 - runs before any thread exists in the child
+    )
+
+
+def test_closing_the_terminal_never_leaves_the_app_running(workbook_file: Path) -> None:
+    """The terminal is closed at once or a little after the dashboard appears, 20 times: every time the
+    app has ended within 2 seconds (Textual's driver used to deadlock on the SIGCONT of a hang-up)."""
+    survivors = []
+    for launch in range(20):
+        terminal = Terminal()
+        process = start_in_terminal(terminal, workbook_file, {})
+        try:
+            terminal.wait_for("Succesfactoren")
+            terminal.stop_reading()  # the terminal is going: what the app still draws is not read
+            time.sleep((launch % 5) * 0.05)
+            terminal.hang_up()
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                survivors.append(launch)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    assert survivors == [], f"still running 2 s after the terminal closed: launches {survivors}"
+
+
+def test_keys_in_one_burst_land_in_the_fields_they_were_aimed_at(workbook_file: Path) -> None:
+    """Over SSH a whole line of keys arrives at once: name, tab, date, save, screen key."""
+    terminal = Terminal()
+    process = start_in_terminal(terminal, workbook_file, {})
+    try:
+        terminal.wait_for("Succesfactoren")
+        terminal.send("4\r" + "\t" * 5 + "Anna de Boer" + "\t" + "1-3-2026" + CTRL_S + "1")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            a1 = _action(workbook_file, "A1")
+            if a1.get("eigenaar") == "Anna de Boer":
+                break
+            time.sleep(0.1)
+        assert a1.get("eigenaar") == "Anna de Boer"
+        assert str(a1.get("start")) == "2026-03-01"
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(terminal.follower)
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_form_open_when_the_terminal_goes_becomes_a_draft(
+    workbook_file: Path, tmp_path: Path, signal_number: int
+) -> None:
+    state = tmp_path / "staat" / "staat.toml"
+    env = {"WERKBOEK_STATE": str(state)}
+    before = workbook_file.read_text(encoding="utf-8")
+    terminal = Terminal()
+    process = start_in_terminal(terminal, workbook_file, env)
+    try:
+        terminal.wait_for("Succesfactoren")
+        terminal.send("4\r" + "\t" * 5 + "Carla Jansen")
+        terminal.wait_for("Carla Jansen")
+        process.send_signal(signal_number)
+        assert process.wait(timeout=5) is not None
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(terminal.follower)
+    assert workbook_file.read_text(encoding="utf-8") == before, "an unconfirmed form is not saved into the plan"
+    drafts = list((state.parent / "concepten").glob("*.toml"))
+    assert len(drafts) == 1
+    kept = tomllib.loads(drafts[0].read_text(encoding="utf-8"))
+    assert kept["concepten"][0]["doel"] == "A1"
+    assert kept["concepten"][0]["velden"]["eigenaar"] == "Carla Jansen"
+
+
+def _action(path: Path, action_id: str) -> dict[str, object]:
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    return next(action for action in document["acties"] if action["id"] == action_id)

@@ -13,29 +13,37 @@ from typing import ClassVar
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.geometry import Size
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from models.action_list import search_text
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
+from models.drafts import keep_drafts, take_drafts
 from models.problems import Problem, WorkbookError
 from models.settings import THEMES as THEME_NAMES
 from models.settings import LoadedSettings, announce_ready, config_path, load_settings, read_state, remember
 from models.store import load_workbook
 from screens.base import WorkbookScreen
 from screens.dashboard import DashboardScreen
+from screens.form import FormScreen
 from screens.load_error import LoadErrorScreen
 from screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.commands import PaletteCommand, WerkboekCommands
 from tui.dutch_textual import DutchCommandPalette
-from tui.navigation import MAIN_SCREENS, PORTFOLIO, PRELOADED
+from tui.key_gate import GateEvent, KeyGate
+from tui.navigation import DRAFT_FORMS, MAIN_SCREENS, PORTFOLIO, PRELOADED
 from tui.session import WorkbookSession
 from tui.tasks import WorkbookTasks
 from tui.themes import DARK, LABELS, THEMES
 
 PRELOAD_AFTER_SECONDS = 1.5
+KEY_CHECK_SECONDS = 0.25
+"""How often a key stuck behind a handler that never reported back is let through (a safety net)."""
 SCREEN_TITLES = {
     **{screen.class_name: screen.name for screen in (*MAIN_SCREENS, PORTFOLIO)},
     "HistoryScreen": "Geschiedenis",
@@ -47,6 +55,14 @@ SCREEN_TITLES = {
     "LogFormScreen": "Verslag",
     "LegalFormScreen": "Wettelijk minimum",
 }
+
+
+def _typing_text(widget: Widget | None) -> bool:
+    """A number key is text here: a text area, or a field that already holds text (an empty search box
+    lets the number keys switch screens, as everywhere else)."""
+    if isinstance(widget, TextArea):
+        return True
+    return isinstance(widget, Input) and bool(widget.value)
 
 
 SCREENS_GROUP = Binding.Group("Scherm", compact=True)
@@ -73,6 +89,9 @@ class WerkboekApp(WorkbookTasks):
                 tooltip=screen.help,
                 id=f"app.scherm-{screen.mode}",
                 group=SCREENS_GROUP,
+                # Taken before the focused widget sees it (see check_action), so a key typed right
+                # after it goes to the new screen.
+                priority=True,
             )
             for screen in MAIN_SCREENS
         ),
@@ -102,11 +121,11 @@ class WerkboekApp(WorkbookTasks):
         Binding("q", "quit", "Afsluiten", tooltip="Sla op en sluit het werkboek", id="app.afsluiten"),
         Binding(
             "ctrl+q",
-            "quit",
+            "quit_now",
             "Afsluiten",
             show=False,
             priority=True,
-            tooltip="Sla op en sluit het werkboek",
+            tooltip="Sluit meteen, ook midden in een formulier: wat je typte wordt een concept",
             id="app.afsluiten-direct",
         ),
         Binding(
@@ -146,7 +165,17 @@ class WerkboekApp(WorkbookTasks):
         self._tried: Path = location
         """The file the last load tried (the first workbook when opening a folder)."""
         self._notices: list[tuple[str, str]] = []
+        self.key_gate = KeyGate(self._let_in, self._screen_ready, self._retry_soon)
         self.init_changes()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS one that cannot hang on a hang-up."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from tui.driver import WorkbookDriver
+
+            return WorkbookDriver
+        return driver
 
     @property
     def today(self) -> dt.date:
@@ -217,6 +246,8 @@ class WerkboekApp(WorkbookTasks):
         self.catch_hangup()
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.screen_change_signal.subscribe(self, lambda _screen: self.key_gate.screen_changed())
+        self.set_interval(KEY_CHECK_SECONDS, self.key_gate.check, name="key-gate")
         for problem in self._settings_problems:
             self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
         self._check_size()
@@ -262,8 +293,32 @@ class WerkboekApp(WorkbookTasks):
                 assert self.session is not None
                 self.workbook_changed.publish(self.session)
                 self.file_state_changed.publish(self.session)
+            self.call_later(self._bring_back_draft)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    async def _bring_back_draft(self) -> None:
+        """A form that was open when the app last closed on this workbook comes back, with its text."""
+        session = self.session
+        if session is None or session.loaded.read_only_reason:
+            return
+        drafts = take_drafts(session.loaded.path)
+        usable = [draft for draft in drafts if draft.form in DRAFT_FORMS]
+        if not usable:
+            return
+        first, rest = usable[0], usable[1:]
+        keep_drafts(session.loaded.path, rest)
+        await self.switch_mode(DRAFT_FORMS[first.form])
+        screen = self.screen
+        if isinstance(screen, WorkbookScreen):
+            screen.restore_draft(first)
+        more = f" Er {'is' if len(rest) == 1 else 'zijn'} nog {len(rest)} daarna." if rest else ""
+        self.notify(
+            f"Concept hersteld: {first.title}, getypt op {first.saved_at:%-d-%-m-%Y} om {first.saved_at:%H:%M}. "
+            f"ctrl+s bewaart het, escape gooit het weg.{more}",
+            title="Concept hersteld",
+            timeout=15,
+        )
 
     def open_workbook(self) -> None:
         """(Re)load the workbook from disk and show it; or its problems."""
@@ -279,13 +334,50 @@ class WerkboekApp(WorkbookTasks):
                 return screen
         return self.screen
 
+    # -- keys ---------------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes go in one at a time (see tui/key_gate.py); everything else as usual."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self.key_gate.arrive(event)
+            return
+        await super().on_event(event)
+
+    async def _enter(self, event: GateEvent) -> None:
+        try:
+            target = self.focused or self.screen
+        except Exception:  # no screen yet, or none left while closing
+            await super().on_event(event)
+            return
+        await super().on_event(event)
+        self.key_gate.let_in(target)
+
+    def _let_in(self, event: GateEvent) -> None:
+        # Behind what is queued already: a new screen sets its focus through the queue.
+        self.call_later(self._enter, event)
+
+    def _screen_ready(self) -> bool:
+        try:
+            return self.screen.is_mounted
+        except Exception:
+            return True
+
+    def _retry_soon(self, callback: Callable[[], None]) -> None:
+        self.set_timer(0.01, callback)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"show", "undo", "redo"}:
             # Only from the main screens: not halfway through a form or a question.
             screen = self._screen_in_view()
             if self.session is None or not isinstance(screen, WorkbookScreen):
                 return False
-            return screen.SWITCHES_SCREENS or action != "show"
+            if action == "show":
+                typing = isinstance(self.screen, CommandPalette) or _typing_text(self.focused)
+                return screen.SWITCHES_SCREENS and not typing
+            return True
+        if action == "quit":
+            # q never closes the app from a form or a dialog: there it may be typed, or be a slip.
+            return not isinstance(self._screen_in_view(), (ModalScreen, FormScreen))
         return True
 
     def action_show(self, mode: str) -> None:

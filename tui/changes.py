@@ -7,24 +7,30 @@ import contextlib
 import os
 import signal
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
 
+from models.drafts import keep_drafts
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
 from models.store import LoadedWorkbook, changed_on_disk, save_conflict_copy, save_workbook
 from models.workbook import Workbook
 from screens.confirm import ConfirmScreen
 from screens.external_change import ExternalChangeScreen
+from screens.form import FormScreen
 
 if TYPE_CHECKING:
     from tui.session import WorkbookSession
 
 AUTOSAVE_SECONDS = float(os.environ.get("WERKBOEK_AUTOSAVE_SECONDS", "0.3"))
 """Pause after a change before it is written; every change is on disk within a second."""
+LEAVE_SECONDS = 1.5
+"""After a hang-up or SIGTERM (edits kept), the process ends within this time, whatever blocks it."""
 DISK_CHECK_SECONDS = 2.0
 """How often the file is looked at for changes made outside the app."""
 
@@ -255,6 +261,37 @@ class WorkbookChanges(App[None]):
         copy = save_conflict_copy(session.loaded, session.workbook, content=session.content)
         return f"Het werkboek op schijf was gewijzigd; jouw wijzigingen staan in {copy}."
 
+    def keep_open_forms(self) -> str | None:
+        """Forms still open become drafts in the app's state folder; says so, or None when there were none."""
+        session = self.session
+        if session is None:
+            return None
+        try:
+            drafts = [
+                draft
+                for screen in self._all_screens()
+                if isinstance(screen, FormScreen) and (draft := screen.as_draft()) is not None
+            ]
+            path = keep_drafts(session.loaded.path, drafts)
+        except Exception as error:  # leaving must go on: say what could not be kept
+            return f"Het open formulier kon niet als concept worden bewaard: {error}"
+        if path is None:
+            return None
+        return (
+            f"Wat je in het formulier typte, is als concept bewaard ({path}). Het komt terug als je dit "
+            "werkboek weer opent."
+        )
+
+    def _all_screens(self) -> list[Screen[object]]:
+        stacks = getattr(self, "_screen_stacks", None) or {"": self.screen_stack}
+        return [screen for stack in stacks.values() for screen in stack]
+
+    async def action_quit_now(self) -> None:
+        """ctrl+q: quit at once, from anywhere; an open form is kept as a draft, edits are saved."""
+        drafts = self.keep_open_forms()
+        message = self.keep_edits_on_exit()
+        self.exit(message="\n".join(part for part in (drafts, message) if part) or None)
+
     async def action_quit(self) -> None:
         """Quit; unsaved changes are written first (or, in a conflict, kept beside the file)."""
         session = self.session
@@ -279,9 +316,22 @@ class WorkbookChanges(App[None]):
 
     def _save_and_leave(self) -> None:
         try:
+            self.keep_open_forms()
             self.keep_edits_on_exit()
         finally:
+            _end_process_after(LEAVE_SECONDS)
             self.exit()
+
+
+def _end_process_after(seconds: float) -> None:
+    """The last guard after a hang-up: the edits are kept, so if shutting down blocks on a terminal
+    that is gone, end the process anyway rather than leave it running unseen."""
+
+    def end() -> None:
+        time.sleep(seconds)
+        os._exit(0)
+
+    threading.Thread(target=end, name="leave-guard", daemon=True).start()
 
 
 def _stamp(loaded: LoadedWorkbook) -> tuple[int, int] | None:

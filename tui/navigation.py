@@ -74,6 +74,14 @@ PORTFOLIO = MainScreen(
 )  # fmt: skip
 """Not a workbook screen: it lists the workbooks, and is there before any is open."""
 
+DRAFT_FORMS: dict[str, str] = {
+    "actie": "acties",
+    "verslag": "logboek",
+    "wettelijk": "wettelijk",
+    "profiel": "organisatie",
+}
+"""Which main screen brings back a draft of each form (the ``DRAFT_FORM`` of the form screens)."""
+
 PRELOADED = (
     *(screen.module for screen in MAIN_SCREENS if screen.mode != "dashboard"),
     "screens.item_detail",

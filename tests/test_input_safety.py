@@ -1,0 +1,206 @@
+"""Workshop-safe input: keys that arrive in one burst land where they were aimed, no key quits or
+closes a form by accident, and a form open when the app must close comes back as a draft.
+
+The bursts here post every key to the app at once, without the pauses ``pilot.press`` makes between
+keys: that is how keys arrive over SSH (the pty tests in test_hangup.py send real bursts too).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from conftest import TODAY
+from textual import events
+from textual.widgets import Input
+
+from models.drafts import Draft, keep_drafts, read_drafts
+from screens.action_form import ActionFormScreen
+from screens.actions import ActionsScreen
+from screens.dashboard import DashboardScreen
+from screens.legal import LegalScreen
+from screens.library import LibraryScreen
+from screens.log_form import LogFormScreen
+from screens.logbook import LogbookScreen
+from tui.app import WerkboekApp
+
+CHARACTERS = {
+    "end": None,
+    "home": None,
+    "down": None,
+    "up": None,
+    "tab": "\t",
+    "enter": "\r",
+    "escape": "\x1b",
+    "space": " ",
+    "slash": "/",
+    "shift+tab": None,
+}
+
+
+def keys_of(*parts: str) -> list[str]:
+    """Key names: a named key as it is ("tab", "ctrl+s"), other text one key per character."""
+    keys: list[str] = []
+    for part in parts:
+        if part in CHARACTERS or "+" in part:
+            keys.append(part)
+        else:
+            keys.extend("space" if char == " " else "slash" if char == "/" else char for char in part)
+    return keys
+
+
+async def burst(pilot, *parts: str) -> None:  # type: ignore[no-untyped-def]
+    """Post all keys to the app at once (as a fast SSH link delivers them), then let them settle."""
+    for key in keys_of(*parts):
+        character = CHARACTERS.get(key, key if len(key) == 1 else None)
+        pilot.app.post_message(events.Key(key, character))
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every key was handled (the gate is idle) and the screen is drawn."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if pilot.app.key_gate.idle:
+            break
+    await pilot.pause(0.05)
+
+
+def saved_actions(path: Path) -> dict[str, dict[str, object]]:
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {action["id"]: action for action in document["acties"]}
+
+
+def field(app: WerkboekApp, name: str) -> str:
+    return app.screen.query_one(f"#{name}", Input).value
+
+
+async def test_a_burst_through_the_form_lands_in_the_fields_it_was_aimed_at(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # 4 → Acties, enter → edit A1, five tabs → Eigenaar, a name, tab → Start, a date, ctrl+s, 1 → dashboard
+        await burst(pilot, "4", "enter", *["tab"] * 5, "Anna de Boer", "tab", "1-3-2026", "ctrl+s", "1")
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, DashboardScreen), "the screen key after ctrl+s was lost"
+        assert app.save_now()
+    a1 = saved_actions(workbook_file)["A1"]
+    assert a1["eigenaar"] == "Anna de Boer"
+    assert str(a1["start"]) == "2026-03-01"
+
+
+async def test_shift_tab_and_enter_move_on_before_the_next_key(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "4", "n")
+        assert isinstance(app.screen, ActionFormScreen)
+        # title, enter → status (a select), shift+tab back to the title, more text at its end
+        await burst(pilot, "Werkoverleg", "enter", "shift+tab", "end", " elke maand")
+        assert field(app, "titel") == "Werkoverleg elke maand"
+
+
+async def test_q_in_a_form_never_quits(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "4", "enter", *["tab"] * 4, "down", "space")
+        form = app.screen
+        assert isinstance(form, ActionFormScreen)
+        footer_keys = {key for key, active in app.active_bindings.items() if active.binding.show and active.enabled}
+        await burst(pilot, "q")
+        assert app.is_running and app.screen is form
+        assert "q" not in footer_keys, "the footer offers q Afsluiten inside a form"
+        assert not app.check_action("quit", ())
+
+
+async def test_ctrl_q_keeps_the_open_form_as_a_draft_and_brings_it_back(workbook_file: Path) -> None:
+    before = workbook_file.read_text(encoding="utf-8")
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "4", "enter", *["tab"] * 5, "Bert Smit", "ctrl+q")
+        await pilot.pause(0.2)
+    assert not app.is_running
+    assert workbook_file.read_text(encoding="utf-8") == before, "nothing was confirmed, so nothing is saved"
+    assert app.return_value is None
+    drafts = read_drafts(workbook_file)
+    assert [(draft.form, draft.target, draft.values["eigenaar"]) for draft in drafts] == [("actie", "A1", "Bert Smit")]
+    assert workbook_file.parent not in read_drafts.__globals__["draft_file"](workbook_file).parents
+
+    again = WerkboekApp(workbook_file, today=TODAY)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        assert isinstance(again.screen, ActionFormScreen)
+        assert field(again, "eigenaar") == "Bert Smit"
+        assert field(again, "titel").startswith("Verzuimcijfers")
+        assert any("Concept hersteld" in (note.title + note.message) for note in again._notifications)
+        assert read_drafts(workbook_file) == [], "a draft comes back once"
+        await burst(pilot, "ctrl+s")
+        await again.workers.wait_for_complete()
+        assert again.save_now()
+    assert saved_actions(workbook_file)["A1"]["eigenaar"] == "Bert Smit"
+
+
+async def test_a_draft_of_a_new_log_entry_comes_back_on_the_logbook(workbook_file: Path) -> None:
+    keep_drafts(workbook_file, [Draft("verslag", "", "Nieuw verslag", {"titel": "Workshop werkdruk"})])
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LogFormScreen)
+        assert field(app, "titel") == "Workshop werkdruk"
+        await burst(pilot, "escape")
+        assert "weggooien" in str(app.screen.query_one("#confirm-title").render()).lower() or isinstance(
+            app.screen, LogFormScreen
+        )
+
+
+async def test_escape_asks_only_when_something_changed(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "4", "enter", "escape", "1")
+        assert isinstance(app.screen, DashboardScreen)
+        await burst(pilot, "4", "enter", "x", "escape")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await burst(pilot, "j", "5")
+        assert isinstance(app.screen, LibraryScreen), "the screen key after the answer was lost"
+    assert "x" not in str(saved_actions(workbook_file)["A1"]["titel"])[-1:]
+
+
+async def test_library_slash_and_number_keys(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "5", "/", "werkdruk")
+        assert isinstance(app.screen, LibraryScreen)
+        box = app.screen.query_one("#library-search", Input)
+        assert box.value == "werkdruk"
+        await burst(pilot, "/", "/")
+        assert box.value == "werkdruk", "/ is never typed into the search"
+        # escape clears and goes to the results; a number key then switches screens
+        await burst(pilot, "escape", "1")
+        assert isinstance(app.screen, DashboardScreen)
+        # an empty search box lets the number keys through
+        await burst(pilot, "5", "6")
+        assert isinstance(app.screen, LegalScreen)
+        # with text in the box, a digit is text
+        await burst(pilot, "5", "/", "art", "7")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#library-search", Input).value == "art7"
+
+
+async def test_a_screen_key_right_after_a_form_closes_takes_effect(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "7", "n", "Evaluatie met PVT", "ctrl+s", "4")
+        assert isinstance(app.screen, ActionsScreen)
+        await app.workers.wait_for_complete()
+        assert app.save_now()
+    titles = [entry["titel"] for entry in tomllib.loads(workbook_file.read_text(encoding="utf-8"))["logboek"]]
+    assert "Evaluatie met PVT" in titles
+
+
+async def test_number_keys_are_text_in_a_filled_field_and_in_forms(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "4", "/", "a", "5")
+        assert isinstance(app.screen, ActionsScreen)
+        assert app.screen.query_one("#actions-filter", Input).value == "a5"
+        await burst(pilot, "escape", "7", "n", "2")
+        assert isinstance(app.screen, LogFormScreen)
+        assert isinstance(app.screen_stack[-2], LogbookScreen)
