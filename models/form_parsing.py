@@ -190,14 +190,34 @@ def validated(model: type[M], data: dict[str, Any], errors: Errors, *, first_fie
         return None, errors
 
 
+def text_into(
+    data: dict[str, Any],
+    errors: Errors,
+    values: Mapping[str, str],
+    name: str,
+    label: str,
+    *,
+    one_line: bool = False,
+    multiline: bool = False,
+) -> None:
+    """Clean one text field (see :func:`clean_field`) into ``data``; a refusal goes to ``errors``."""
+    try:
+        text = clean_field(values.get(name, ""), label, one_line=one_line, multiline=multiline)
+    except FormError as error:
+        errors[name] = str(error)
+        return
+    if text:
+        data[name] = text
+
+
 def dutch_date(day: dt.date) -> str:
     """A date in a message, the way people here type it: ``15-1-2027``."""
     return f"{day.day}-{day.month}-{day.year}"
 
 
 def date_text(day: dt.date | None) -> str:
-    """A date as the forms show it (2026-12-01), or empty."""
-    return day.isoformat() if day else ""
+    """A date as the forms show it, the way people here type it (1-12-2026), or empty."""
+    return dutch_date(day) if day else ""
 
 
 def number_text(number: float | None) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from models.content import Content
 from models.content_items import LegalItem
-from models.form_parsing import Errors, clean_text, date_text, parse_date, parse_into, validated
+from models.form_parsing import Errors, date_text, parse_date, parse_into, text_into, validated
 from models.workbook import Action, LegalItemState, LegalStatus, Workbook
 
 LEGAL_STATUSES: tuple[LegalStatus, ...] = ("onbekend", "aanwezig", "ontbreekt", "nvt")
@@ -52,9 +52,7 @@ def legal_state_from_form(
     if values.get("status"):
         data["status"] = values["status"]
     parse_into(data, errors, values, ("datum",), parse_date)
-    note = clean_text(values.get("notitie", ""))
-    if note:
-        data["notitie"] = note
+    text_into(data, errors, values, "notitie", "de notitie")
     return validated(LegalItemState, data, errors, first_field="status")
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from models.form_parsing import Errors, clean_text, date_text, parse_date, parse_into, parse_lines, validated
+from models.form_parsing import Errors, date_text, parse_date, parse_into, parse_lines, text_into, validated
 from models.workbook import LogEntry, Workbook
 
 
@@ -44,17 +44,13 @@ def log_entry_from_form(values: Mapping[str, str], original: LogEntry | None = N
     data: dict[str, Any] = dict(original.model_extra or {}) if original else {}
     parse_into(data, errors, values, ("datum",), parse_date)
     if "datum" not in data and "datum" not in errors:
-        errors["datum"] = "vul een datum in, bijvoorbeeld 2026-12-01"
-    title = clean_text(values.get("titel", ""))
-    if title:
-        data["titel"] = title
-    else:
+        errors["datum"] = "vul een datum in, bijvoorbeeld 1-12-2026"
+    text_into(data, errors, values, "titel", "de titel", one_line=True)
+    if "titel" not in data and "titel" not in errors:
         errors["titel"] = "vul een titel in, bijvoorbeeld 'Kick-off met directie'"
     data["deelnemers"] = parse_lines(values.get("deelnemers", ""))
     data["afspraken"] = parse_lines(values.get("afspraken", ""))
-    note = clean_text(values.get("notitie", ""))
-    if note:
-        data["notitie"] = note
+    text_into(data, errors, values, "notitie", "de notitie")
     return validated(LogEntry, data, errors, first_field="titel")
 
 

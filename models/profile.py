@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from models.form_parsing import Errors, clean_text, number_text, parse_count, parse_into, parse_percentage, validated
+from models.form_parsing import (
+    Errors,
+    number_text,
+    parse_count,
+    parse_into,
+    parse_percentage,
+    text_into,
+    validated,
+)
 from models.workbook import Organisation, Workbook
 
 TEXT_FIELDS = ("naam", "sector", "adviseur", "preventiemedewerker", "arbodienst", "bedrijfsarts")
@@ -29,10 +37,8 @@ def organisation_from_form(
     errors: Errors = {}
     data: dict[str, Any] = dict(original.model_extra or {}) if original else {}
     for name in TEXT_FIELDS:
-        text = clean_text(values.get(name, ""))
-        if text:
-            data[name] = text
-    if "naam" not in data:
+        text_into(data, errors, values, name, name, one_line=True)
+    if "naam" not in data and "naam" not in errors:
         errors["naam"] = "vul de naam van de organisatie in"
     if values.get("medezeggenschap"):
         data["medezeggenschap"] = values["medezeggenschap"]

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.content import Content
+from models.form_parsing import dutch_date
 from models.workbook import OPEN_STATUSES, ScoringRound, Workbook
 
 
@@ -65,7 +66,7 @@ def with_round_date(workbook: Workbook, day: dt.date, new_day: dt.date) -> Workb
     if scoring is None or new_day == day:
         return workbook
     if round_on(workbook, new_day) is not None:
-        raise RoundDateTaken(f"op {new_day.isoformat()} is al een meting; kies een andere datum")
+        raise RoundDateTaken(f"op {dutch_date(new_day)} is al een meting; kies een andere datum")
     moved = _with_round(workbook, day, None)
     return _with_round(moved, new_day, scoring.model_copy(update={"datum": new_day}))
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Select, Static, TextArea
 
 from models.content_items import LegalItem
 from models.form_parsing import Errors, parse_date
 from models.legal import LEGAL_STATUSES, legal_form_values, legal_state_from_form
 from models.workbook import LegalItemState
 from screens.form import FormScreen, FormValues, text_values
+from tui.widgets.text_field import TextField
 
 
 class LegalFormScreen(FormScreen[LegalItemState]):
@@ -44,7 +45,7 @@ class LegalFormScreen(FormScreen[LegalItemState]):
                 compact=True,
             ),
         )
-        date = Input(values["datum"], id="datum", placeholder="2026-12-01 of 1-12-2026", compact=True)
+        date = TextField(values["datum"], id="datum", placeholder="dag-maand-jaar, zoals 1-12-2026", compact=True)
         yield from self.row("datum", "Datum", date)
         note = TextArea(
             values["notitie"], id="notitie", classes="h3", soft_wrap=True, tab_behavior="focus", compact=True

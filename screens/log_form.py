@@ -6,12 +6,13 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from models.form_parsing import Errors, parse_date
 from models.logbook import blank_log_values, log_entry_from_form, log_form_values
 from models.workbook import LogEntry
 from screens.form import FormScreen, FormValues, text_values
+from tui.widgets.text_field import TextField
 
 
 class LogFormScreen(FormScreen[LogEntry]):
@@ -31,8 +32,8 @@ class LogFormScreen(FormScreen[LogEntry]):
 
     def compose_fields(self) -> ComposeResult:
         values = log_form_values(self.original) if self.original else blank_log_values(self.today)
-        yield from self.row("titel", "Titel", Input(values["titel"], id="titel", compact=True))
-        date = Input(values["datum"], id="datum", placeholder="2026-12-01 of 1-12-2026", compact=True)
+        yield from self.row("titel", "Titel", TextField(values["titel"], id="titel", compact=True))
+        date = TextField(values["datum"], id="datum", placeholder="dag-maand-jaar, zoals 1-12-2026", compact=True)
         yield from self.row("datum", "Datum", date)
         for name, label, height in (
             ("deelnemers", "Deelnemers\n(per regel)", 3),

@@ -114,7 +114,7 @@ class PhasesScreen(ReferenceScreen):
         rows = []
         for item in phase.checklist:
             ticked = is_ticked(workbook, phase_id, item.id)
-            box = Content.styled("[x] ", "bold $success") if ticked else Content("[ ] ")
+            box = Content.styled("☑ ", "bold $success") if ticked else Content("☐ ")
             lines = [Line(box, item.tekst)]
             if item.id in notes:
                 lines.append(Line(Content("    "), notes[item.id], "italic $foreground-muted"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from models.form_parsing import Errors, parse_count, parse_percentage
 from models.profile import REPRESENTATION_LABELS, organisation_from_form, profile_form_values
 from models.workbook import Organisation
 from screens.form import FormScreen, FormValues, text_values
+from tui.widgets.text_field import TextField
 
 TEXT_LABELS = {
     "naam": ("Naam", ""),
@@ -40,12 +41,12 @@ class ProfileFormScreen(FormScreen[Organisation]):
         values = profile_form_values(self.original)
         for name in ("naam", "sector"):
             label, hint = TEXT_LABELS[name]
-            yield from self.row(name, label, Input(values[name], id=name, placeholder=hint, compact=True))
-        staff = Input(values["medewerkers"], id="medewerkers", placeholder="aantal, bijvoorbeeld 23", compact=True)
+            yield from self.row(name, label, TextField(values[name], id=name, placeholder=hint, compact=True))
+        staff = TextField(values["medewerkers"], id="medewerkers", placeholder="aantal, bijvoorbeeld 23", compact=True)
         yield from self.row("medewerkers", "Medewerkers", staff)
         for name in ("adviseur", "preventiemedewerker", "arbodienst", "bedrijfsarts"):
             label, hint = TEXT_LABELS[name]
-            yield from self.row(name, label, Input(values[name], id=name, placeholder=hint, compact=True))
+            yield from self.row(name, label, TextField(values[name], id=name, placeholder=hint, compact=True))
         representation = Select[str](
             [(label, value) for value, label in REPRESENTATION_LABELS.items()],
             value=values["medezeggenschap"] or Select.NULL,
@@ -54,7 +55,7 @@ class ProfileFormScreen(FormScreen[Organisation]):
             compact=True,
         )
         yield from self.row("medezeggenschap", "OR of PVT", representation)
-        absence = Input(
+        absence = TextField(
             values["verzuimpercentage"], id="verzuimpercentage", placeholder="bijvoorbeeld 4,5", compact=True
         )
         yield from self.row("verzuimpercentage", "Verzuim %", absence)

@@ -204,3 +204,25 @@ async def test_number_keys_are_text_in_a_filled_field_and_in_forms(workbook_file
         await burst(pilot, "escape", "7", "n", "2")
         assert isinstance(app.screen, LogFormScreen)
         assert isinstance(app.screen_stack[-2], LogbookScreen)
+
+
+async def test_every_form_cleans_pasted_text_and_refuses_a_novel(workbook_file: Path) -> None:
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "7", "n")
+        assert isinstance(app.screen, LogFormScreen)
+        await burst(pilot, "tab")  # date → title
+        app.screen.query_one("#titel", Input).post_message(events.Paste("Overleg \x1b[2J\x07met PVT\r\nen OR 👷‍♀️"))
+        await settle(pilot)
+        assert field(app, "titel") == "Overleg met PVT en OR 👷‍♀️"
+        app.screen.query_one("#titel", Input).value = "x" * 10_000
+        await burst(pilot, "ctrl+s")
+        assert isinstance(app.screen, LogFormScreen), "a 10,000-character title is refused, the form stays"
+        message = str(app.screen.query_one("#titel-error").render())
+        assert "te lang" in message and "10.000" in message
+        app.screen.query_one("#titel", Input).value = "Overleg met PVT en OR 👷‍♀️"
+        await burst(pilot, "ctrl+s")
+        await app.workers.wait_for_complete()
+        assert app.save_now()
+    titles = [entry["titel"] for entry in tomllib.loads(workbook_file.read_text(encoding="utf-8"))["logboek"]]
+    assert "Overleg met PVT en OR 👷‍♀️" in titles

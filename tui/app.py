@@ -27,7 +27,7 @@ from models.drafts import keep_drafts, take_drafts
 from models.problems import Problem, WorkbookError
 from models.settings import THEMES as THEME_NAMES
 from models.settings import LoadedSettings, announce_ready, config_path, load_settings, read_state, remember
-from models.store import load_workbook
+from models.store import load_workbook, remove_leftover_temps
 from screens.base import WorkbookScreen
 from screens.dashboard import DashboardScreen
 from screens.form import FormScreen
@@ -219,6 +219,7 @@ class WerkboekApp(WorkbookTasks):
         except WorkbookError as error:
             self.session = None
             return error.problems
+        remove_leftover_temps(path)  # temporary files a crash during an earlier save left behind
         self.session = WorkbookSession(loaded=loaded, content=content, today=self.today)
         # The workbook just read stays in memory for the session: keep it out of the garbage
         # collector's full passes, which would otherwise pause the app while saving large plans.
@@ -294,6 +295,7 @@ class WerkboekApp(WorkbookTasks):
                 self.workbook_changed.publish(self.session)
                 self.file_state_changed.publish(self.session)
             self.call_later(self._bring_back_draft)
+            self.call_later(self.offer_recovery)  # edits kept after a failed save (tui/changes.py)
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
@@ -379,6 +381,10 @@ class WerkboekApp(WorkbookTasks):
             # q never closes the app from a form or a dialog: there it may be typed, or be a slip.
             return not isinstance(self._screen_in_view(), (ModalScreen, FormScreen))
         return True
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say, in Dutch, how the app is closed (it copies in a field)."""
+        self.notify("Afsluiten doe je met q, of met ctrl+q vanuit elk scherm.", title="Afsluiten?")
 
     def action_show(self, mode: str) -> None:
         """Switch to one of the main screens."""
