@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from models.atomic import write_atomic
+from models.atomic import leftover_temps, write_atomic
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
 from models.dutch_messages import located, validation_problems
+from models.file_lock import real_path, workbook_lock
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
 from models.references import reference_errors
+from models.settings import state_path
 from models.toml_file import decode_text, parse_toml, read_bytes
 from models.toml_scan import comment_lines, conflict_marker_lines, scan
 from models.unknown_keys import unknown_keys
@@ -149,11 +153,14 @@ def save_workbook(
     content: Content | None = None,
     drop_comments: bool = False,
 ) -> LoadedWorkbook:
-    """Write ``workbook`` to the file of ``loaded`` atomically (previous version kept as FILE.bak).
+    """Write ``workbook`` to the file of ``loaded`` atomically (previous version kept in the state folder).
 
     Refuses a read-only workbook, a file with hand-written comments unless the user agreed to
     lose them (``drop_comments``), and a file that changed on disk since it was read or written
-    (another editor, ``git pull``): that is never overwritten blindly. Returns the new state.
+    (another editor, ``git pull``, another window's save): that is never overwritten blindly.
+    The check and the write happen under the workbook's lock (:mod:`models.file_lock`), so two
+    windows saving at the same instant cannot both pass the check: one saves, the other gets
+    :class:`ChangedOnDiskError`. A symlinked workbook is written through its link. Returns the new state.
     """
     if loaded.read_only_reason:
         raise ReadOnlyError(loaded.read_only_reason)
@@ -162,10 +169,59 @@ def save_workbook(
     data = dumps_workbook(workbook, content or default_content()).encode("utf-8")
     new_digest = digest_of(data)
     if new_digest != loaded.digest:
-        if changed_on_disk(loaded):
-            raise ChangedOnDiskError(loaded.path)
-        write_atomic(loaded.path, data)
+        with workbook_lock(loaded.path):
+            if changed_on_disk(loaded):
+                raise ChangedOnDiskError(loaded.path)
+            write_atomic(loaded.path, data, backup=backup_path(loaded.path))
     return replace(loaded, workbook=workbook, digest=new_digest, comment_lines=[])
+
+
+def backups_folder() -> Path:
+    """Where previous versions are kept: in the app's state folder, never in the client's (git) folder."""
+    return state_path().parent / "reservekopieen"
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of the workbook ``path`` is kept (written before every save).
+
+    In :func:`backups_folder`, named after the workbook and a short hash of its real full path (a
+    symlink counts as its target), so two ``klant.toml`` in different folders never share a copy.
+    The name keeps the workbook's own suffix, so the copy opens as a workbook: ``werkboek PAD``.
+    """
+    target = real_path(path)
+    digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:12]
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", target.stem)[:40] or "werkboek"
+    return backups_folder() / f"{stem}-{digest}{target.suffix}"
+
+
+STALE_TEMP_SECONDS = 60.0
+"""A temporary file this old is left from a crash, even while another window saves the workbook."""
+
+
+def remove_leftover_temps(path: Path) -> list[Path]:
+    """Remove the temporary files that a crash during a save of ``path`` left behind; returns them.
+
+    Only files named like this workbook's own temporary files (``.NAME.XXXXXXXX.tmp`` beside it, and
+    those of its copy in the state folder). When no other window is saving the workbook (its lock is
+    free) they are all stale; while another process holds the lock, only those untouched for a
+    minute are removed, so a temporary file that a live save is writing is never taken away.
+    """
+
+    def found(older_than: float) -> list[Path]:
+        return [*leftover_temps(path, older_than=older_than), *leftover_temps(backup_path(path), older_than=older_than)]
+
+    if not found(0.0):
+        return []  # the usual case: nothing to clean, and no lock file made beside a file only read
+    removed: list[Path] = []
+    try:
+        with workbook_lock(path, wait=0) as free:
+            for temp in found(0.0 if free else STALE_TEMP_SECONDS):
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+                    removed.append(temp)
+    except OSError:
+        pass  # no lock to be had (a read-only folder): whatever is there stays
+    return removed
 
 
 def conflict_path(path: Path) -> Path:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from models.atomic import backup_path
 from models.canonical import dumps_workbook
 from models.content import Content
+from models.file_lock import workbook_lock
 from models.plan import with_action
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
-from models.store import load_workbook, parse_workbook, save_workbook
+from models.settings import state_path
+from models.store import backup_path, load_workbook, parse_workbook, remove_leftover_temps, save_workbook
 from models.toml_file import parse_toml
 from models.workbook import Action, Organisation, ScoringRound, Workbook
 
@@ -52,12 +55,23 @@ def test_a_one_field_edit_changes_one_line(content: Content, workbook_file: Path
     assert changed == [('status = "bezig"', 'status = "klaar"')]
 
 
-def test_previous_version_is_kept_as_bak(content: Content, workbook_file: Path, example_text: str) -> None:
+def test_previous_version_is_kept_in_the_state_folder(content: Content, workbook_file: Path, example_text: str) -> None:
     loaded = load_workbook(workbook_file, content)
     organisation = loaded.workbook.organisatie.model_copy(update={"medewerkers": 36})
     save_workbook(loaded, loaded.workbook.model_copy(update={"organisatie": organisation}), content=content)
-    assert backup_path(workbook_file).read_text(encoding="utf-8") == example_text
+    backup = backup_path(workbook_file)
+    assert backup.parent == state_path().parent / "reservekopieen"
+    assert backup.name.startswith("klant-") and backup.suffix == ".toml"
+    assert backup.read_text(encoding="utf-8") == example_text
     assert "medewerkers = 36\n" in workbook_file.read_text(encoding="utf-8")
+    beside = sorted(p.name for p in workbook_file.parent.iterdir())
+    assert beside == [".klant.toml.lock", "klant.toml"], "no .bak (and no temporary file) in the client's folder"
+
+
+def test_two_workbooks_with_one_name_have_their_own_backup(tmp_path: Path) -> None:
+    one, other = tmp_path / "a" / "klant.toml", tmp_path / "b" / "klant.toml"
+    assert backup_path(one) != backup_path(other)
+    assert backup_path(one) == backup_path(tmp_path / "a" / ".." / "a" / "klant.toml")
 
 
 def test_unchanged_workbook_is_not_rewritten(content: Content, workbook_file: Path) -> None:
@@ -181,6 +195,68 @@ def test_a_file_changed_on_disk_is_not_overwritten(content: Content, workbook_fi
     with pytest.raises(ChangedOnDiskError):
         save_workbook(loaded, mine, content=content)
     assert workbook_file.read_text(encoding="utf-8") == theirs
+
+
+def test_a_symlinked_workbook_is_saved_through_its_link(content: Content, tmp_path: Path, example_text: str) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    real = repo / "klant.toml"
+    real.write_text(example_text, encoding="utf-8")
+    elsewhere = tmp_path / "bureaublad"
+    elsewhere.mkdir()
+    link = elsewhere / "klant.toml"
+    link.symlink_to(real)
+    loaded = load_workbook(link, content)
+    organisation = loaded.workbook.organisatie.model_copy(update={"medewerkers": 36})
+    saved = save_workbook(loaded, loaded.workbook.model_copy(update={"organisatie": organisation}), content=content)
+    assert link.is_symlink() and link.resolve() == real, "the link is still a link to the same file"
+    assert "medewerkers = 36\n" in real.read_text(encoding="utf-8")
+    assert backup_path(link) == backup_path(real) and backup_path(real).read_text(encoding="utf-8") == example_text
+    assert sorted(p.name for p in repo.iterdir()) == [".klant.toml.lock", "klant.toml"], "the lock is beside the target"
+    assert [p.name for p in elsewhere.iterdir()] == ["klant.toml"], "nothing beside the link"
+    again = loaded.workbook.organisatie.model_copy(update={"medewerkers": 37})
+    save_workbook(saved, loaded.workbook.model_copy(update={"organisatie": again}), content=content)
+    assert link.is_symlink() and "medewerkers = 37\n" in real.read_text(encoding="utf-8")
+    assert "medewerkers = 36\n" in backup_path(real).read_text(encoding="utf-8")
+
+
+def _temp(folder: Path, name: str, age: float) -> Path:
+    path = folder / name
+    path.write_bytes(b"half geschreven")
+    moment = time.time() - age
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_leftover_temp_files_of_a_crash_are_removed(workbook_file: Path) -> None:
+    folder = workbook_file.parent
+    fresh = _temp(folder, ".klant.toml.abcd1234.tmp", 1)
+    old = _temp(folder, ".klant.toml.zyxw9876.tmp", 3600)
+    backup_folder = backup_path(workbook_file).parent
+    backup_folder.mkdir(parents=True)
+    of_backup = _temp(backup_folder, f".{backup_path(workbook_file).name}.q1w2e3r4.tmp", 1)
+    others = [
+        _temp(folder, ".andere.toml.abcd1234.tmp", 3600),
+        _temp(folder, ".klant.conflict.toml.abcd1234.tmp", 3600),
+        _temp(folder, "klant.toml.abcd1234.tmp", 3600),
+    ]
+    assert sorted(remove_leftover_temps(workbook_file)) == sorted([fresh, old, of_backup])
+    assert not fresh.exists() and not old.exists() and not of_backup.exists()
+    assert all(other.exists() for other in others), "only this workbook's own temporary files"
+
+
+def test_a_temp_file_of_a_save_in_progress_is_left_alone(workbook_file: Path) -> None:
+    """While another window holds the lock (it is saving), only temporary files older than a minute go."""
+    busy = _temp(workbook_file.parent, ".klant.toml.abcd1234.tmp", 1)
+    old = _temp(workbook_file.parent, ".klant.toml.zyxw9876.tmp", 600)
+    with workbook_lock(workbook_file):  # another open file description: as another process
+        assert remove_leftover_temps(workbook_file) == [old]
+    assert busy.exists() and not old.exists()
+
+
+def test_opening_without_leftovers_makes_no_lock_file(workbook_file: Path) -> None:
+    assert remove_leftover_temps(workbook_file) == []
+    assert [p.name for p in workbook_file.parent.iterdir()] == ["klant.toml"]
 
 
 def test_conflict_copy_is_written_beside_the_file(content: Content, workbook_file: Path) -> None:

@@ -18,7 +18,7 @@ from textual.timer import Timer
 
 from models.drafts import keep_drafts
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
-from models.store import LoadedWorkbook, changed_on_disk, save_conflict_copy, save_workbook
+from models.store import LoadedWorkbook, backup_path, changed_on_disk, save_conflict_copy, save_workbook
 from models.workbook import Workbook
 from screens.confirm import ConfirmScreen
 from screens.external_change import ExternalChangeScreen
@@ -90,7 +90,8 @@ class WorkbookChanges(App[None]):
             ConfirmScreen(
                 "Opmerkingen gaan verloren",
                 f"Het bestand bevat opmerkingen (#) op regel {lines}. Het werkboek slaat elke wijziging "
-                "op en haalt die opmerkingen dan weg (de vorige versie blijft als .bak bewaard). Doorgaan?",
+                "op en haalt die opmerkingen dan weg. De versie van nu blijft bewaard als reservekopie: "
+                f"{backup_path(session.loaded.path)}. Doorgaan?",
             ),
             answered,
         )
