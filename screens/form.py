@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Label, Select, SelectionList, Static,
 from textual.widgets.select import InvalidSelectValueError
 
 from models.drafts import Draft
-from models.form_parsing import Errors, FormError
+from models.form_parsing import Errors, FormError, printable
 from screens.confirm import ConfirmScreen
 
 T = TypeVar("T")
@@ -89,12 +89,28 @@ class FormScreen(Screen[T | None], Generic[T]):
         yield Label("", id=f"{name}-error", classes="field-error")
 
     def on_mount(self) -> None:
+        self._show_printable()
         self.initial = self.values()
         if self._restore is not None:
             self.fill(self._restore)
         first = self.query(".form-body Input, .form-body TextArea, .form-body Select")
         if first:
-            first.first().focus()
+            widget = first.first()
+            if self._restore is not None and isinstance(widget, Input):
+                # A form that came back by itself: a key meant for the screen must not replace the text.
+                widget.select_on_focus = False
+                widget.cursor_position = len(widget.value)
+            widget.focus()
+
+    def _show_printable(self) -> None:
+        """Text from the file without terminal escape sequences and control characters: they are not
+        shown (a shared file could clear the screen with them), and keeping the form drops them."""
+        for field in self.query(Input):
+            if (shown := printable(field.value, multiline=False)) != field.value:
+                field.value = shown
+        for area in self.query(TextArea):
+            if (shown := printable(area.text)) != area.text:
+                area.load_text(shown)
 
     def fill(self, values: FormValues) -> None:
         """Put ``values`` in the fields of the same name (a draft coming back); unknown names are skipped."""
