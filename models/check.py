@@ -10,12 +10,18 @@ from models.content import default_content
 from models.formatting import aantal
 from models.problems import WorkbookError
 from models.store import load_workbook
+from models.terminal_text import visible_stream
+
+NEWER_SCHEMA = 3
+"""Exit status when every file is valid but one has a newer ``schema``: this version cannot vouch for it."""
 
 
 def check_files(paths: Iterable[Path], out: TextIO) -> int:
-    """Print the problems of each file; 0 when all files are valid, 1 otherwise."""
+    """Print the problems of each file; 0 when all files are valid, 1 when one has errors, and
+    :data:`NEWER_SCHEMA` (3) when none has errors but one is of a newer schema than this version knows."""
+    out = visible_stream(out)  # a title or file name with escape sequences is shown, not obeyed
     content = default_content()
-    checked = failed = problem_count = 0
+    checked = failed = problem_count = newer = 0
     for path in paths:
         checked += 1
         try:
@@ -28,7 +34,8 @@ def check_files(paths: Iterable[Path], out: TextIO) -> int:
             continue
         notes = []
         if loaded.read_only_reason:
-            notes.append("nieuwer schema, alleen te lezen")
+            newer += 1
+            notes.append("nieuwer schema, alleen te lezen; deze versie kan het niet helemaal controleren")
         if loaded.comment_lines:
             count = len(loaded.comment_lines)
             notes.append(
@@ -42,5 +49,12 @@ def check_files(paths: Iterable[Path], out: TextIO) -> int:
     if failed:
         print(f"{checked} {word} gecontroleerd: {failed} met fouten ({problem_count} in totaal).", file=out)
         return 1
+    if newer:
+        print(
+            f"{checked} {word} gecontroleerd: geen fouten gevonden, maar {newer} met een nieuwer schema "
+            "dat deze versie niet helemaal kan controleren; werk het programma bij.",
+            file=out,
+        )
+        return NEWER_SCHEMA
     print(f"{checked} {word} gecontroleerd: alles in orde.", file=out)
     return 0

@@ -19,6 +19,7 @@ from models.diff import diff_workbooks, render_diff
 from models.git import GitError, file_at
 from models.problems import WorkbookError
 from models.store import parse_workbook
+from models.terminal_text import visible_stream
 from models.toml_file import decode_text, read_bytes
 from models.workbook import Organisation, Workbook
 
@@ -80,6 +81,7 @@ def _argument_problem(args: Sequence[str]) -> str | None:
 
 def diff_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run ``werkboek diff`` with ``args`` (what follows ``diff``); returns the exit status."""
+    out, err = visible_stream(out), visible_stream(err)  # text from the files is shown, never obeyed
     content = default_content()
     if args and args[0] == "--git":
         if len(args) < 8:

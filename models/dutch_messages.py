@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -51,6 +52,26 @@ _TOML_PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+_DATE_LIKE = re.compile(
+    r"""^\s*(?P<key>[A-Za-z0-9_.'"-]+)\s*=\s*(?P<value>\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{1,2}(?::[0-9.]+)?)?)\S*"""
+)
+"""A line ``key = value`` whose value starts like a date (``2026-13-01``, ``2026-1-5``, ``2026-12-01T25:00``)."""
+
+
+def _date_problem(line_text: str) -> tuple[str, int] | None:
+    """For a date that does not exist or is written wrongly: a message naming the field, and its column."""
+    found = _DATE_LIKE.match(line_text)
+    if found is None:
+        return None
+    key, value = found.group("key").strip("'\""), found.group("value")
+    return (
+        f"ongeldige datum: die dag bestaat niet of staat in de verkeerde vorm ({key} = {value}). Schrijf "
+        "jaar-maand-dag zonder aanhalingstekens, met een maand van 01 tot 12 en een dag die in die maand "
+        "bestaat, bijvoorbeeld 2026-12-01",
+        found.start("value") + 1,
+    )
+
+
 def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) -> Problem:
     """Translate a ``tomllib`` error into a Dutch problem with line and column."""
     raw = str(error)
@@ -62,6 +83,10 @@ def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) ->
         line = text.count("\n") + 1
         column = len(text) - (text.rfind("\n") + 1) + 1
     message: str | None
+    lines = text.splitlines()
+    date = _date_problem(lines[line - 1]) if 0 < line <= len(lines) else None
+    if date is not None and (english.startswith("Expected") or english == "Invalid date or datetime"):
+        return Problem(file=file, line=line, column=date[1], message=f"TOML-fout: {date[0]}")
     if english == "Illegal character '\\n'":
         message = "de tekst loopt door tot het einde van de regel: ontbreekt het afsluitende aanhalingsteken?"
     else:
@@ -116,7 +141,10 @@ def _clean_loc(loc: Sequence[Any]) -> tuple[str | int, ...]:
 
 
 def _shown(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    if isinstance(value, dt.date | dt.time):  # as written in the file, not Python's datetime.datetime(…)
+        text = value.isoformat()
+    else:
+        text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -156,6 +184,10 @@ def dutch_validation_message(detail: ErrorDetails) -> str:
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
     if kind.startswith("date"):
+        if isinstance(detail.get("input"), dt.datetime):
+            return f"verwacht een datum zonder tijd, zoals 2026-12-01, niet {got} (een datum met een tijd)"
+        if isinstance(detail.get("input"), dt.time):
+            return f"verwacht een datum zoals 2026-12-01, niet {got} (een tijd)"
         return f"verwacht een datum zonder aanhalingstekens, zoals 2026-12-01, niet {got}"
     message = _VALIDATION_MESSAGES.get(kind)
     if message is None:

@@ -38,6 +38,8 @@ class LoadedWorkbook:
     comment_lines: list[int] = field(default_factory=list)
     unknown_keys: list[Problem] = field(default_factory=list)
     """Keys the program does not know; kept through a save, reported so typos get noticed."""
+    newline: str = "\n"
+    """The file's line ending (CRLF for a file from Windows), kept when it is saved."""
 
     @property
     def read_only(self) -> bool:
@@ -74,6 +76,7 @@ def _read_only_reason(name: str, data: dict[str, Any], text: str) -> str | None:
 
 def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, str | None]:
     """Validate workbook text; returns the workbook and a read-only reason, or raises WorkbookError."""
+    text = text.replace("\r\n", "\n")  # a CRLF file holds the same texts (no "\r" in its long texts)
     if not text.strip():
         raise WorkbookError(
             [
@@ -130,7 +133,14 @@ def load_workbook(path: Path, content: Content | None = None) -> LoadedWorkbook:
         read_only_reason=read_only_reason,
         comment_lines=comment_lines(text),
         unknown_keys=[located(str(path), text, loc, note, positions) for loc, note in extras],
+        newline=line_ending(text),
     )
+
+
+def line_ending(text: str) -> str:
+    """CRLF when the first line of ``text`` ends so, else LF."""
+    end = text.find("\n")
+    return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
 
 
 def disk_digest(path: Path) -> str | None:
@@ -166,7 +176,7 @@ def save_workbook(
         raise ReadOnlyError(loaded.read_only_reason)
     if loaded.comment_lines and not drop_comments:
         raise CommentsWouldBeLostError(loaded.comment_lines)
-    data = dumps_workbook(workbook, content or default_content()).encode("utf-8")
+    data = dumps_workbook(workbook, content or default_content()).replace("\n", loaded.newline).encode("utf-8")
     new_digest = digest_of(data)
     if new_digest != loaded.digest:
         with workbook_lock(loaded.path):

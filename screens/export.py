@@ -15,8 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from models.export_command import write_export
+from models.export_command import ReportRefusedError, check_report_target, write_export
+from models.os_errors import dutch_os_error
 from models.report import Format, default_export_path, export_text
+from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from tui.app import WerkboekApp
@@ -78,11 +80,32 @@ class ExportScreen(ModalScreen[Path | None]):
         if not text:
             self.notify("Geef een bestandsnaam.", severity="warning")
             return
+        session = self.werkboek.session
+        assert session is not None
+        target, kind = Path(text).expanduser(), self.kind
+        try:
+            check_report_target(target, session.loaded.path, overwrite=False)
+        except ReportRefusedError as refused:
+            if not refused.can_confirm:
+                self.notify(refused.message, severity="error", timeout=10)
+                return
+            self.busy = True
+
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self._export(target, kind, overwrite=True)
+                else:
+                    self.busy = False
+                    self.query_one(Input).focus()
+
+            question = f"{target} bestaat al. Overschrijven met het nieuwe rapport?"
+            self.app.push_screen(ConfirmScreen("Bestand bestaat al", question), answered)
+            return
         self.busy = True
-        self._export(Path(text).expanduser(), self.kind)
+        self._export(target, kind)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, target: Path, kind: Format) -> None:
+    def _export(self, target: Path, kind: Format, *, overwrite: bool = False) -> None:
         session = self.werkboek.session
         assert session is not None
         last = 0.0
@@ -96,9 +119,12 @@ class ExportScreen(ModalScreen[Path | None]):
 
         try:
             text = export_text(session.workbook, session.content, session.today, kind, progress)
-            write_export(target, text, kind)
+            write_export(target, text, kind, workbook_path=session.loaded.path, overwrite=overwrite)
+        except ReportRefusedError as refused:
+            self.app.call_from_thread(self._failed, refused.message)
+            return
         except OSError as error:
-            self.app.call_from_thread(self._failed, f"{target}: niet te schrijven ({error.strerror})")
+            self.app.call_from_thread(self._failed, dutch_os_error(error, target))
             return
         self.app.call_from_thread(self.dismiss, target)
 

@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from models.content_items import LegalItem
 from models.drafts import Draft
+from models.form_parsing import printable
 from models.formatting import short_date
 from models.legal import (
     STATUS_MARKS,
@@ -120,10 +121,14 @@ class LegalScreen(WorkbookScreen):
             status_line.append(Content(f" · {short_date(state.datum)}"))
         lines: list[Content] = [Content.styled(item.titel, "bold"), Content.assemble(*status_line)]
         if state.notitie:
-            lines.append(Content.styled(state.notitie, "italic"))
+            lines.append(Content.styled(printable(state.notitie), "italic"))
         actions = actions_for(workbook, item)
         for action in actions:
-            lines.append(Content.assemble(("Actie: ", "bold"), f"{action.id} {action.titel} ({action.status})"))
+            lines.append(
+                Content.assemble(
+                    ("Actie: ", "bold"), f"{action.id} {printable(action.titel, multiline=False)} ({action.status})"
+                )
+            )
         if not actions and state.status == "ontbreekt":
             lines.append(Content.styled("Nog geen actie; a zet het item in het plan.", "$warning"))
         lines += [

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
 from models.drafts import Draft
+from models.form_parsing import printable
 from models.formatting import aantal, short_date
 from models.logbook import newest_first, with_log_entry, without_log_entry
 from models.workbook import LogEntry
@@ -89,17 +90,17 @@ class LogbookScreen(WorkbookScreen):
             return
         entry = chosen[1]
         lines: list[Content] = [
-            Content.styled(entry.titel, "bold"),
+            Content.styled(printable(entry.titel, multiline=False), "bold"),
             Content.styled(short_date(entry.datum), "$foreground-muted"),
         ]
         if entry.deelnemers:
             lines += [Content(""), Content.styled("Deelnemers", "bold $text-primary")]
-            lines += [Content(f"• {person}") for person in entry.deelnemers]
+            lines += [Content(f"• {printable(person, multiline=False)}") for person in entry.deelnemers]
         if entry.notitie:
-            lines += [Content(""), Content.styled("Besproken", "bold $text-primary"), Content(entry.notitie)]
+            lines += [Content(""), Content.styled("Besproken", "bold $text-primary"), Content(printable(entry.notitie))]
         if entry.afspraken:
             lines += [Content(""), Content.styled("Afspraken", "bold $text-primary")]
-            lines += [Content(f"• {agreement}") for agreement in entry.afspraken]
+            lines += [Content(f"• {printable(agreement, multiline=False)}") for agreement in entry.afspraken]
         detail.update(Content("\n").join(lines))
 
     # -- keys -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from models.drafts import Draft
+from models.form_parsing import printable
 from models.formatting import short_date
 from models.levels import (
     MODEL_TITLES,
@@ -52,7 +53,11 @@ def profile_text(organisation: Organisation) -> Content:
     """The profile as label and value lines; unknown values said as such."""
 
     def line(label: str, value: object) -> Content:
-        shown = Content(str(value)) if value not in (None, "") else Content.styled("onbekend", "$foreground-muted")
+        shown = (
+            Content(printable(str(value)))
+            if value not in (None, "")
+            else Content.styled("onbekend", "$foreground-muted")
+        )
         return Content.assemble((f"{label}: ", "bold"), shown)
 
     staff = organisation.medewerkers
@@ -60,7 +65,7 @@ def profile_text(organisation: Organisation) -> Content:
     absence = organisation.verzuimpercentage
     return Content("\n").join(
         [
-            Content.styled(organisation.naam, "bold $text-primary"),
+            Content.styled(printable(organisation.naam, multiline=False), "bold $text-primary"),
             Content(""),
             line("Sector", organisation.sector),
             line("Medewerkers", f"{staff} ({size})" if staff else None),
@@ -118,7 +123,9 @@ class OrganisationScreen(WorkbookScreen):
         self.query_one("#org-profile-text", Static).update(profile_text(session.workbook.organisatie))
         note = latest_note(session.workbook)
         self.query_one("#org-levels-note", Static).update(
-            Content.assemble((f"Toelichting ({short_date(note[0])}): ", "bold"), note[1], "\n") if note else ""
+            Content.assemble((f"Toelichting ({short_date(note[0])}): ", "bold"), printable(note[1]), "\n")
+            if note
+            else ""
         )
         now = current_levels(session.workbook)
         for model, key in LEVEL_KEYS.items():

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from models.content import default_content
+from models.form_parsing import printable
 from models.formatting import short_date
 from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, portfolio
 from screens.prompt import TextPromptScreen
@@ -107,7 +108,7 @@ class PortfolioScreen(Screen[None]):
         for row in self.rows:
             if isinstance(row, BrokenWorkbook):
                 cells: Cells = [
-                    Content.styled(f"⚠ {row.path.name}", "bold $error"),
+                    Content.styled(f"⚠ {printable(row.path.name, multiline=False)}", "bold $error"),
                     Content.styled("fout", "$error"),
                     "",
                     "",
@@ -118,7 +119,7 @@ class PortfolioScreen(Screen[None]):
             else:
                 size = "" if not row.staff else str(row.staff) if compact else f"{row.staff} {row.size}"
                 cells = [
-                    Content.styled(row.client, "bold"),
+                    Content.styled(printable(row.client, multiline=False), "bold"),
                     size,
                     short_date(row.latest_round) if row.latest_round else "geen",
                     f"{row.average_score:.1f}".replace(".", ",") if row.average_score is not None else "",

@@ -47,7 +47,10 @@ def _open_parser() -> DutchArgumentParser:
 def _check_parser() -> DutchArgumentParser:
     parser = DutchArgumentParser(
         prog="werkboek check",
-        description="Controleer werkboeken. Exitcode 0 als alles in orde is, 1 bij fouten.",
+        description=(
+            "Controleer werkboeken. Exitcode 0 als alles in orde is, 1 bij fouten, 3 als er geen fouten zijn "
+            "maar een bestand een nieuwer schema heeft dan deze versie kent (dan kan check er niet voor instaan)."
+        ),
     )
     parser.add_argument("bestanden", nargs="+", type=Path, help="werkboekbestanden (.toml)")
     return parser

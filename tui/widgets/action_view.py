@@ -8,6 +8,7 @@ from textual.content import Content
 
 from models.action_list import is_overdue
 from models.content import Content as Library
+from models.form_parsing import printable
 from models.formatting import days_phrase, short_date
 from models.sources import link_title
 from models.workbook import Action
@@ -35,7 +36,7 @@ def _facts(action: Action, library: Library) -> list[str]:
     if action.fase in library.phase_by_id:
         facts.append(f"fase {library.phase_by_id[action.fase].label}")
     if action.eigenaar:
-        facts.append(f"eigenaar {action.eigenaar}")
+        facts.append(f"eigenaar {printable(action.eigenaar, multiline=False)}")
     return facts
 
 
@@ -56,7 +57,7 @@ def _money(action: Action) -> list[str]:
 def action_detail(action: Action, library: Library, today: dt.date) -> Content:
     """The whole action: heading, facts on a few lines, then the 6 W's, evaluation and source."""
     lines: list[Content] = [
-        Content.assemble((f"{action.id}  ", "bold $accent"), (action.titel, "bold")),
+        Content.assemble((f"{action.id}  ", "bold $accent"), (printable(action.titel, multiline=False), "bold")),
         Content.styled(" · ".join(_facts(action, library)), "$foreground-muted"),
     ]
     if action.succesfactoren:
@@ -66,7 +67,7 @@ def action_detail(action: Action, library: Library, today: dt.date) -> Content:
     if action.deadline and is_overdue(action, today):
         lines.append(Content.styled(f"⚠ te laat: {days_phrase(action.deadline, today)}", "bold $error"))
     for key, label in W_LABELS:
-        text = getattr(action, key)
+        text = printable(getattr(action, key) or "")
         if text:
             lines += [Content(""), Content.styled(label, "bold $text-primary"), *map(Content, text.splitlines())]
     if action.bron:

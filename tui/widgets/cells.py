@@ -9,6 +9,8 @@ import textwrap
 
 from textual.content import Content
 
+from models.form_parsing import printable
+
 FULL, EMPTY = "█", "░"
 
 
@@ -20,7 +22,7 @@ def bar(done: float, total: float, width: int, style: str = "$primary") -> Conte
 
 def cell(text: str | Content, width: int, *, align: str = "left", style: str = "") -> Content:
     """``text`` fitted to exactly ``width`` cells: truncated with an ellipsis, or padded."""
-    content = text if isinstance(text, Content) else Content.styled(text, style)
+    content = text if isinstance(text, Content) else Content.styled(printable(text, multiline=False), style)
     if width <= 0:
         return Content("")
     if content.cell_length > width:
@@ -44,6 +46,8 @@ def hanging(prefix: Content, text: str | Content, width: int, *, style: str = ""
     For list items whose widget wraps without indent (an option list); ``width`` 0 means not
     known yet, and the text is left to the widget.
     """
+    if not isinstance(text, Content):
+        text = printable(text, multiline=False)
     body = text if isinstance(text, Content) else Content.styled(text, style)
     body_width = width - prefix.cell_length
     if body_width < 12:

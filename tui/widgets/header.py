@@ -9,6 +9,7 @@ from textual.app import RenderResult
 from textual.content import Content
 from textual.widget import Widget
 
+from models.form_parsing import printable
 from tui.widgets.cells import cell
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class WorkbookHeader(Widget):
 
     def __init__(self, client: str, path: Path | None, *, read_only: bool = False, state: str | None = None) -> None:
         super().__init__()
-        self.client = client
+        self.client = printable(client, multiline=False)
         self.path = path
         self.read_only = read_only
         self.state = state
@@ -58,7 +59,7 @@ class WorkbookHeader(Widget):
 
     def show(self, session: WorkbookSession) -> None:
         """Follow the open workbook: its name, file and whether everything is saved."""
-        self.client = session.workbook.organisatie.naam
+        self.client = printable(session.workbook.organisatie.naam, multiline=False)
         self.path = session.loaded.path
         self.state = session.file_state
         self.refresh()
@@ -75,12 +76,12 @@ class WorkbookHeader(Widget):
     def render(self) -> RenderResult:
         width = self.size.width
         left = Content.assemble((" Preventiewerkboek", "bold $accent"), " │ ", (self.client, "bold"))
-        name = self.path.name if self.path is not None else ""
+        name = printable(self.path.name, multiline=False) if self.path is not None else ""
         badge = self._badge(short=False)
         if width - min(left.cell_length, 56) - badge.cell_length - 2 < len(name):
             badge = self._badge(short=True)
         room = max(0, width - min(left.cell_length, 56) - badge.cell_length - 2)
-        path = shorten_left(display_path(self.path), room) if self.path is not None else ""
+        path = shorten_left(printable(display_path(self.path), multiline=False), room) if self.path is not None else ""
         right = badge + Content.styled(path, "$foreground-muted") + " "
         return cell(left, width - right.cell_length) + right
 
