@@ -3,6 +3,7 @@ pseudo-terminal, gets a key that changes the plan, and is hung up on before auto
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -15,6 +16,7 @@ import termios
 import threading
 import time
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,20 @@ def start_in_terminal(
     )
 
 
+@contextlib.contextmanager
+def app_in_terminal(workbook: Path, env: dict[str, str]) -> Iterator[tuple[Terminal, subprocess.Popen[bytes]]]:
+    """The app running in a fresh pseudo-terminal; killed if a test leaves it running."""
+    terminal = Terminal()
+    process = start_in_terminal(terminal, workbook, env)
+    try:
+        yield terminal, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(terminal.follower)
+
+
 def test_closing_the_terminal_never_leaves_the_app_running(workbook_file: Path) -> None:
     """The terminal is closed at once or a little after the dashboard appears, 20 times: every time the
     app has ended within 2 seconds (Textual's driver used to deadlock on the SIGCONT of a hang-up)."""
@@ -152,9 +168,7 @@ def test_closing_the_terminal_never_leaves_the_app_running(workbook_file: Path) 
 
 def test_keys_in_one_burst_land_in_the_fields_they_were_aimed_at(workbook_file: Path) -> None:
     """Over SSH a whole line of keys arrives at once: name, tab, date, save, screen key."""
-    terminal = Terminal()
-    process = start_in_terminal(terminal, workbook_file, {})
-    try:
+    with app_in_terminal(workbook_file, {}) as (terminal, process):
         terminal.wait_for("Succesfactoren")
         terminal.send("4\r" + "\t" * 5 + "Anna de Boer" + "\t" + "1-3-2026" + CTRL_S + "1")
         deadline = time.monotonic() + 15
@@ -167,10 +181,6 @@ def test_keys_in_one_burst_land_in_the_fields_they_were_aimed_at(workbook_file: 
         assert str(a1.get("start")) == "2026-03-01"
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(terminal.follower)
 
 
 @pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
@@ -180,18 +190,12 @@ def test_a_form_open_when_the_terminal_goes_becomes_a_draft(
     state = tmp_path / "staat" / "staat.toml"
     env = {"WERKBOEK_STATE": str(state)}
     before = workbook_file.read_text(encoding="utf-8")
-    terminal = Terminal()
-    process = start_in_terminal(terminal, workbook_file, env)
-    try:
+    with app_in_terminal(workbook_file, env) as (terminal, process):
         terminal.wait_for("Succesfactoren")
         terminal.send("4\r" + "\t" * 5 + "Carla Jansen")
         terminal.wait_for("Carla Jansen")
         process.send_signal(signal_number)
         assert process.wait(timeout=5) is not None
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(terminal.follower)
     assert workbook_file.read_text(encoding="utf-8") == before, "an unconfirmed form is not saved into the plan"
     drafts = list((state.parent / "concepten").glob("*.toml"))
     assert len(drafts) == 1
