@@ -32,6 +32,11 @@ def check_files(paths: Iterable[Path], out: TextIO) -> int:
             for problem in error.problems:
                 print(problem, file=out)
             continue
+        except Exception as error:  # never a traceback: say it, and go on with the next file
+            failed += 1
+            problem_count += 1
+            print(f"{path}: kon niet worden gecontroleerd door een onverwachte fout ({type(error).__name__})", file=out)
+            continue
         notes = []
         if loaded.read_only_reason:
             newer += 1

@@ -16,6 +16,8 @@ from models.canonical import dumps_workbook
 from models.content import Content, default_content
 from models.dutch_messages import located, validation_problems
 from models.file_lock import real_path, workbook_lock
+from models.limits import extreme_values
+from models.new_file import free_name, write_new
 from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
 from models.references import reference_errors
 from models.settings import state_path
@@ -110,6 +112,10 @@ def parse_workbook(name: str, text: str, content: Content) -> tuple[Workbook, st
         if read_only_reason:
             problems.insert(0, Problem(name, read_only_reason))
         raise WorkbookError(problems) from None
+    extreme = list(extreme_values(workbook))  # what a save could not write back, refused now
+    if extreme:
+        where = scan(text)
+        raise WorkbookError([located(name, text, loc, message, where) for loc, message in extreme])
     found = list(reference_errors(workbook, content))
     positions = scan(text) if found else None
     references = [located(name, text, loc, message, positions) for loc, message in found]
@@ -235,12 +241,24 @@ def remove_leftover_temps(path: Path) -> list[Path]:
 
 
 def conflict_path(path: Path) -> Path:
-    """Where this session's version goes when the file on disk was changed by someone else."""
+    """The name of the first conflict copy of ``path`` (``NAME.conflict.toml``); later ones are numbered."""
     return path.with_name(f"{path.stem}.conflict{path.suffix}")
 
 
+def next_conflict_path(path: Path) -> Path:
+    """Where the next conflict copy of ``path`` goes: ``NAME.conflict.toml``, else ``NAME.conflict-2.toml``, …"""
+    return free_name(path.parent, f"{path.stem}.conflict", path.suffix)
+
+
 def save_conflict_copy(loaded: LoadedWorkbook, workbook: Workbook, *, content: Content | None = None) -> Path:
-    """Write ``workbook`` next to the file as ``NAME.conflict.toml``; the file itself is left alone."""
-    target = conflict_path(loaded.path)
-    write_atomic(target, dumps_workbook(workbook, content or default_content()).encode("utf-8"), keep_backup=False)
-    return target
+    """Write ``workbook`` next to the file as a new conflict copy (:func:`next_conflict_path`); returns it.
+
+    An earlier conflict copy is never written over: it holds edits of an earlier conflict. The file
+    itself is left alone.
+    """
+    data = dumps_workbook(workbook, content or default_content()).encode("utf-8")
+    try:
+        mode = loaded.path.stat().st_mode & 0o666
+    except OSError:
+        mode = 0o644
+    return write_new(loaded.path.parent, f"{loaded.path.stem}.conflict", loaded.path.suffix, data, mode=mode)

@@ -7,11 +7,13 @@ know (``extra="allow"``) so a newer file or a hand edit survives a load and save
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
 from models.fields import Code, FileModel, Text
+from models.limits import INT_MAX
 
 SCHEMA_VERSION = 1
 """The file format version this program writes and fully understands."""
@@ -25,8 +27,19 @@ Representation = Literal["or", "pvt", "geen"]
 LadderLevelId = Literal["startend", "gevorderd", "expert"]
 PracticeLevelId = Literal["minimum", "duurzame-inzetbaarheid", "integraal"]
 DiType = Literal["a", "ab", "b", "bc", "c", "cd", "d"]
+
+
+def _finite(value: object) -> object:
+    """inf and nan are TOML numbers, but no amount, hour count or percentage."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"moet een gewoon getal zijn (zoals 1250 of 12.5), niet {value}")
+    return value
+
+
 Score = Annotated[int, Field(ge=1, le=4)]
-Amount = Annotated[float, Field(ge=0)]
+Amount = Annotated[float, Field(ge=0), BeforeValidator(_finite)]
+Count = Annotated[int, Field(ge=1, le=INT_MAX)]
+"""A whole number of at least 1, within TOML's 64-bit range (a bigger one could not be saved)."""
 
 
 class Organisation(FileModel):
@@ -34,13 +47,13 @@ class Organisation(FileModel):
 
     naam: Text
     sector: str | None = None
-    medewerkers: Annotated[int, Field(ge=1)] | None = None
+    medewerkers: Count | None = None
     adviseur: str | None = None
     preventiemedewerker: str | None = None
     arbodienst: str | None = None
     bedrijfsarts: str | None = None
     medezeggenschap: Representation | None = None
-    verzuimpercentage: Annotated[float, Field(ge=0, le=100)] | None = None
+    verzuimpercentage: Annotated[float, Field(ge=0, le=100), BeforeValidator(_finite)] | None = None
 
 
 class ScoringRound(FileModel):
@@ -134,7 +147,7 @@ class LogEntry(FileModel):
 class Workbook(FileModel):
     """Everything about one client: profile, levels, scores, phase progress, legal minimum, plan and log."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1, le=INT_MAX)
     huidige_fase: str | None = None
     """The phase the consultant says the client is in; when unset, the first phase not yet complete."""
     organisatie: Organisation

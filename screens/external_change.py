@@ -12,11 +12,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from models.store import conflict_path
+from models.store import next_conflict_path
 
 
 class ExternalChangeScreen(ModalScreen[bool]):
-    """``h`` loads the version on disk (unsaved edits go to NAME.conflict.toml); ``v`` keeps working."""
+    """``h`` loads the version on disk (unsaved edits go to a new NAME.conflict.toml); ``v`` keeps working."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "choose(True)", "Versie op schijf laden", id="schijf.laden"),
@@ -29,7 +29,7 @@ class ExternalChangeScreen(ModalScreen[bool]):
         self.unsaved = unsaved
 
     def compose(self) -> ComposeResult:
-        copy = conflict_path(self.path).name
+        copy = next_conflict_path(self.path).name
         if self.unsaved:
             choices = Content.assemble(
                 ("h", "bold $accent"),

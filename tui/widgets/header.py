@@ -28,7 +28,7 @@ def display_path(path: Path) -> str:
     """The path relative to the current folder when it lies inside it, else as given."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside this folder, or a loop of symlinks
         return str(path)
 
 
