@@ -49,9 +49,9 @@ class WorkbookSwitching(WorkbookChanges):
                 self.switch_mode("dashboard")
                 return
             if not self.save_now():
-                self.notify(
-                    "Het open werkboek is buiten de app gewijzigd; kies eerst wat daarmee gebeurt.", severity="warning"
-                )
+                # save_now has said why: the file changed on disk (the choice is open) or the save failed
+                # (the message names the recovery copy). Either way this workbook stays open.
+                self.notify("Het open werkboek blijft open tot het is opgeslagen.", severity="warning")
                 return
         if self.current_mode != "werkboeken":
             await self.switch_mode("werkboeken")
