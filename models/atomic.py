@@ -12,7 +12,7 @@ from pathlib import Path
 from models.file_lock import real_path
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -24,7 +24,7 @@ def _fsync_dir(folder: Path) -> None:
 TEMP_SUFFIX = ".tmp"
 
 
-def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
+def write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
     """Write ``data`` to a new temporary file ``.NAME.XXXXXXXX.tmp`` in ``folder``, flushed to disk."""
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=TEMP_SUFFIX)
     temp = Path(temp_name)
@@ -86,7 +86,7 @@ def write_atomic(path: Path, data: bytes, *, backup: Path | None = None, keep_ba
         exists = True
     except FileNotFoundError:
         mode, exists = _default_mode(), False
-    temp = _write_temp(folder, target.name, data, mode)
+    temp = write_temp(folder, target.name, data, mode)
     try:
         if exists and keep_backup and backup is not None:
             _copy_atomic(target, backup, mode)
@@ -94,10 +94,10 @@ def write_atomic(path: Path, data: bytes, *, backup: Path | None = None, keep_ba
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
 
 
 def _copy_atomic(source: Path, target: Path, mode: int) -> None:
     """Copy ``source`` to ``target`` (its folder made if needed), atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_temp(target.parent, target.name, source.read_bytes(), mode).replace(target)
+    write_temp(target.parent, target.name, source.read_bytes(), mode).replace(target)

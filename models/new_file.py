@@ -9,12 +9,12 @@ processes at the same instant never share a name, and a crash leaves no half-wri
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import itertools
 import os
-import tempfile
 from pathlib import Path
+
+from models.atomic import fsync_dir, write_temp
 
 _NO_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, getattr(errno, "ENOTSUP", -1), getattr(errno, "EOPNOTSUPP", -1)}
 """Errors of a file system without hard links (FAT, some network disks): then an exclusive create."""
@@ -40,14 +40,8 @@ def write_new(folder: Path, base: str, suffix: str, data: bytes, *, mode: int = 
     ``mode`` is the new file's permissions (by default only the user may read it: copies of a
     client's workbook in the state folder are nobody else's business)."""
     folder.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
-    temp = Path(temp_name)
+    temp = write_temp(folder, base, data, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.chmod(mode)
         for number in itertools.count(1):
             target = numbered(folder, base, suffix, number)
             try:
@@ -61,7 +55,7 @@ def write_new(folder: Path, base: str, suffix: str, data: bytes, *, mode: int = 
             return target
     finally:
         temp.unlink(missing_ok=True)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -82,12 +76,3 @@ def _write_exclusive(folder: Path, base: str, suffix: str, data: bytes, mode: in
             raise
         return target
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
