@@ -69,7 +69,7 @@ class DashboardScreen(WorkbookScreen):
                     ("?", "bold"),
                     " toont de toetsen van elk scherm, ",
                     ("ctrl+p", "bold"),
-                    " vindt elke opdracht (ook in het Engels: save, undo, export).",
+                    " vindt elke opdracht.",
                 ),
                 id="first-run-hint",
             )

@@ -108,7 +108,7 @@ class OrganisationScreen(WorkbookScreen):
                 yield Static(id="org-profile-text")
             with VerticalScroll(id="org-levels") as levels:
                 levels.border_title = "Niveaus"
-                levels.border_subtitle = "l ladder · p praktijk · t typologie · n toelichting"
+                levels.border_subtitle = "l p t: kiezen · n: toelichting"
                 yield Static(id="org-levels-note")
                 with Container(id="org-levels-columns"):
                     for model in LEVEL_KEYS:

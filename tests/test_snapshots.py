@@ -113,6 +113,22 @@ def test_action_form_empty_80x24(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
 
 
+async def _editing_a1_at_its_factors(pilot: Pilot[None]) -> None:
+    await pilot.press("4", "enter", "tab", "tab", "tab", "tab")
+    await steady_cursor(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_action_form_editing_with_ticked_factors(snap_compare, size: str) -> None:
+    assert snap_compare(app(), terminal_size=SIZES[size], run_before=_editing_a1_at_its_factors)
+
+
+def test_action_form_without_colour_80x24(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR: ticked (☑) and unticked (☐) factors differ in their sign, not in colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=_editing_a1_at_its_factors)
+
+
 def test_action_form_with_an_error_80x24(snap_compare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("4", "n")
