@@ -213,12 +213,12 @@ def report_data(runs: int) -> None:
     print(f"    ({size / 1024:.0f} KB), {runs} rondes")
     print(f"    laden + valideren            mediaan {load_ms:6.1f} ms  (doel ≤ {TARGET_LOAD_MS:.0f} ms)  ", end="")
     print(verdict(load_ms <= TARGET_LOAD_MS))
-    print(f"    opslaan (atomisch, met reservekopie) mediaan {save_ms:6.1f} ms  (doel ≤ {TARGET_SAVE_MS:.0f} ms)  ", end="")
+    print(f"    opslaan (atomisch + reserve) mediaan {save_ms:6.1f} ms  (doel ≤ {TARGET_SAVE_MS:.0f} ms)  ", end="")
     print(verdict(save_ms <= TARGET_SAVE_MS))
     load_ms, save_ms, size = data(runs, full_every=1)
     print(f"    ter vergelijking, alle 2.000 acties met alle 6 W's ({size / 1024:.0f} KB), zonder doel:")
     print(f"    laden + valideren            mediaan {load_ms:6.1f} ms")
-    print(f"    opslaan (atomisch, met reservekopie) mediaan {save_ms:6.1f} ms")
+    print(f"    opslaan (atomisch + reserve) mediaan {save_ms:6.1f} ms")
 
 
 def report_library() -> None:

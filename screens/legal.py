@@ -96,9 +96,7 @@ class LegalScreen(WorkbookScreen):
     def _titles(self) -> None:
         figures = legal_figures(self.session.workbook, self.session.content)
         self.items.border_title = f"Wettelijk minimum · {figures.in_order} van {figures.total} in orde"
-        self.items.border_subtitle = (
-            f"ontbreekt {len(figures.missing)} · onbekend {len(figures.unknown)}"
-        )
+        self.items.border_subtitle = f"ontbreekt {len(figures.missing)} · onbekend {len(figures.unknown)}"
 
     def current(self) -> LegalItem | None:
         option = self.items.highlighted_option
