@@ -110,6 +110,7 @@ class _Writer:
         return self.table(
             workbook,
             {
+                "laatste_actie": lambda last: last if last and last > workbook.highest_action_number() else None,
                 "niveaus": lambda choices: [self.table(c) for c in sorted(choices, key=lambda c: c.datum)],
                 "metingen": lambda rounds: [self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)],
                 "fasen": self.phases,

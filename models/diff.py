@@ -148,8 +148,17 @@ class _Differ:
 
             yield DiffLine("Fasen", _change("huidige fase", self.old.huidige_fase, self.new.huidige_fase, shown))
         nested = {"organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "huidige_fase"}
-        for text in _field_changes(self.old, self.new, skip=nested):
+        for text in _field_changes(self.old, self.new, skip={*nested, "laatste_actie"}):
             yield DiffLine("Werkboek", text)
+        yield from self.action_counter()
+
+    def action_counter(self) -> Iterator[DiffLine]:
+        """The counter only when it changed by itself: a delete or an add is told by its action already."""
+        old, new = self.old.last_action_number(), self.new.last_action_number()
+        if old != new and new != self.new.highest_action_number():
+            yield DiffLine(
+                "Acties", f"hoogste actienummer ooit gegeven: A{old} → A{new} (de volgende actie wordt A{new + 1})"
+            )
 
     def levels(self) -> Iterator[DiffLine]:
         before = {choice.datum: choice for choice in self.old.niveaus}

@@ -4,7 +4,6 @@ so the previous state can be kept for undo."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from models.canonical import action_sort_key
@@ -13,16 +12,13 @@ from models.workbook import Action, ActionStatus, Workbook
 if TYPE_CHECKING:
     from models.library import LibraryItem
 
-_NUMBERED = re.compile(r"^A(\d+)$")
-
 NEXT_STATUS: dict[ActionStatus, ActionStatus] = {"idee": "gepland", "gepland": "bezig", "bezig": "klaar"}
 """The status one step further; klaar and gestopt have no next step."""
 
 
 def next_action_id(workbook: Workbook) -> str:
-    """``A`` and one more than the highest number in use (A21 after A20)."""
-    numbers = [int(match.group(1)) for action in workbook.acties if (match := _NUMBERED.match(action.id))]
-    return f"A{max(numbers, default=0) + 1}"
+    """``A`` and one more than the highest number ever given (A21 after A20, also when A20 was deleted)."""
+    return f"A{workbook.last_action_number() + 1}"
 
 
 def action_from_item(item: LibraryItem, workbook: Workbook) -> Action:
@@ -38,7 +34,12 @@ def action_from_item(item: LibraryItem, workbook: Workbook) -> Action:
 
 
 def _with_actions(workbook: Workbook, actions: list[Action]) -> Workbook:
-    return workbook.model_copy(update={"acties": sorted(actions, key=lambda a: action_sort_key(a.id))})
+    """``workbook`` with these actions; the counter keeps the highest number ever given when it is above
+    the highest in use, and is left out (None) otherwise, as the validator would leave it."""
+    last = workbook.last_action_number()
+    changed = workbook.model_copy(update={"acties": sorted(actions, key=lambda a: action_sort_key(a.id))})
+    counter = last if last > changed.highest_action_number() else None
+    return changed if counter == changed.laatste_actie else changed.model_copy(update={"laatste_actie": counter})
 
 
 def with_action(workbook: Workbook, action: Action) -> Workbook:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from models.fields import Code, FileModel, Text
 from models.limits import INT_MAX
@@ -34,6 +35,15 @@ def _finite(value: object) -> object:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"moet een gewoon getal zijn (zoals 1250 of 12.5), niet {value}")
     return value
+
+
+_NUMBERED_ID = re.compile(r"^A(\d+)$")
+
+
+def action_number(action_id: str) -> int | None:
+    """The number of an id of the form ``A20`` (20); None for any other id."""
+    match = _NUMBERED_ID.match(action_id)
+    return int(match.group(1)) if match else None
 
 
 Score = Annotated[int, Field(ge=1, le=4)]
@@ -150,6 +160,10 @@ class Workbook(FileModel):
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1, le=INT_MAX)
     huidige_fase: str | None = None
     """The phase the consultant says the client is in; when unset, the first phase not yet complete."""
+    laatste_actie: Annotated[int, Field(ge=1, le=INT_MAX)] | None = None
+    """The highest action number ever given (20 for A20), kept only while it is above the highest in use
+    (after the action with the highest number was deleted), so a new action never gets a deleted one's id.
+    A value at or below the highest number in use says nothing more and is dropped (see README)."""
     organisatie: Organisation
     niveaus: list[LevelChoice] = Field(default_factory=list)
     metingen: list[ScoringRound] = Field(default_factory=list)
@@ -159,6 +173,21 @@ class Workbook(FileModel):
     logboek: list[LogEntry] = Field(default_factory=list)
 
     model_config = FileModel.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="after")
+    def _counter_above_actions(self) -> Workbook:
+        """A stale counter (a hand-added action or a line-wise merge went past it) is raised, not refused."""
+        if self.laatste_actie is not None and self.laatste_actie <= self.highest_action_number():
+            object.__setattr__(self, "laatste_actie", None)
+        return self
+
+    def highest_action_number(self) -> int:
+        """The highest number among the ids A1, A2, … in use; 0 when there are none."""
+        return max((n for action in self.acties if (n := action_number(action.id)) is not None), default=0)
+
+    def last_action_number(self) -> int:
+        """The highest action number ever given: the counter, or the highest in use when that is higher."""
+        return max(self.laatste_actie or 0, self.highest_action_number())
 
     def action(self, action_id: str) -> Action | None:
         """The action with this id, if any."""
