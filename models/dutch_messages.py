@@ -72,6 +72,49 @@ def _date_problem(line_text: str) -> tuple[str, int] | None:
     )
 
 
+_ESCAPE = re.compile(r"\\(.)")
+_SHORT_TIME_VALUE = re.compile(r"(?:^|[=\[,{])[ \t]*((?:\d{4}-\d\d-\d\d[Tt ])?\d\d:\d\d)(?![:\d])")
+_INLINE_NOISE = re.compile(r"""\"(?:[^"\\\n]|\\.)*"|'[^'\n]*'""")
+_TOML10 = "TOML-fout: dit mag niet in TOML 1.0 (alleen in TOML 1.1, dat andere programma's weigeren): "
+
+
+def _escape_problem(line_text: str) -> tuple[str, int] | None:
+    for escape in _ESCAPE.finditer(line_text):
+        code, rest = escape.group(1), line_text[escape.end() : escape.end() + 2]
+        if code == "e":
+            return _TOML10 + "de escape \\e in tekst; schrijf \\u001B", escape.start() + 1
+        if code == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", rest):
+            return _TOML10 + f"de escape \\x{rest} in tekst; schrijf \\u00{rest.upper()}", escape.start() + 1
+    return None
+
+
+def _inline_table_problem(english: str, line_text: str, column: int) -> tuple[str, int] | None:
+    before = _INLINE_NOISE.sub("", line_text[: column - 1])
+    if before.count("{") <= before.count("}"):
+        return None
+    at = line_text[column - 1 : column]
+    if at == "}" and before.rstrip().endswith(","):
+        return _TOML10 + "een komma na het laatste veld van een tabel tussen { }; haal de komma vóór '}' weg", column
+    if at in ("", "\r", "#") or english in ("Unclosed inline table", "Invalid initial character for a key part"):
+        return (
+            _TOML10 + "een tabel tussen { } over meer regels (of met een opmerking erin); zet de hele tabel "
+            "op één regel, zonder komma na het laatste veld, of schrijf hem als [kop] met de velden eronder",
+            column,
+        )
+    return None
+
+
+def _toml11_problem(english: str, line_text: str, column: int) -> tuple[str, int] | None:
+    """For an error at a form only TOML 1.1 allows: a Dutch message that says how to write it, and its column."""
+    if english == "Unescaped '\\' in a string":
+        return _escape_problem(line_text)
+    time = _SHORT_TIME_VALUE.search(line_text)
+    if time is not None and english.startswith(("Expected", "Unclosed array", "Invalid value")):
+        value = time.group(1)
+        return _TOML10 + f"een tijd zonder seconden ({value}); schrijf de seconden erbij: {value}:00", time.start(1) + 1
+    return _inline_table_problem(english, line_text, column)
+
+
 def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) -> Problem:
     """Translate a ``tomllib`` error into a Dutch problem with line and column."""
     raw = str(error)
@@ -84,6 +127,9 @@ def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) ->
         column = len(text) - (text.rfind("\n") + 1) + 1
     message: str | None
     lines = text.splitlines()
+    toml11 = _toml11_problem(english, lines[line - 1], column) if 0 < line <= len(lines) else None
+    if toml11 is not None:
+        return Problem(file=file, line=line, column=toml11[1], message=toml11[0])
     date = _date_problem(lines[line - 1]) if 0 < line <= len(lines) else None
     if date is not None and (english.startswith("Expected") or english == "Invalid date or datetime"):
         return Problem(file=file, line=line, column=date[1], message=f"TOML-fout: {date[0]}")

@@ -3,6 +3,11 @@
 Parsing goes through ``rtoml`` (about ten times faster than ``tomllib`` on a large plan: a
 2,000-action workbook parses in ~13 ms instead of ~130 ms). When it refuses a text, ``tomllib``
 parses it again: its error says exactly where and what, which the Dutch messages are built on.
+
+rtoml also accepts forms only TOML 1.1 allows (the escapes ``\\e`` and ``\\xHH``, times without
+seconds, inline tables over more lines or with a trailing comma), which TOML 1.0 readers such as
+``tomllib`` refuse. A cheap scan (:func:`~models.toml_scan.may_hold_toml11`) looks for them; only a
+text that may hold one is parsed by ``tomllib`` as well, so a valid file keeps rtoml's speed.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from models.dutch_messages import toml_syntax_problem
 from models.limits import MAX_FILE_BYTES, MAX_FILE_TEXT, depth_message
 from models.os_errors import dutch_os_error
 from models.problems import Problem, WorkbookError
+from models.toml_scan import may_hold_toml11
 
 _RTOML_POSITION = re.compile(r"at line (\d+) column (\d+)")
 
@@ -105,14 +111,21 @@ def decode_text(name: str, data: bytes) -> str:
 
 
 def parse_toml(name: str, text: str) -> dict[str, Any]:
-    """The parsed document; a syntax error becomes a problem at its line and column."""
+    """The parsed document; a syntax error, or a form only TOML 1.1 allows, becomes a problem at its position."""
     try:
         document: dict[str, Any] = rtoml.loads(text)
-        return document
     except rtoml.TomlParsingError as error:
         if "recurs" in str(error):  # nested beyond what a reader can take: no second try
             raise WorkbookError([_depth_problem(name, str(error))]) from None
-    try:  # parsed again for the position and wording of the error
+        return _parse_strictly(name, text)  # parsed again for the position and wording of the error
+    if may_hold_toml11(text):  # rtoml also reads TOML 1.1 (\e, 10:30, { } over lines); hold it to 1.0
+        _parse_strictly(name, text)
+    return document
+
+
+def _parse_strictly(name: str, text: str) -> dict[str, Any]:
+    """Parse with ``tomllib`` (TOML 1.0); its error becomes a Dutch problem."""
+    try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise WorkbookError([toml_syntax_problem(name, error, text)]) from None

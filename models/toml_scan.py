@@ -60,6 +60,52 @@ def conflict_marker_lines(text: str) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT_MARKER.finditer(text)]
 
 
+_BRACE = re.compile(r"[{}]")
+_STRINGS_AND_COMMENT = re.compile(r"""\"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#.*""")
+_TRAILING_COMMA = re.compile(r",[ \t]*\}")
+_NEW_ESCAPE = re.compile(r"\\[ex]")
+_MINUTES_LAST = re.compile(r":\d\d(?![:\d])")
+"""``:30`` with no seconds after it; a regex with a literal first character, so it scans fast."""
+
+
+def may_hold_toml11(text: str) -> bool:
+    """Whether the text may hold a form TOML 1.1 allows and TOML 1.0 does not (cheap; false alarms allowed).
+
+    The candidates: the escapes ``\\e`` and ``\\xHH``, a time without seconds (``10:30``), and an
+    inline table over more than one line or with a comma before its ``}``. A text without any of
+    them costs a few fast substring searches; one with a candidate is parsed again by ``tomllib``.
+    """
+    if ("\\" in text and _NEW_ESCAPE.search(text)) or _has_short_time(text):
+        return True
+    if "{" not in text and "}" not in text:
+        return False
+    seen = -1
+    for brace in _BRACE.finditer(text):
+        start = text.rfind("\n", 0, brace.start()) + 1
+        if start <= seen:
+            continue
+        end = text.find("\n", brace.start())
+        seen = end = len(text) if end < 0 else end
+        line = _STRINGS_AND_COMMENT.sub("", text[start:end])
+        if line.count("{") != line.count("}") or _TRAILING_COMMA.search(line):
+            return True
+    return False
+
+
+def _has_short_time(text: str) -> bool:
+    """A value like ``10:30`` or ``2026-12-01T10:30``: a time without seconds, not inside words."""
+    for hit in _MINUTES_LAST.finditer(text):
+        start = hit.start() - 2
+        if start < 0 or not text[start : hit.start()].isdigit():
+            continue
+        if start >= 2 and text[start - 1] in "Tt " and text[start - 2].isdigit():
+            return True  # after a date
+        head = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+        if not head or head[-1] in "=[,{":
+            return True  # a value of its own
+    return False
+
+
 def comment_lines(text: str) -> list[int]:
     """Line numbers holding a TOML comment; cheap when the text has no ``#`` at all."""
     if "#" not in text:
