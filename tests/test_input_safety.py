@@ -226,3 +226,26 @@ async def test_every_form_cleans_pasted_text_and_refuses_a_novel(workbook_file: 
         assert app.save_now()
     titles = [entry["titel"] for entry in tomllib.loads(workbook_file.read_text(encoding="utf-8"))["logboek"]]
     assert "Overleg met PVT en OR 👷‍♀️" in titles
+
+
+def test_the_key_gate_keeps_order_ignores_late_reports_and_never_sticks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui import key_gate
+
+    clock = [100.0]
+    monkeypatch.setattr(key_gate.time, "monotonic", lambda: clock[0])
+    handed: list[str] = []
+    timers: list[tuple[float, object]] = []
+    gate = key_gate.KeyGate(lambda event: handed.append(event.key), lambda: True, lambda s, cb: timers.append((s, cb)))
+    for key in "abc":
+        gate.arrive(events.Key(key, key))
+    assert handed == ["a"], "one key at a time"
+    first_turn = gate._turn
+    gate.done(first_turn)
+    assert handed == ["a", "b"]
+    gate.done(first_turn)  # a late report for "a" does not let "c" in while "b" is handled
+    assert handed == ["a", "b"]
+    seconds, check = timers[-1]
+    assert seconds == key_gate.HOLD_AT_MOST_SECONDS
+    clock[0] += key_gate.HOLD_AT_MOST_SECONDS + 0.1  # "b" never reports back
+    check()  # type: ignore[operator]
+    assert handed == ["a", "b", "c"]

@@ -42,8 +42,6 @@ from tui.tasks import WorkbookTasks
 from tui.themes import DARK, LABELS, THEMES
 
 PRELOAD_AFTER_SECONDS = 1.5
-KEY_CHECK_SECONDS = 0.25
-"""How often a key stuck behind a handler that never reported back is let through (a safety net)."""
 SCREEN_TITLES = {
     **{screen.class_name: screen.name for screen in (*MAIN_SCREENS, PORTFOLIO)},
     "HistoryScreen": "Geschiedenis",
@@ -165,7 +163,7 @@ class WerkboekApp(WorkbookTasks):
         self._tried: Path = location
         """The file the last load tried (the first workbook when opening a folder)."""
         self._notices: list[tuple[str, str]] = []
-        self.key_gate = KeyGate(self._let_in, self._screen_ready, self._retry_soon)
+        self.key_gate = KeyGate(self._let_in, self._screen_ready, self._call_after)
         self.init_changes()
 
     def get_driver_class(self) -> type[Driver]:
@@ -248,7 +246,6 @@ class WerkboekApp(WorkbookTasks):
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, lambda _screen: self.key_gate.screen_changed())
-        self.set_interval(KEY_CHECK_SECONDS, self.key_gate.check, name="key-gate")
         for problem in self._settings_problems:
             self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
         self._check_size()
@@ -364,8 +361,8 @@ class WerkboekApp(WorkbookTasks):
         except Exception:
             return True
 
-    def _retry_soon(self, callback: Callable[[], None]) -> None:
-        self.set_timer(0.01, callback)
+    def _call_after(self, seconds: float, callback: Callable[[], None]) -> None:
+        self.set_timer(seconds, callback)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"show", "undo", "redo"}:

@@ -19,6 +19,8 @@ from textual.message_pump import MessagePump
 GateEvent = events.Key | events.Paste
 HOLD_AT_MOST_SECONDS = 1.0
 """A safety net: a key whose handling never reports back lets the next ones through after this time."""
+READY_POLL_SECONDS = 0.01
+"""How often to look whether a new screen is ready for the keys that wait for it."""
 
 
 class KeyGate:
@@ -28,14 +30,15 @@ class KeyGate:
         self,
         dispatch: Callable[[GateEvent], object],
         ready: Callable[[], bool],
-        retry_soon: Callable[[Callable[[], None]], object],
+        later: Callable[[float, Callable[[], None]], object],
     ) -> None:
         self._dispatch = dispatch
         """Hands one event to its target (the app's normal way in)."""
         self._ready = ready
         """The screen on top is mounted and has set its focus: a key can find its target."""
-        self._retry_soon = retry_soon
-        """Calls back a moment later (while a new screen is still being mounted)."""
+        self._later = later
+        """Calls back after so many seconds (a new screen still being mounted; the safety net)."""
+        self._check_pending = False
         self._waiting: list[GateEvent] = []
         self._busy_since: float | None = None
         self._turn = 0
@@ -56,6 +59,9 @@ class KeyGate:
             self._busy_since = None
         self._waiting.append(event)
         self.next()
+        if self._waiting and not self._check_pending:
+            self._check_pending = True
+            self._later(HOLD_AT_MOST_SECONDS, self.check)
 
     def let_in(self, target: MessagePump) -> None:
         """An event was just handed to ``target``: hold the rest until it and its ancestors handled it."""
@@ -88,14 +94,18 @@ class KeyGate:
         the app's queue, behind what a new screen queued to set its focus."""
         if self._busy_since is None and self._waiting:
             if not self._ready():
-                self._retry_soon(self.next)
+                self._later(READY_POLL_SECONDS, self.next)
                 return
             self._turn += 1  # reports that come late, for the event before, no longer count
             self._busy_since = time.monotonic()
             self._dispatch(self._waiting.pop(0))
 
     def check(self) -> None:
-        """Called now and then: a key stuck behind a handler that never reported goes in anyway."""
+        """The safety net, while keys wait: one stuck behind a handler that never reported goes in anyway."""
+        self._check_pending = False
         if self._busy_since is not None and time.monotonic() - self._busy_since > HOLD_AT_MOST_SECONDS:
             self._busy_since = None
         self.next()
+        if self._waiting:
+            self._check_pending = True
+            self._later(HOLD_AT_MOST_SECONDS, self.check)
