@@ -14,7 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
-from models.compare import diff_command
+from cli.diff import diff_command
 from models.content import default_content
 from models.plan import with_action, without_action
 from models.store import LoadedWorkbook, save_workbook

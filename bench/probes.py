@@ -40,7 +40,7 @@ def minimal() -> int:
 
 
 def werkboek(path: str) -> int:
-    from tui.cli import create_app
+    from cli.app import create_app
 
     app = create_app([path])
     app.EXPECTED_SCREEN = "DashboardScreen"  # type: ignore[attr-defined]

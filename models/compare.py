@@ -1,33 +1,14 @@
-"""``werkboek diff``: what changed between two versions of a workbook, as a Dutch summary.
-
-    werkboek diff OUD NIEUW      two files
-    werkboek diff BESTAND [REV]  the file as it is now against a git revision (default HEAD)
-    werkboek diff --git ...      the seven arguments git gives an external diff driver
-
-Exit status as ``diff``: 0 when the contents are equal, 1 when they differ, 2 on trouble (a file
-that cannot be read or is not a valid workbook). As git's driver it always exits 0, or git stops.
-"""
+"""Workbooks read for comparing and reporting: from a file, or from text (a git version), without the
+store's bookkeeping (locks, digests, backups). ``werkboek diff`` and ``werkboek export`` (cli/) use them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
-from models.content import Content, default_content
-from models.diff import diff_workbooks, render_diff
-from models.git import GitError, file_at
-from models.problems import WorkbookError
+from models.content import Content
 from models.store import parse_workbook
-from models.terminal_text import visible_stream
 from models.toml_file import decode_text, read_bytes
 from models.workbook import Organisation, Workbook
-
-NO_FILE = "/dev/null"
-USAGE = (
-    "gebruik: werkboek diff OUD NIEUW  of  werkboek diff BESTAND [VERSIE]\n"
-    "         (VERSIE is een git-versie zoals HEAD, HEAD~2, een commit of een tag; standaard HEAD)"
-)
 
 
 def workbook_from_text(name: str, text: str, content: Content) -> Workbook:
@@ -40,73 +21,6 @@ def workbook_from_file(path: Path, content: Content) -> Workbook:
     return workbook_from_text(name, decode_text(name, read_bytes(path)), content)
 
 
-def _empty() -> Workbook:
+def empty_workbook() -> Workbook:
+    """What a file that does not exist (yet, or any more) is compared as."""
     return Workbook(organisatie=Organisation(naam="(geen)"))
-
-
-def compare(old: Workbook, new: Workbook, content: Content, out: TextIO) -> int:
-    lines = diff_workbooks(old, new, content)
-    out.write(render_diff(lines))
-    return 1 if lines else 0
-
-
-def _git_driver(args: Sequence[str], content: Content, out: TextIO) -> int:
-    """git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
-    path, old_file, _, _, new_file, _, _ = args[:7]
-    out.write(f"werkboek diff {path}\n")
-    try:
-        old = _empty() if old_file == NO_FILE else workbook_from_file(Path(old_file), content)
-        new = _empty() if new_file == NO_FILE else workbook_from_file(Path(new_file), content)
-    except WorkbookError as error:
-        out.write(f"(geen inhoudelijke vergelijking: {error.problems[0].message})\n")
-        return 0
-    if old_file == NO_FILE:
-        out.write("nieuw werkboek\n")
-    if new_file == NO_FILE:
-        out.write("werkboek verwijderd\n")
-    compare(old, new, content, out)
-    return 0
-
-
-def _argument_problem(args: Sequence[str]) -> str | None:
-    """What is wrong with the arguments, in Dutch; just the usage text when help is asked for."""
-    if any(a in ("-h", "--help") for a in args):
-        return USAGE
-    if not 1 <= len(args) <= 2:
-        return f"{USAGE}\nwerkboek diff: fout: geef twee bestanden, of een bestand en eventueel een versie"
-    if len(args) == 2 and args[1].endswith(".toml") and not Path(args[1]).exists():
-        return f"{args[1]}: bestand niet gevonden; controleer de naam en de map"
-    return None
-
-
-def diff_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
-    """Run ``werkboek diff`` with ``args`` (what follows ``diff``); returns the exit status."""
-    out, err = visible_stream(out), visible_stream(err)  # text from the files is shown, never obeyed
-    content = default_content()
-    if args and args[0] == "--git":
-        if len(args) < 8:
-            err.write("werkboek diff --git verwacht de zeven argumenten die git meegeeft\n")
-            return 2
-        return _git_driver(args[1:], content, out)
-    problem = _argument_problem(args)
-    if problem is not None:
-        asked_for_help = problem == USAGE
-        (out if asked_for_help else err).write(problem + "\n")
-        return 0 if asked_for_help else 2
-    first = Path(args[0])
-    try:
-        if len(args) == 2 and Path(args[1]).exists():
-            old = workbook_from_file(first, content)
-            new = workbook_from_file(Path(args[1]), content)
-        else:
-            revision = args[1] if len(args) == 2 else "HEAD"
-            new = workbook_from_file(first, content)
-            old = workbook_from_text(f"{first} ({revision})", file_at(first, revision), content)
-    except WorkbookError as error:
-        for found in error.problems:
-            err.write(f"{found}\n")
-        return 2
-    except GitError as error:
-        err.write(f"{error}\n")
-        return 2
-    return compare(old, new, content, out)

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from models.export_command import ReportRefusedError, check_report_target, write_export
+from models.export_writer import ReportRefusedError, check_report_target, write_export
 from models.os_errors import dutch_os_error
 from models.report import Format, default_export_path, export_text
 from screens.confirm import ConfirmScreen

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, ROOT
 
-from tui.cli import create_app, main
+from cli.app import create_app
+from cli.main import main
 
 
 def test_check_valid_file_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from models.store import load_workbook, save_workbook
 
 def werkboek(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], cwd=ROOT, check=False, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "cli.main", *args], cwd=ROOT, check=False, capture_output=True, text=True, timeout=60
     )
 
 

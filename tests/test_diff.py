@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, TODAY
 
+from cli.diff import diff_command
 from models.checklists import with_current_phase, with_item_note, with_ticked
-from models.compare import diff_command
 from models.content import Content
 from models.diff import diff_workbooks, render_diff
 from models.legal import with_legal_state

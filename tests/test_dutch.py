@@ -17,8 +17,8 @@ from textual.command import CommandPalette
 from textual.widgets import Select, SelectionList, TextArea
 from textual.widgets._select import SelectOverlay
 
-from models.cli_text import _MESSAGES, dutch_message
-from models.compare import diff_command
+from cli.diff import diff_command
+from cli.dutch_argparse import _MESSAGES, dutch_message
 from models.content import Content
 from models.file_history import versions
 from models.formatting import aantal
@@ -121,7 +121,7 @@ def test_textual_bindings_are_dutch_also_for_widgets_loaded_later() -> None:
 
 def werkboek(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "cli.main", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

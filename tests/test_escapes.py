@@ -35,7 +35,7 @@ def hostile_copy(folder: Path) -> Path:
 
 def werkboek(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], cwd=ROOT, check=False, capture_output=True, timeout=60
+        [sys.executable, "-m", "cli.main", *args], cwd=ROOT, check=False, capture_output=True, timeout=60
     )
 
 

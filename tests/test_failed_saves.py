@@ -264,7 +264,7 @@ def write_atomic(path, data, **options):
         raise OSError(code, os.strerror(code), str(path))
     original(path, data, **options)
 store.write_atomic = write_atomic
-from tui.cli import main
+from cli.main import main
 main()
 """
 
@@ -272,7 +272,7 @@ main()
 def start_failing(
     terminal: Terminal, workbook: Path, env: dict[str, str], failure: str | None
 ) -> subprocess.Popen[bytes]:
-    code = FAILING_START if failure else "from tui.cli import main; main()"
+    code = FAILING_START if failure else "from cli.main import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, str(workbook)],
         stdin=terminal.follower,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, ROOT
 
-from models.compare import diff_command
+from cli.diff import diff_command
 from models.content import Content
 from models.file_history import versions
 from models.git import GitError, file_at, file_history, repository_root
@@ -160,7 +160,7 @@ def test_outside_a_repository_there_is_no_history(tmp_path: Path, content: Conte
 def test_git_diff_shows_the_summary_with_the_diff_driver(repository_file: Path) -> None:
     repo = repository_file.parent
     (repo / ".gitattributes").write_text("*.toml diff=werkboek\n", encoding="utf-8")
-    command = f"{sys.executable} -m tui.cli diff --git"
+    command = f"{sys.executable} -m cli.main diff --git"
     repository_file.write_text(repository_file.read_text().replace("medewerkers = 36", "medewerkers = 38"))
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(

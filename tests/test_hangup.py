@@ -77,7 +77,7 @@ def test_hangup_saves_the_edit(workbook_file: Path, signal_number: int) -> None:
     terminal = Terminal()
     env = {**os.environ, "TERM": "xterm-256color", "WERKBOEK_AUTOSAVE_SECONDS": "600", "COLUMNS": "100", "LINES": "30"}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from tui.cli import main; main()", str(workbook_file)],
+        [sys.executable, "-c", "from cli.main import main; main()", str(workbook_file)],
         stdin=terminal.follower,
         stdout=terminal.follower,
         stderr=terminal.follower,
@@ -118,7 +118,7 @@ def start_in_terminal(
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
     return subprocess.Popen(
-        [sys.executable, "-c", "from tui.cli import main; main()", str(workbook)],
+        [sys.executable, "-c", "from cli.main import main; main()", str(workbook)],
         stdin=terminal.follower,
         stdout=terminal.follower,
         stderr=terminal.follower,

@@ -105,7 +105,7 @@ HOSTILE: dict[str, tuple[Maker, str]] = {
 
 def run_check(*paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from tui.cli import main; raise SystemExit(main())", "check", *map(str, paths)],
+        [sys.executable, "-c", "from cli.main import main; raise SystemExit(main())", "check", *map(str, paths)],
         capture_output=True,
         text=True,
         cwd=ROOT,

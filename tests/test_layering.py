@@ -1,5 +1,6 @@
-"""The layering rule: models/ and the non-interactive commands never import Textual;
-screens/ and tui/ never read or write workbook files themselves."""
+"""The layering rule: models/ and the non-interactive commands in cli/ never import Textual;
+screens/ and tui/ never read or write workbook files themselves. (``uv run lint-imports`` checks the
+same layers on the import graph; these tests check what a real run loads.)"""
 
 from __future__ import annotations
 
@@ -31,9 +32,39 @@ def test_every_models_module_imports_without_textual() -> None:
 def test_werkboek_check_runs_without_textual() -> None:
     code = (
         "import io, sys\n"
-        "from tui.cli import main\n"
+        "from cli.main import main\n"
         f"code = main(['check', {str(EXAMPLE)!r}])\n"
         "assert code == 0, code\n" + TEXTUAL_CHECK
+    )
+    assert _run(code) == "[]"
+
+
+def test_every_cli_module_imports_without_textual() -> None:
+    code = (
+        "import importlib, pkgutil, cli\n"
+        "for m in pkgutil.iter_modules(cli.__path__): importlib.import_module('cli.' + m.name)\n" + TEXTUAL_CHECK
+    )
+    assert _run(code) == "[]"
+
+
+def test_the_plain_commands_run_without_textual(tmp_path: Path) -> None:
+    """check, diff, export, new and config, each through the ``werkboek`` entry point, in one process."""
+    example = str(EXAMPLE)
+    code = (
+        "import contextlib, io, os\n"
+        f"os.environ['WERKBOEK_CONFIG'] = {str(tmp_path / 'instellingen.toml')!r}\n"
+        "from cli.main import main\n"
+        "runs = [\n"
+        f"    ['check', {example!r}],\n"
+        f"    ['diff', {example!r}, {example!r}],\n"
+        f"    ['export', {example!r}, '-f', 'md', '-o', '-'],\n"
+        f"    ['new', 'Garage Jansen', '--map', {str(tmp_path)!r}],\n"
+        "    ['config'],\n"
+        "]\n"
+        "for args in runs:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        code = main(args)\n"
+        "    assert code == 0, (args, code)\n" + TEXTUAL_CHECK
     )
     assert _run(code) == "[]"
 
@@ -68,6 +99,11 @@ def _calls(path: Path) -> set[str]:
 def test_models_source_never_imports_textual() -> None:
     for path in (ROOT / "models").rglob("*.py"):
         assert not {"textual", "rich"} & _imports(path), path
+
+
+def test_cli_source_never_imports_textual() -> None:
+    for path in (ROOT / "cli").rglob("*.py"):
+        assert not {"textual", "rich", "screens"} & _imports(path), path  # only through tui, inside a function
 
 
 def test_screens_and_tui_change_files_only_through_models() -> None:

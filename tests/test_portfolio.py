@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, TODAY
 
+from cli.new import new_command
 from models.content import Content
-from models.new_command import new_command
 from models.portfolio import (
     BrokenWorkbook,
     WorkbookSummary,

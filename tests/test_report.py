@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, TODAY
 
+from cli.export import export_command
 from models.content import Content
-from models.export_command import export_command
 from models.report import actions_csv, dutch_number, export_bytes, markdown_text, report_number, report_text
 from models.store import load_workbook
 from models.workbook import Action, Organisation, Workbook

@@ -1,6 +1,6 @@
 """Reports never write over an existing file unasked, and never over a workbook (issue 11, defect 1).
 
-The command line is run as a real subprocess (``python -m tui.cli export``); the app's dialog
+The command line is run as a real subprocess (``python -m cli.main export``); the app's dialog
 through the pilot.
 """
 
@@ -20,7 +20,7 @@ from tui.app import WerkboekApp
 
 def export(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "export", *args],
+        [sys.executable, "-m", "cli.main", "export", *args],
         cwd=ROOT,
         check=False,
         capture_output=True,

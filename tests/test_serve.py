@@ -30,7 +30,8 @@ import aiohttp
 import pytest
 from conftest import EXAMPLE, ROOT
 
-from tui.serve import app_command, serve_parser, start_text
+from cli.serve import serve_parser
+from tui.serve import app_command, start_text
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
@@ -39,7 +40,7 @@ def test_serve_listens_on_this_computer_only_unless_told() -> None:
     assert serve_parser().parse_args([]).host == "127.0.0.1"
     assert serve_parser().parse_args(["--host", "0.0.0.0", "--port", "9000"]).port == 9000
     command = app_command(Path("saves/van-dijk-installatietechniek.toml"))
-    assert command.startswith(f"{sys.executable} -m tui.cli /") and command.endswith(
+    assert command.startswith(f"{sys.executable} -m cli.main /") and command.endswith(
         "van-dijk-installatietechniek.toml"
     )
 
@@ -111,7 +112,7 @@ def serving(tmp_path: Path, *extra: str) -> Iterator[Served]:
     ready = tmp_path / "klaar.txt"
     environment = {**os.environ, "WERKBOEK_READY_FILE": str(ready), "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "serve", str(workbook), "--port", str(port), *extra],
+        [sys.executable, "-m", "cli.main", "serve", str(workbook), "--port", str(port), *extra],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""``werkboek serve [PAD] [--port N] [--host H]``: the app in a browser, through textual-serve.
+"""The server behind ``werkboek serve`` (cli/serve.py): the app in a browser, through textual-serve.
 
 Every browser tab gets its own app process on the same workbook files. The server listens on
 127.0.0.1 only, unless ``--host`` says otherwise: a workbook holds a client's data.
@@ -15,16 +15,14 @@ import ipaddress
 import secrets
 import shlex
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server
-
-from models.cli_text import DutchArgumentParser
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -36,22 +34,9 @@ FOREIGN_ORIGIN = "Geen toegang: deze verbinding komt van een andere website dan 
 FOREIGN_HOST = "Geen toegang: dit adres hoort niet bij deze server; gebruik de link die 'werkboek serve' liet zien."
 
 
-def serve_parser() -> DutchArgumentParser:
-    parser = DutchArgumentParser(prog="werkboek serve", description="Open het werkboek in een browser.")
-    parser.add_argument("pad", nargs="?", type=Path, help="een werkboek of een map (standaard: als 'werkboek')")
-    parser.add_argument("--port", type=int, default=8000, metavar="POORT", help="poort (standaard 8000)")
-    parser.add_argument(
-        "--host",
-        default="127.0.0.1",
-        metavar="ADRES",
-        help="adres om op te luisteren (standaard 127.0.0.1: alleen deze computer; 0.0.0.0: het hele netwerk)",
-    )
-    return parser
-
-
 def app_command(path: Path | None) -> str:
     """The shell command textual-serve starts for each browser tab."""
-    parts = [sys.executable, "-m", "tui.cli"]
+    parts = [sys.executable, "-m", "cli.main"]
     if path is not None:
         parts.append(str(path.resolve()))
     return " ".join(shlex.quote(part) for part in parts)
@@ -156,14 +141,3 @@ def start_text(host: str, port: int, token: str) -> str:
             "deze computer te bereiken.\n"
         )
     return text
-
-
-def serve(args: Sequence[str], out: TextIO) -> int:
-    parsed = serve_parser().parse_args(list(args))
-    token = secrets.token_urlsafe(32)
-    out.write(start_text(parsed.host, parsed.port, token))
-    out.flush()
-    GuardedServer(
-        app_command(parsed.pad), host=parsed.host, port=parsed.port, title="Preventiewerkboek", token=token
-    ).serve()
-    return 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from models.cli_text import DutchArgumentParser
+from cli.dutch_argparse import DutchArgumentParser
 from models.content import default_content
 from models.portfolio import create_workbook_file, file_name_for, new_workbook
 
@@ -36,3 +37,9 @@ def new_command(args: Sequence[str], out: TextIO, err: TextIO, *, default_folder
         return 2
     out.write(f"Gemaakt: {path}\nOpenen: werkboek {path}\n")
     return 0
+
+
+def main(args: Sequence[str]) -> int:
+    from tui.locations import default_location  # plain Python: where the app looks for workbooks
+
+    return new_command(args, out=sys.stdout, err=sys.stderr, default_folder=default_location())

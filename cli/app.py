@@ -1,0 +1,55 @@
+"""``werkboek [PAD]``: open a workbook (or a folder of workbooks) in the app.
+
+Only this module's functions import Textual (through ``tui``), and only when called.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cli.dutch_argparse import DutchArgumentParser
+
+if TYPE_CHECKING:
+    from tui.app import WerkboekApp
+
+
+def open_parser() -> DutchArgumentParser:
+    parser = DutchArgumentParser(
+        prog="werkboek",
+        description="Preventiewerkboek: dashboards en actieplan per mkb-klant, opgeslagen als TOML.",
+        epilog=(
+            "Andere opdrachten: 'werkboek check BESTAND...' controleert werkboeken zonder ze te openen; "
+            "'werkboek diff OUD NIEUW' of 'werkboek diff BESTAND [VERSIE]' vat de verschillen samen; "
+            "'werkboek export BESTAND --format md|html|csv' maakt een rapport; "
+            "'werkboek new \"Naam BV\"' begint een nieuw werkboek; "
+            "'werkboek config [--toetsen]' toont (en maakt) het instellingenbestand; "
+            "'werkboek serve [--port N]' opent het werkboek in een browser."
+        ),
+    )
+    parser.add_argument(
+        "pad",
+        nargs="?",
+        type=Path,
+        help="een werkboek (.toml), of een map: dan volgt een overzicht van alle werkboeken erin "
+        "(standaard: saves/; staat daar één werkboek, dan gaat dat meteen open)",
+    )
+    return parser
+
+
+def create_app(argv: Sequence[str]) -> WerkboekApp:
+    """Build the app for ``werkboek [PAD]`` without running it."""
+    from models.settings import load_settings
+    from tui.app import WerkboekApp
+    from tui.locations import default_workbook
+
+    args = open_parser().parse_args(list(argv))
+    settings = load_settings()
+    folder = settings.settings.werkboeken
+    app = WerkboekApp(args.pad or default_workbook(Path(folder).expanduser() if folder else None), settings=settings)
+    # Modules, schemas and content made so far live as long as the app: keeping them out of
+    # the garbage collector's passes spares a full collection during start-up.
+    gc.freeze()
+    return app

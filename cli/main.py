@@ -1,0 +1,76 @@
+"""The ``werkboek`` command: open a workbook in the app, or run one of the subcommands.
+
+Each subcommand lives in its own module and is imported only when it runs; only opening the app
+(and ``serve``) imports Textual, so ``werkboek check`` stays light and fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+# The workbook uses no pydantic plugins; not scanning installed packages for them saves start-up time.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+def _check(args: Sequence[str]) -> int:
+    from cli.check import main as check
+
+    return check(args)
+
+
+def _diff(args: Sequence[str]) -> int:
+    from cli.diff import main as diff
+
+    return diff(args)
+
+
+def _export(args: Sequence[str]) -> int:
+    from cli.export import main as export
+
+    return export(args)
+
+
+def _new(args: Sequence[str]) -> int:
+    from cli.new import main as new
+
+    return new(args)
+
+
+def _config(args: Sequence[str]) -> int:
+    from cli.config import main as config
+
+    return config(args)
+
+
+def _serve(args: Sequence[str]) -> int:
+    from cli.serve import main as serve
+
+    return serve(args)
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "check": _check,
+    "diff": _diff,
+    "export": _export,
+    "new": _new,
+    "config": _config,
+    "serve": _serve,
+}
+"""``werkboek NAME ...``: commands that work without opening the app (except serve)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``werkboek`` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[args[0]](args[1:])
+    from cli.app import create_app
+
+    create_app(args).run()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
