@@ -10,14 +10,12 @@ from models.form_parsing import (
     Errors,
     FormError,
     clean_field,
-    date_text,
-    dutch_date,
-    number_text,
     parse_amount,
     parse_date,
     parse_into,
     validated,
 )
+from models.formatting import form_date, plain_number
 from models.workbook import Action
 
 TEXT_FIELDS = ("titel", "eigenaar", "wat", "waarom", "wie", "werkwijze", "waar", "wanneer", "bron", "evaluatie")
@@ -65,7 +63,7 @@ def action_from_form(
     start, deadline = data.get("start"), data.get("deadline")
     if start and deadline and deadline < start:
         errors["deadline"] = (
-            f"deadline {dutch_date(deadline)} ligt vóór start {dutch_date(start)}; "
+            f"deadline {form_date(deadline)} ligt vóór start {form_date(start)}; "
             "de deadline moet op of na de startdatum liggen"
         )
     if data.get("status") == "klaar" and "afgerond_op" not in data and "afgerond_op" not in errors:
@@ -80,7 +78,7 @@ def form_values(action: Action) -> dict[str, str]:
         value = getattr(action, name)
         values[name] = "" if value is None else str(value)
     for name in DATE_FIELDS:
-        values[name] = date_text(getattr(action, name))
+        values[name] = form_date(getattr(action, name))
     for name in AMOUNT_FIELDS:
-        values[name] = number_text(getattr(action, name))
+        values[name] = plain_number(getattr(action, name))
     return values

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from models.canonical import action_sort_key
 from models.content import Content
-from models.formatting import aantal, short_date
+from models.formatting import aantal, hours, money, percentage, plain_number, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.workbook import LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
 
@@ -34,10 +34,6 @@ class DiffLine:
     text: str
 
 
-def _number(value: float) -> str:
-    return (str(int(value)) if float(value).is_integer() else f"{value}").replace(".", ",")
-
-
 def _value(value: Any) -> str:
     """A value as the diff shows it."""
     if value is None or value in ("", [], {}):
@@ -47,10 +43,16 @@ def _value(value: Any) -> str:
     if isinstance(value, dt.date):
         return short_date(value)
     if isinstance(value, float):
-        return _number(value)
+        return plain_number(value)  # exact: a change in the third decimal still shows
     if isinstance(value, list):
         return ", ".join(_value(item) for item in value)
     return str(value)
+
+
+def _measured(unit: Callable[[float], str], value: Any) -> str:
+    """A number in its unit (``€ 1.250``, ``1,5 uur``); anything else (a hand-edited text, none) as usual."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return unit(value) if is_number else _value(value)
 
 
 def _is_long(value: Any) -> bool:
@@ -132,7 +134,9 @@ class _Differ:
 
     def lines(self) -> Iterator[DiffLine]:
         yield from self.workbook()
-        yield from (DiffLine("Profiel", text) for text in _field_changes(self.old.organisatie, self.new.organisatie))
+        profile = {"verzuimpercentage": partial(_measured, percentage)}
+        old_profile, new_profile = self.old.organisatie, self.new.organisatie
+        yield from (DiffLine("Profiel", text) for text in _field_changes(old_profile, new_profile, shown=profile))
         yield from self.levels()
         yield from self.rounds()
         yield from self.phases()
@@ -243,7 +247,12 @@ class _Differ:
     def actions(self) -> Iterator[DiffLine]:
         before = {action.id: action for action in self.old.acties}
         after = {action.id: action for action in self.new.acties}
-        shown: dict[str, Callable[[Any], str]] = {"fase": self.phase, "succesfactoren": self.factor}
+        shown: dict[str, Callable[[Any], str]] = {
+            "fase": self.phase,
+            "succesfactoren": self.factor,
+            "budget": partial(_measured, money),
+            "uren": partial(_measured, hours),
+        }
         for action_id in sorted(before.keys() | after.keys(), key=action_sort_key):
             old, new = before.get(action_id), after.get(action_id)
             if old is None and new is not None:
@@ -303,5 +312,5 @@ def render_diff(lines: list[DiffLine]) -> str:
             out.append(section)
         out.append(f"  {line.text}")
     count = len(lines)
-    out.append(f"{count} {'wijziging' if count == 1 else 'wijzigingen'}.")
+    out.append(f"{aantal(count, 'wijziging', 'wijzigingen')}.")
     return "\n".join(out) + "\n"

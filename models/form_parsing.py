@@ -15,11 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from models.dutch_messages import dutch_validation_message
-
-MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
+from models.formatting import MONTH_NAMES, number
 
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen
@@ -148,15 +144,10 @@ def clean_field(
     cleaned = clean_text(printable(text, multiline=not one_line), multiline=multiline)
     if cleaned is not None and len(cleaned) > most:
         raise FormError(
-            f"{label} is te lang: {thousands(len(cleaned))} tekens, hoogstens {thousands(most)}; "
+            f"{label} is te lang: {number(len(cleaned))} tekens, hoogstens {number(most)}; "
             "maak het korter" + ("" if not one_line else " en zet details in een tekstveld")
         )
     return cleaned
-
-
-def thousands(number: int) -> str:
-    """``10000`` as Dutch write it: ``10.000``."""
-    return f"{number:,}".replace(",", ".")
 
 
 def parse_into(
@@ -208,20 +199,3 @@ def text_into(
         return
     if text:
         data[name] = text
-
-
-def dutch_date(day: dt.date) -> str:
-    """A date in a message, the way people here type it: ``15-1-2027``."""
-    return f"{day.day}-{day.month}-{day.year}"
-
-
-def date_text(day: dt.date | None) -> str:
-    """A date as the forms show it, the way people here type it (1-12-2026), or empty."""
-    return dutch_date(day) if day else ""
-
-
-def number_text(number: float | None) -> str:
-    """A number as the forms show it: whole numbers without ``.0``, or empty."""
-    if number is None:
-        return ""
-    return str(int(number)) if float(number).is_integer() else str(number)

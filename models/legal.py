@@ -8,7 +8,8 @@ from typing import Any
 
 from models.content import Content
 from models.content_items import LegalItem
-from models.form_parsing import Errors, date_text, parse_date, parse_into, text_into, validated
+from models.form_parsing import Errors, parse_date, parse_into, text_into, validated
+from models.formatting import form_date
 from models.workbook import Action, LegalItemState, LegalStatus, Workbook
 
 LEGAL_STATUSES: tuple[LegalStatus, ...] = ("onbekend", "aanwezig", "ontbreekt", "nvt")
@@ -57,7 +58,7 @@ def legal_state_from_form(
 
 
 def legal_form_values(state: LegalItemState) -> dict[str, str]:
-    return {"status": state.status, "datum": date_text(state.datum), "notitie": state.notitie or ""}
+    return {"status": state.status, "datum": form_date(state.datum), "notitie": state.notitie or ""}
 
 
 def source_key(item: LegalItem) -> str:

@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from models.form_parsing import Errors, date_text, parse_date, parse_into, parse_lines, text_into, validated
+from models.form_parsing import Errors, parse_date, parse_into, parse_lines, text_into, validated
+from models.formatting import form_date
 from models.workbook import LogEntry, Workbook
 
 
@@ -56,7 +57,7 @@ def log_entry_from_form(values: Mapping[str, str], original: LogEntry | None = N
 
 def log_form_values(entry: LogEntry) -> dict[str, str]:
     return {
-        "datum": date_text(entry.datum),
+        "datum": form_date(entry.datum),
         "titel": entry.titel,
         "deelnemers": "\n".join(entry.deelnemers),
         "notitie": entry.notitie or "",
@@ -66,4 +67,4 @@ def log_form_values(entry: LogEntry) -> dict[str, str]:
 
 def blank_log_values(today: dt.date) -> dict[str, str]:
     """A new entry's form: today's date, the rest empty."""
-    return {"datum": date_text(today), "titel": "", "deelnemers": "", "notitie": "", "afspraken": ""}
+    return {"datum": form_date(today), "titel": "", "deelnemers": "", "notitie": "", "afspraken": ""}

@@ -7,13 +7,13 @@ from typing import Any
 
 from models.form_parsing import (
     Errors,
-    number_text,
     parse_count,
     parse_into,
     parse_percentage,
     text_into,
     validated,
 )
+from models.formatting import plain_number
 from models.workbook import Organisation, Workbook
 
 TEXT_FIELDS = ("naam", "sector", "adviseur", "preventiemedewerker", "arbodienst", "bedrijfsarts")
@@ -51,7 +51,7 @@ def profile_form_values(organisation: Organisation) -> dict[str, str]:
     values = {name: getattr(organisation, name) or "" for name in TEXT_FIELDS}
     values["medezeggenschap"] = organisation.medezeggenschap or ""
     values["medewerkers"] = "" if organisation.medewerkers is None else str(organisation.medewerkers)
-    values["verzuimpercentage"] = number_text(organisation.verzuimpercentage).replace(".", ",")
+    values["verzuimpercentage"] = plain_number(organisation.verzuimpercentage)
     return values
 
 

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from models.content import Content
 from models.figures import dashboard_figures
-from models.formatting import short_date
+from models.formatting import aantal, form_date, hours, money, number, percentage, plain_number, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.profile import REPRESENTATION_LABELS, size_class
 from models.sources import link_title
@@ -51,25 +51,9 @@ CSV_COLUMNS = (
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
-def dutch_number(value: float) -> str:
-    """``1250`` or ``12,5``: whole numbers without decimals, a decimal comma otherwise."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").replace(".", ",")
-
-
-def report_number(value: float) -> str:
-    """A number for reading: ``18.200`` or ``12,5`` (thousands with a point, decimals with a comma)."""
-    whole = f"{int(value):,}".replace(",", ".")
-    return whole if float(value).is_integer() else f"{whole},{dutch_number(value).split(',')[1]}"
-
-
 def signed(change: int) -> str:
     """``+1``, ``-1`` or ``0``."""
     return f"{change:+d}" if change else "0"
-
-
-def excel_date(day: dt.date | None) -> str:
-    """A date as Excel with Dutch settings reads it as a date: ``1-12-2026``."""
-    return f"{day.day}-{day.month}-{day.year}" if day else ""
 
 
 def markdown_text(text: Any) -> str:
@@ -90,7 +74,11 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     )
     environment.filters["md"] = markdown_text
     environment.filters["date"] = lambda day: short_date(day) if day else ""
-    environment.filters["number"] = report_number
+    environment.filters["number"] = number
+    environment.filters["money"] = money
+    environment.filters["hours"] = hours
+    environment.filters["percentage"] = percentage
+    environment.filters["aantal"] = aantal
     environment.filters["signed"] = signed
     return environment
 
@@ -223,9 +211,9 @@ def actions_csv(workbook: Workbook, content: Content, progress: Progress | None 
             elif name == "succesfactoren":
                 value = ", ".join(content.factor_by_id[f].naam if f in content.factor_by_id else f for f in value)
             elif isinstance(value, dt.date):
-                value = excel_date(value)
+                value = form_date(value)
             elif isinstance(value, float):
-                value = dutch_number(value)
+                value = plain_number(value)
             row.append("" if value is None else value)
         writer.writerow(row)
         if progress is not None:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.content import Content
-from models.form_parsing import dutch_date
+from models.formatting import form_date, number
 from models.workbook import OPEN_STATUSES, ScoringRound, Workbook
 
 
@@ -66,7 +66,7 @@ def with_round_date(workbook: Workbook, day: dt.date, new_day: dt.date) -> Workb
     if scoring is None or new_day == day:
         return workbook
     if round_on(workbook, new_day) is not None:
-        raise RoundDateTaken(f"op {dutch_date(new_day)} is al een meting; kies een andere datum")
+        raise RoundDateTaken(f"op {form_date(new_day)} is al een meting; kies een andere datum")
     moved = _with_round(workbook, day, None)
     return _with_round(moved, new_day, scoring.model_copy(update={"datum": new_day}))
 
@@ -112,5 +112,5 @@ def round_summary(scoring: ScoringRound, content: Content) -> str:
     scored = [score for factor_id, score in scoring.scores.items() if factor_id in content.factor_order]
     if not scored:
         return "nog niets gescoord"
-    average = f"{sum(scored) / len(scored):.1f}".replace(".", ",")
+    average = number(sum(scored) / len(scored), decimals=1)
     return f"{len(scored)} van {len(content.factors)} gescoord · gemiddeld {average}"

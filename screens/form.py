@@ -18,6 +18,7 @@ from textual.widgets.select import InvalidSelectValueError
 
 from models.drafts import Draft
 from models.form_parsing import Errors, FormError, printable
+from models.formatting import aantal
 from screens.confirm import ConfirmScreen
 
 T = TypeVar("T")
@@ -189,9 +190,7 @@ class FormScreen(Screen[T | None], Generic[T]):
                 widget.focus()
                 widget.scroll_visible(animate=False)
             count = len(errors)
-            self.notify(
-                f"Niet bewaard: {count} {'veld klopt' if count == 1 else 'velden kloppen'} niet.", severity="error"
-            )
+            self.notify(f"Niet bewaard: {aantal(count, 'veld klopt', 'velden kloppen')} niet.", severity="error")
             return
         self.dismiss(result)
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from models.diff import SECTIONS
 from models.file_history import Version, first_version_summary, versions
-from models.formatting import short_date
+from models.formatting import aantal, clock, short_date
 from models.git import repository_root
 from screens.version import VersionScreen
 from tui.widgets.hanging_list import HangingOptionList, Line, Row
@@ -34,7 +34,7 @@ def version_label(version: Version) -> tuple[Content, str]:
     if commit is None:
         return Content.styled("nog niet vastgelegd", "bold $warning"), "wijzigingen sinds de laatste commit"
     when = commit.when
-    head = Content.assemble((f"{short_date(when.date())} {when:%H:%M}", "bold"), f"  {commit.author}")
+    head = Content.assemble((f"{short_date(when.date())} {clock(when)}", "bold"), f"  {commit.author}")
     return head, commit.message
 
 
@@ -46,7 +46,7 @@ def changes_text(version: Version, is_first: bool) -> Content:
         lines += [
             Content.styled(commit.message, "bold"),
             Content.styled(
-                f"{commit.short} · {commit.author} · {short_date(commit.when.date())} {commit.when:%H:%M}"
+                f"{commit.short} · {commit.author} · {short_date(commit.when.date())} {clock(commit.when)}"
                 + (f" · {commit.path}" if commit.path else ""),
                 "$foreground-muted",
             ),
@@ -148,7 +148,7 @@ class HistoryScreen(Screen[None]):
 
     def _done(self) -> None:
         count = sum(1 for version in self.found if version.commit is not None)
-        self.commits.border_subtitle = f"{count} {'commit' if count == 1 else 'commits'} · enter: bekijken"
+        self.commits.border_subtitle = f"{aantal(count, 'commit', 'commits')} · enter: bekijken"
         if not self.found:
             self.query_one("#history-detail-text", Static).update(
                 Content.styled("Dit werkboek is nog nooit vastgelegd in git.", "italic")

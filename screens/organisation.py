@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from models.drafts import Draft
 from models.form_parsing import printable
-from models.formatting import short_date
+from models.formatting import percentage, short_date
 from models.levels import (
     MODEL_TITLES,
     CurrentLevel,
@@ -74,7 +74,7 @@ def profile_text(organisation: Organisation) -> Content:
             line("Arbodienst", organisation.arbodienst),
             line("Bedrijfsarts", organisation.bedrijfsarts),
             line("OR of PVT", REPRESENTATION_LABELS.get(organisation.medezeggenschap or "")),
-            line("Verzuim", f"{absence:g}%".replace(".", ",") if absence is not None else None),
+            line("Verzuim", percentage(absence) if absence is not None else None),
         ]
     )
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from models.content import default_content
 from models.form_parsing import printable
-from models.formatting import short_date
+from models.formatting import aantal, clock, number, short_date
 from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, portfolio
 from screens.prompt import TextPromptScreen
 from tui.widgets.header import WorkbookHeader, display_path
@@ -33,9 +33,9 @@ Cells = list[Content | str]
 
 
 def changed_text(changed: dt.datetime, today: dt.date) -> str:
-    """When a file was last changed: ``vandaag 9:05``, or the date and time, ``6 okt 2026 14:35``."""
+    """When a file was last changed: ``vandaag 09:05``, or the date and time, ``6 okt 2026 14:35``."""
     day = "vandaag" if changed.date() == today else short_date(changed.date())
-    return f"{day} {changed.hour}:{changed.minute:02d}"
+    return f"{day} {clock(changed)}"
 
 
 def column_widths(rows: list[Cells], width: int) -> list[int]:
@@ -122,7 +122,7 @@ class PortfolioScreen(Screen[None]):
                     Content.styled(printable(row.client, multiline=False), "bold"),
                     size,
                     short_date(row.latest_round) if row.latest_round else "geen",
-                    f"{row.average_score:.1f}".replace(".", ",") if row.average_score is not None else "",
+                    number(row.average_score, decimals=1) if row.average_score is not None else "",
                     str(row.open_actions),
                     Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
                     changed_text(row.changed, today),
@@ -172,7 +172,7 @@ class PortfolioScreen(Screen[None]):
             table.move_cursor(row=paths.index(keep))
         count = len(self.rows)
         broken = sum(1 for row in self.rows if isinstance(row, BrokenWorkbook))
-        table.border_title = f"{count} {'werkboek' if count == 1 else 'werkboeken'} in {display_path(self.folder)}"
+        table.border_title = f"{aantal(count, 'werkboek', 'werkboeken')} in {display_path(self.folder)}"
         table.border_subtitle = f"{broken} met fouten" if broken else ""
         self._describe()
 

@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from models.formatting import aantal, clock, form_date
+
 RecoveryChoice = Literal["openen", "bewaren", "weggooien"]
 
 
@@ -57,10 +59,10 @@ class RecoveryScreen(ModalScreen[RecoveryChoice]):
         self.others = others
 
     def compose(self) -> ComposeResult:
-        when = f" van {self.made:%-d-%-m-%Y} om {self.made:%H:%M}" if self.made else ""
+        when = f" van {form_date(self.made.date())} om {clock(self.made)}" if self.made else ""
         more = (
-            f" Daarna {'volgt' if self.others == 1 else 'volgen'} nog {self.others} "
-            f"{'oudere kopie' if self.others == 1 else 'oudere kopieën'}."
+            f" Daarna {'volgt' if self.others == 1 else 'volgen'} nog "
+            f"{aantal(self.others, 'oudere kopie', 'oudere kopieën')}."
             if self.others
             else ""
         )

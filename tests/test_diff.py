@@ -43,7 +43,7 @@ def test_profile_fields(example: Workbook, content: Content) -> None:
     assert lines(example, example.model_copy(update={"organisatie": profile}), content) == [
         "Profiel: sector leeggemaakt",  # long text: not quoted in full
         "Profiel: medewerkers 34 → 36",
-        "Profiel: verzuimpercentage 6,1 → 5,25",
+        "Profiel: verzuimpercentage 6,1% → 5,25%",
     ]
 
 
@@ -74,8 +74,8 @@ def test_action_dates_amounts_and_long_texts(example: Workbook, content: Content
     assert lines(example, with_action(example, changed), content) == [
         "Acties: A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: deadline 17 apr 2026 → 1 mei 2026",
         "Acties: A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: wat leeggemaakt",
-        "Acties: A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: budget (leeg) → 120,5",
-        "Acties: A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: uren 8 → (leeg)",
+        "Acties: A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: budget (leeg) → € 120,50",
+        "Acties: A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: uren 8 uur → (leeg)",
     ]
 
 

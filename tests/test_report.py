@@ -13,7 +13,7 @@ from conftest import EXAMPLE, TODAY
 
 from cli.export import export_command
 from models.content import Content
-from models.report import actions_csv, dutch_number, export_bytes, markdown_text, report_number, report_text
+from models.report import actions_csv, export_bytes, markdown_text, report_text
 from models.store import load_workbook
 from models.workbook import Action, Organisation, Workbook
 
@@ -82,11 +82,6 @@ def test_csv_opens_in_excel_nl_and_reads_back(example: Workbook, content: Conten
     assert a3["Fase"] == "In kaart brengen van gezondheidsrisico's"
     assert "\n" in next(row for row in rows if row["Id"] == "A1")["Werkwijze"]  # line breaks kept, quoted
     assert sum(float(row["Uren"].replace(",", ".") or 0) for row in rows) == sum(a.uren or 0 for a in example.acties)
-
-
-def test_numbers_in_dutch() -> None:
-    assert [dutch_number(v) for v in (1250.0, 12.5, 0.25)] == ["1250", "12,5", "0,25"]
-    assert [report_number(v) for v in (18200.0, 1250.5, 3.0)] == ["18.200", "1.250,5", "3"]
 
 
 def test_export_command_writes_beside_the_workbook(tmp_path: Path) -> None:

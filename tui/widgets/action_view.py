@@ -9,7 +9,7 @@ from textual.content import Content
 from models.action_list import is_overdue
 from models.content import Content as Library
 from models.form_parsing import printable
-from models.formatting import days_phrase, short_date
+from models.formatting import days_phrase, hours, money, short_date
 from models.sources import link_title
 from models.workbook import Action
 from tui.widgets.item_view import source_lines
@@ -23,10 +23,6 @@ W_LABELS = (
     ("wanneer", "Wanneer"),
     ("evaluatie", "Evaluatie"),
 )
-
-
-def _amount(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".replace(".", ",")
 
 
 def _facts(action: Action, library: Library) -> list[str]:
@@ -48,9 +44,9 @@ def _dates(action: Action) -> list[str]:
 def _money(action: Action) -> list[str]:
     parts = []
     if action.budget is not None:
-        parts.append(f"budget € {_amount(action.budget)}")
+        parts.append(f"budget {money(action.budget)}")
     if action.uren is not None:
-        parts.append(f"{_amount(action.uren)} uur")
+        parts.append(hours(action.uren))
     return parts
 
 
