@@ -50,18 +50,6 @@ class ChangedOnDiskError(Exception):
         super().__init__(f"{path} is buiten het werkboek gewijzigd; er is niets overschreven")
 
 
-class CommentsWouldBeLostError(Exception):
-    """A save would drop hand-written TOML comments the user has not agreed to lose."""
-
-    def __init__(self, lines: Sequence[int]) -> None:
-        self.lines = list(lines)
-        shown = ", ".join(str(n) for n in self.lines[:8])
-        more = " …" if len(self.lines) > 8 else ""
-        super().__init__(
-            f"het bestand bevat opmerkingen (#) op regel {shown}{more}; opslaan vanuit het werkboek haalt die weg"
-        )
-
-
 def format_path(loc: Sequence[str | int]) -> str:
     """Render a location tuple as a TOML path: ``('acties', 2, 'deadline')`` → ``acties[3].deadline``."""
     out = ""

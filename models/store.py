@@ -18,7 +18,7 @@ from models.dutch_messages import located, validation_problems
 from models.file_lock import real_path, workbook_lock
 from models.limits import extreme_values
 from models.new_file import free_name, write_new
-from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, Problem, ReadOnlyError, WorkbookError
+from models.problems import ChangedOnDiskError, Problem, ReadOnlyError, WorkbookError
 from models.references import reference_errors
 from models.settings import state_path
 from models.toml_file import decode_text, parse_toml, read_bytes
@@ -167,29 +167,46 @@ def save_workbook(
     workbook: Workbook,
     *,
     content: Content | None = None,
-    drop_comments: bool = False,
 ) -> LoadedWorkbook:
     """Write ``workbook`` to the file of ``loaded`` atomically (previous version kept in the state folder).
 
-    Refuses a read-only workbook, a file with hand-written comments unless the user agreed to
-    lose them (``drop_comments``), and a file that changed on disk since it was read or written
+    Refuses a read-only workbook and a file that changed on disk since it was read or written
     (another editor, ``git pull``, another window's save): that is never overwritten blindly.
+    A file with hand-written comments keeps them: the canonical text is laid onto the file's own
+    text (:mod:`models.toml_keep`); a file without comments gets the canonical text as it is.
     The check and the write happen under the workbook's lock (:mod:`models.file_lock`), so two
     windows saving at the same instant cannot both pass the check: one saves, the other gets
     :class:`ChangedOnDiskError`. A symlinked workbook is written through its link. Returns the new state.
     """
     if loaded.read_only_reason:
         raise ReadOnlyError(loaded.read_only_reason)
-    if loaded.comment_lines and not drop_comments:
-        raise CommentsWouldBeLostError(loaded.comment_lines)
-    data = dumps_workbook(workbook, content or default_content()).replace("\n", loaded.newline).encode("utf-8")
+    text = dumps_workbook(workbook, content or default_content())
+    comments: list[int] = []
+    if loaded.comment_lines:
+        text = _keeping_comments(loaded, text)
+        comments = comment_lines(text)
+    data = text.replace("\n", loaded.newline).encode("utf-8")
     new_digest = digest_of(data)
     if new_digest != loaded.digest:
         with workbook_lock(loaded.path):
             if changed_on_disk(loaded):
                 raise ChangedOnDiskError(loaded.path)
             write_atomic(loaded.path, data, backup=backup_path(loaded.path))
-    return replace(loaded, workbook=workbook, digest=new_digest, comment_lines=[])
+    return replace(loaded, workbook=workbook, digest=new_digest, comment_lines=comments)
+
+
+def _keeping_comments(loaded: LoadedWorkbook, canonical: str) -> str:
+    """``canonical`` laid onto the text on disk, so its comments stay (the file must be as last read)."""
+    try:
+        current = loaded.path.read_bytes()
+    except OSError:
+        raise ChangedOnDiskError(loaded.path) from None
+    if digest_of(current) != loaded.digest:
+        raise ChangedOnDiskError(loaded.path)
+    from models.toml_keep import merge_keeping_comments  # noqa: PLC0415 - tomlkit only for files with comments
+
+    old_text = decode_text(str(loaded.path), current).replace("\r\n", "\n")
+    return merge_keeping_comments(old_text, canonical)
 
 
 def backups_folder() -> Path:

@@ -106,13 +106,13 @@ async def test_missing_file_is_explained_not_a_crash(tmp_path: Path) -> None:
         assert "bestand niet gevonden" in text_of(app.screen.query_one("#load-error-list"))
 
 
-async def test_comments_in_the_file_are_announced(workbook_file: Path) -> None:
+async def test_comments_in_the_file_need_no_notice(workbook_file: Path) -> None:
     workbook_file.write_text("# klant sinds 2024\n" + workbook_file.read_text(encoding="utf-8"), encoding="utf-8")
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test() as pilot:
         await pilot.pause()
         messages = [notification.message for notification in app._notifications]
-        assert any("opmerkingen (#) op regel 1" in message for message in messages)
+        assert not any("opmerkingen" in message for message in messages)  # they are kept, nothing to warn about
 
 
 async def test_newer_schema_is_marked_read_only(workbook_file: Path) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from models.content import default_content
 from models.sources import citations
+from screens.confirm import ConfirmScreen
 from screens.factors import FactorsScreen
 from screens.item_detail import ItemDetailScreen
 from screens.library import LibraryScreen
@@ -170,7 +171,7 @@ async def test_phase_screen_shows_the_checklist_as_ticked_in_the_workbook(workbo
         assert isinstance(app.screen, PhasesScreen)
 
 
-async def test_comments_in_the_file_are_only_dropped_after_a_yes(workbook_file: Path) -> None:
+async def test_a_commented_file_is_edited_without_a_question(workbook_file: Path) -> None:
     workbook_file.write_text("# klant\n" + workbook_file.read_text(encoding="utf-8"), encoding="utf-8")
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -180,16 +181,12 @@ async def test_comments_in_the_file_are_only_dropped_after_a_yes(workbook_file: 
         await pilot.pause()
         await pilot.press("enter", "a")
         await pilot.pause()
-        assert workbook_file.read_text(encoding="utf-8").startswith("# klant"), "asks first"
-        await pilot.press("n")
-        await pilot.pause()
-        assert workbook_file.read_text(encoding="utf-8").startswith("# klant")
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press("j")
-        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen), "no question about the comments"
+        assert app.session is not None and any(
+            (a.bron or "").startswith("wettelijk:") for a in app.session.workbook.acties
+        )
     text = workbook_file.read_text(encoding="utf-8")
-    assert not text.startswith("#") and 'bron = "wettelijk:' in text
+    assert text.startswith("# klant\nschema = 1\n") and 'bron = "wettelijk:' in text
 
 
 async def test_a_read_only_workbook_is_not_changed(workbook_file: Path) -> None:

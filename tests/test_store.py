@@ -14,7 +14,7 @@ from models.canonical import dumps_workbook
 from models.content import Content
 from models.file_lock import workbook_lock
 from models.plan import with_action
-from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError
+from models.problems import ChangedOnDiskError, ReadOnlyError
 from models.settings import state_path
 from models.store import backup_path, load_workbook, parse_workbook, remove_leftover_temps, save_workbook
 from models.toml_file import parse_toml
@@ -157,17 +157,18 @@ def test_canonical_order_and_empty_fields_left_out(content: Content) -> None:
     assert "[metingen.scores]\ntijd = 1\n" in text
 
 
-def test_comments_are_not_dropped_without_consent(content: Content, workbook_file: Path) -> None:
+def test_comments_are_kept_without_asking(content: Content, workbook_file: Path) -> None:
     original = "# Klant sinds 2024\n" + workbook_file.read_text(encoding="utf-8")
     workbook_file.write_text(original, encoding="utf-8")
     loaded = load_workbook(workbook_file, content)
     assert loaded.comment_lines == [1]
-    with pytest.raises(CommentsWouldBeLostError) as caught:
-        save_workbook(loaded, loaded.workbook, content=content)
-    assert "regel 1" in str(caught.value)
+    saved = save_workbook(loaded, loaded.workbook, content=content)
     assert workbook_file.read_text(encoding="utf-8") == original
-    save_workbook(loaded, loaded.workbook, content=content, drop_comments=True)
-    assert not workbook_file.read_text(encoding="utf-8").startswith("#")
+    action = loaded.workbook.acties[0].model_copy(update={"status": "gestopt"})
+    saved = save_workbook(saved, with_action(loaded.workbook, action), content=content)
+    text = workbook_file.read_text(encoding="utf-8")
+    assert text.startswith("# Klant sinds 2024\nschema = 1\n") and saved.comment_lines == [1]
+    assert text.replace("# Klant sinds 2024\n", "", 1) == dumps_workbook(saved.workbook, content)
 
 
 def test_hash_inside_text_is_not_a_comment(content: Content, tmp_path: Path) -> None:

@@ -224,15 +224,6 @@ class WerkboekApp(WorkbookTasks):
         gc.freeze()
         if loaded.read_only_reason:
             self._notices.append((f"Alleen-lezen: {loaded.read_only_reason}", "warning"))
-        if loaded.comment_lines:
-            lines = ", ".join(str(n) for n in loaded.comment_lines[:6])
-            self._notices.append(
-                (
-                    f"Dit bestand bevat opmerkingen (#) op regel {lines}. Opslaan vanuit het werkboek "
-                    "haalt die weg; het werkboek vraagt je dat eerst.",
-                    "warning",
-                )
-            )
         return []
 
     def on_mount(self) -> None:

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from models.diff import diff_workbooks
 from models.drafts import keep_drafts
 from models.os_errors import dutch_os_error
-from models.problems import ChangedOnDiskError, CommentsWouldBeLostError, ReadOnlyError, WorkbookError
+from models.problems import ChangedOnDiskError, ReadOnlyError, WorkbookError
 from models.recovery import (
     RecoveryFailedError,
     keep_recovery_copy,
@@ -32,7 +32,7 @@ from models.recovery import (
     throw_away,
     workbook_bytes,
 )
-from models.store import LoadedWorkbook, backup_path, changed_on_disk, save_conflict_copy, save_workbook
+from models.store import LoadedWorkbook, changed_on_disk, save_conflict_copy, save_workbook
 from models.workbook import Workbook
 from screens.confirm import ConfirmScreen
 from screens.external_change import ExternalChangeScreen
@@ -85,9 +85,6 @@ class WorkbookChanges(App[None]):
         if session.loaded.read_only_reason:
             self.notify(f"Niet gewijzigd: {session.loaded.read_only_reason}", severity="error", timeout=10)
             return False
-        if session.loaded.comment_lines and not session.drop_comments:
-            self._ask_to_drop_comments(workbook, description)
-            return False
         session.apply(workbook, description)
         self._changed(session)
         return True
@@ -96,28 +93,6 @@ class WorkbookChanges(App[None]):
         self.workbook_changed.publish(session)
         self.file_state_changed.publish(session)
         self.schedule_save()
-
-    def _ask_to_drop_comments(self, workbook: Workbook, description: str) -> None:
-        session = self.session
-        assert session is not None
-        lines = ", ".join(str(n) for n in session.loaded.comment_lines[:8])
-
-        def answered(drop: bool | None) -> None:
-            if drop and self.session is session:
-                session.drop_comments = True
-                self.change(workbook, description)
-            else:
-                self.notify("Niets gewijzigd: de opmerkingen in het bestand blijven staan.", severity="warning")
-
-        self.push_screen(
-            ConfirmScreen(
-                "Opmerkingen gaan verloren",
-                f"Het bestand bevat opmerkingen (#) op regel {lines}. Het werkboek slaat elke wijziging "
-                "op en haalt die opmerkingen dan weg. De versie van nu blijft bewaard als reservekopie: "
-                f"{backup_path(session.loaded.path)}. Doorgaan?",
-            ),
-            answered,
-        )
 
     def action_undo(self) -> None:
         """Undo the last change to the workbook."""
@@ -159,9 +134,7 @@ class WorkbookChanges(App[None]):
     def _write(self, session: WorkbookSession, workbook: Workbook) -> None:
         """Write ``workbook`` to the session's file; raises when that is not safe or not possible."""
         with self._write_lock:
-            session.loaded = save_workbook(
-                session.loaded, workbook, content=session.content, drop_comments=session.drop_comments
-            )
+            session.loaded = save_workbook(session.loaded, workbook, content=session.content)
             self._disk_stamp = _stamp(session.loaded)
 
     def _try_write(self, session: WorkbookSession) -> Exception | None:
@@ -239,7 +212,7 @@ class WorkbookChanges(App[None]):
         """Why a save failed, in Dutch, naming the workbook (never Python's English text or a traceback)."""
         if isinstance(error, OSError):
             return dutch_os_error(error, path)
-        if isinstance(error, (ReadOnlyError, CommentsWouldBeLostError)):
+        if isinstance(error, ReadOnlyError):
             return f"{path} is niet opgeslagen: {error}"
         return (
             f"{path} kon niet worden opgeslagen door een fout in het programma ({type(error).__name__}); "

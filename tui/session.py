@@ -32,8 +32,6 @@ class WorkbookSession:
     today: dt.date
     workbook: Workbook = field(init=False)
     history: History = field(default_factory=History)
-    drop_comments: bool = False
-    """The user agreed that saving may drop the file's hand-written comments."""
     conflict: bool = False
     """The file changed on disk while this session had unsaved changes; saving waits for the user."""
 
