@@ -8,6 +8,7 @@ rounds, level choices and log entries by date, and empty optional values are lef
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
@@ -19,8 +20,19 @@ from models.toml_emit import RenderedItem, dumps, render_array_item
 from models.workbook import Action, LogEntry, ScoringRound, Workbook
 
 _NUMBER_SUFFIX = re.compile(r"(\d+)$")
-_RENDERED: dict[int, tuple[Action, Content, RenderedItem]] = {}
-"""Rendered action blocks by object: an autosave of a big plan writes only the changed actions anew."""
+_RENDERED: dict[int, tuple[weakref.ref[Action], Content, RenderedItem]] = {}
+"""Rendered action blocks by object: an autosave of a big plan writes only the changed actions anew.
+
+An entry lives exactly as long as its action: the cache holds the action weakly and the entry goes
+when the action does. So it is as large as the plans in memory (the open workbook and its undo
+steps), never throws everything away at once, and keeps nothing of a workbook no longer open."""
+
+
+def _forget(key: int, ref: weakref.ref[Action]) -> None:
+    """The action of ``key`` is gone: drop its block (unless a later render already replaced it)."""
+    entry = _RENDERED.get(key)
+    if entry is not None and entry[0] is ref:
+        _RENDERED.pop(key, None)
 
 
 def action_sort_key(action_id: str) -> tuple[str, int, str]:
@@ -128,12 +140,10 @@ class _Writer:
         """The action's ``[[acties]]`` block, rendered once per action object (they never change)."""
         key = id(action)
         cached = _RENDERED.get(key)
-        if cached is not None and cached[0] is action and cached[1] is self.content:
+        if cached is not None and cached[0]() is action and cached[1] is self.content:
             return cached[2]
         text = render_array_item("acties", self.action(action))
-        if len(_RENDERED) > 50_000:
-            _RENDERED.clear()
-        _RENDERED[key] = (action, self.content, text)
+        _RENDERED[key] = (weakref.ref(action, partial(_forget, key)), self.content, text)
         return text
 
     def log_entry(self, entry: LogEntry) -> dict[str, Any]:

@@ -71,6 +71,9 @@ UNDO_GROUP = Binding.Group("Terug/opnieuw")
 class WerkboekApp(WorkbookTasks):
     """Preventiewerkboek: dashboards, reference content and the action plan of one client workbook."""
 
+    _workbook_frozen = False
+    """A workbook load has frozen objects (gc.freeze); the next load unfreezes them first."""
+
     TITLE = "Preventiewerkboek"
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar = {WerkboekCommands}
@@ -210,6 +213,11 @@ class WerkboekApp(WorkbookTasks):
         """Load the workbook into a new session; returns the problems when it cannot be opened."""
         self._notices.clear()
         self._tried = self.location
+        # Frozen objects are never collected: what an earlier load froze may since have become garbage
+        # (the previous workbook's screens, its library), so the collector sees them again first.
+        reloading = self._workbook_frozen
+        if reloading:
+            gc.unfreeze()
         try:
             path = self._tried = self.location
             content = self._content or default_content()
@@ -219,9 +227,12 @@ class WerkboekApp(WorkbookTasks):
             return error.problems
         remove_leftover_temps(path)  # temporary files a crash during an earlier save left behind
         self.session = WorkbookSession(loaded=loaded, content=content, today=self.today)
+        if reloading:
+            gc.collect()  # what the previous workbook left behind goes now, before it is frozen for good
         # The workbook just read stays in memory for the session: keep it out of the garbage
         # collector's full passes, which would otherwise pause the app while saving large plans.
         gc.freeze()
+        self._workbook_frozen = True
         if loaded.read_only_reason:
             self._notices.append((f"Alleen-lezen: {loaded.read_only_reason}", "warning"))
         return []

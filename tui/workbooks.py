@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual._styles_cache import StylesCache
+from textual.widgets import Footer
+
 from models.content import Content, default_content
 from models.formatting import aantal
 from models.portfolio import create_workbook_file, cycle_file_name, new_cycle, new_workbook
@@ -16,6 +19,22 @@ from screens.load_error import LoadErrorScreen
 from screens.prompt import TextPromptScreen
 from tui.changes import WorkbookChanges
 from tui.navigation import MAIN_SCREENS
+
+
+def _let_go_of_removed_widgets(app: WorkbookChanges) -> None:
+    """Two places in Textual keep widgets of screens removed at a switch in memory; empty them.
+
+    The Footer binds every key it composes to its own ``compact`` and lets go of keys it has replaced
+    only when ``compact`` changes, which it never does here: each time a footer recomposes (every
+    switch passes the Werkboeken screen) its old keys would stay. And ``StylesCache.get_inner_outer``
+    is an lru_cache of 1,024 entries keyed by the widget's cache of rendered lines: a plain cache,
+    emptied here so the removed screens' lines go with them."""
+    for stack in app._screen_stacks.values():
+        for screen in stack:
+            for footer in screen.query(Footer):
+                for watchers in getattr(footer, "__watchers", {}).values():
+                    watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
+    StylesCache.get_inner_outer.cache_clear()
 
 
 class WorkbookSwitching(WorkbookChanges):
@@ -57,8 +76,14 @@ class WorkbookSwitching(WorkbookChanges):
             await self.switch_mode("werkboeken")
         for screen in MAIN_SCREENS:  # screens of the previous workbook go; new ones compose from the new one
             if screen.mode in self._screen_stacks:
+                for old in self._screen_stacks[screen.mode]:
+                    # A signal lets go of a removed screen only when it next publishes: until the first
+                    # edit, every screen of every workbook opened before would stay in memory.
+                    self.workbook_changed.unsubscribe(old)
+                    self.file_state_changed.unsubscribe(old)
                 await self.remove_mode(screen.mode)
                 self.add_mode(screen.mode, DashboardScreen if screen.mode == "dashboard" else screen.factory())
+        _let_go_of_removed_widgets(self)
         self.location = path
         self.session = None
         problems = self._load()
