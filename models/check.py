@@ -43,7 +43,9 @@ def check_files(paths: Iterable[Path], out: TextIO) -> int:
             notes.append("nieuwer schema, alleen te lezen; deze versie kan het niet helemaal controleren")
         if loaded.comment_lines:
             count = len(loaded.comment_lines)
-            notes.append(f"{aantal(count, 'opmerking', 'opmerkingen')} (#) die opslaan vanuit de app weghaalt")
+            notes.append(
+                f"{aantal(count, 'opmerking', 'opmerkingen')} (#), die bij opslaan vanuit de app blijven staan"
+            )
         suffix = f" ({'; '.join(notes)})" if notes else ""
         for note in loaded.unknown_keys:
             print(note, file=out)
