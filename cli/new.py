@@ -9,6 +9,7 @@ from typing import TextIO
 
 from cli.dutch_argparse import DutchArgumentParser
 from models.content import default_content
+from models.os_errors import dutch_os_error
 from models.portfolio import create_workbook_file, file_name_for, new_workbook
 
 
@@ -33,7 +34,7 @@ def new_command(args: Sequence[str], out: TextIO, err: TextIO, *, default_folder
         err.write(f"Niet gemaakt: {error}\n")
         return 2
     except OSError as error:
-        err.write(f"Niet gemaakt: {parsed.map}: {error.strerror}\n")
+        err.write(f"Niet gemaakt: {dutch_os_error(error, parsed.map)}\n")
         return 2
     out.write(f"Gemaakt: {path}\nOpenen: werkboek {path}\n")
     return 0
