@@ -3,6 +3,7 @@ and redrawing after each saved change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.screen import Screen
@@ -40,10 +41,18 @@ class WorkbookScreen(Screen[None]):
         self.werkboek.file_state_changed.subscribe(self, self._file_state_changed)
 
     def _workbook_changed(self, session: WorkbookSession) -> None:
-        self.show_workbook(session)
+        self._redraw(lambda: self.show_workbook(session))
 
     def _file_state_changed(self, session: WorkbookSession) -> None:
-        self.query_one(WorkbookHeader).show(session)
+        self._redraw(lambda: self.query_one(WorkbookHeader).show(session))
+
+    def _redraw(self, draw: Callable[[], None]) -> None:
+        """Textual's Signal swallows a subscriber's exception, so a screen whose redraw failed would stay
+        stale unnoticed: the app is told instead (the user sees it, a test fails on it)."""
+        try:
+            draw()
+        except Exception as error:
+            self.werkboek.redraw_failed(self, error)
 
     def restore_draft(self, draft: Draft) -> None:
         """Open the form a draft came from, with the draft in it; screens that open forms say how."""

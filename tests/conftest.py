@@ -23,6 +23,9 @@ def _own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("WERKBOEK_CONFIG", str(folder / "instellingen.toml"))
     monkeypatch.setenv("WERKBOEK_STATE", str(folder / "staat.toml"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    from tui.app import WerkboekApp
+
+    monkeypatch.setattr(WerkboekApp, "STRICT_REDRAWS", True)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from conftest import TODAY
 from textual import events
 from textual.widgets import Input
@@ -249,3 +250,36 @@ def test_the_key_gate_keeps_order_ignores_late_reports_and_never_sticks(monkeypa
     clock[0] += key_gate.HOLD_AT_MOST_SECONDS + 0.1  # "b" never reports back
     check()  # type: ignore[operator]
     assert handed == ["a", "b", "c"]
+
+
+async def test_a_redraw_that_fails_is_shown_not_swallowed(workbook_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Textual's Signal would swallow the error and leave the dashboard stale: the user is told instead."""
+
+    def broken(self, session) -> None:  # type: ignore[no-untyped-def]
+        raise ValueError("kapotte grafiek")
+
+    monkeypatch.setattr(WerkboekApp, "STRICT_REDRAWS", False)
+    monkeypatch.setattr(DashboardScreen, "show_workbook", broken)
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "ctrl+z")  # nothing to undo: no redraw
+        dashboard = app.screen
+        assert app.change(app.session.workbook.model_copy(update={"huidige_fase": "plannen"}), "fase")  # type: ignore[union-attr]
+        await settle(pilot)
+        assert dashboard is app.screen
+        messages = [note.message for note in app._notifications]
+        assert any(
+            "Dashboard kon niet worden bijgewerkt" in message and "kapotte grafiek" in message for message in messages
+        )
+
+
+async def test_under_test_a_failing_redraw_fails_the_test(workbook_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(self, session) -> None:  # type: ignore[no-untyped-def]
+        raise ValueError("kapotte grafiek")
+
+    monkeypatch.setattr(DashboardScreen, "show_workbook", broken)
+    app = WerkboekApp(workbook_file, today=TODAY)
+    with pytest.raises(ValueError, match="kapotte grafiek"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.change(app.session.workbook.model_copy(update={"huidige_fase": "plannen"}), "fase")  # type: ignore[union-attr]
+            await pilot.pause(0.2)

@@ -75,6 +75,8 @@ class WerkboekApp(WorkbookTasks):
     """A workbook load has frozen objects (gc.freeze); the next load unfreezes them first."""
 
     TITLE = "Preventiewerkboek"
+    STRICT_REDRAWS: ClassVar[bool] = False
+    """Tests set this: a failed redraw then ends the app with the error instead of a notice."""
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar = {WerkboekCommands}
     MODES: ClassVar[dict[str, Callable[[], Screen[None]] | type[Screen[None]]]] = {  # type: ignore[assignment]
@@ -380,6 +382,21 @@ class WerkboekApp(WorkbookTasks):
             # q never closes the app from a form or a dialog: there it may be typed, or be a slip.
             return not isinstance(self._screen_in_view(), (ModalScreen, FormScreen))
         return True
+
+    def redraw_failed(self, screen: Screen[object], error: Exception) -> None:
+        """A screen could not redraw after a change. The change itself is kept and saved; the user is
+        told, and under test (STRICT_REDRAWS) the error fails the test like any other."""
+        if self.STRICT_REDRAWS:
+            self._handle_exception(error)
+            return
+        title = SCREEN_TITLES.get(type(screen).__name__, "dit scherm")
+        self.log.error(f"redraw of {type(screen).__name__} failed: {error!r}")
+        self.notify(
+            f"{title} kon niet worden bijgewerkt ({type(error).__name__}: {error}). De wijziging is wel "
+            "bewaard; open het scherm opnieuw om het bij te werken.",
+            severity="error",
+            timeout=15,
+        )
 
     def action_help_quit(self) -> None:
         """ctrl+c outside a text field: say, in Dutch, how the app is closed (it copies in a field)."""
