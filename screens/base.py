@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events, on
 from textual.screen import Screen
 
 from tui.widgets.header import WorkbookHeader
@@ -40,8 +41,21 @@ class WorkbookScreen(Screen[None]):
         self.werkboek.workbook_changed.subscribe(self, self._workbook_changed)
         self.werkboek.file_state_changed.subscribe(self, self._file_state_changed)
 
+    _stale: bool = False
+    """The workbook changed while this screen was out of sight: it redraws when it is shown again."""
+
     def _workbook_changed(self, session: WorkbookSession) -> None:
-        self._redraw(lambda: self.show_workbook(session))
+        if self.is_current:
+            self._redraw(lambda: self.show_workbook(session))
+        else:
+            self._stale = True  # one redraw when shown, not one per change while hidden
+
+    @on(events.ScreenResume)
+    def _redraw_if_stale(self) -> None:
+        if self._stale and self.werkboek.session is not None:
+            self._stale = False
+            session = self.werkboek.session
+            self._redraw(lambda: self.show_workbook(session))
 
     def _file_state_changed(self, session: WorkbookSession) -> None:
         self._redraw(lambda: self.query_one(WorkbookHeader).show(session))

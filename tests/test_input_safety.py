@@ -283,3 +283,26 @@ async def test_under_test_a_failing_redraw_fails_the_test(workbook_file: Path, m
         async with app.run_test(size=(80, 24)) as pilot:
             app.change(app.session.workbook.model_copy(update={"huidige_fase": "plannen"}), "fase")  # type: ignore[union-attr]
             await pilot.pause(0.2)
+
+
+async def test_a_hidden_screen_redraws_once_when_shown_not_on_every_change(workbook_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from screens.factors import FactorsScreen
+
+    drawn: list[str | None] = []
+    original = FactorsScreen.show_workbook
+
+    def counted(self, session) -> None:  # type: ignore[no-untyped-def]
+        drawn.append(session.workbook.huidige_fase)
+        original(self, session)
+
+    monkeypatch.setattr(FactorsScreen, "show_workbook", counted)
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "2", "1")
+        assert isinstance(app.screen, DashboardScreen)
+        for phase in ("kiezen", "plannen", "invoeren"):
+            assert app.change(app.session.workbook.model_copy(update={"huidige_fase": phase}), phase)  # type: ignore[union-attr]
+        await settle(pilot)
+        assert drawn == [], "the factors screen is out of sight: no redraw per change"
+        await burst(pilot, "2")
+        assert drawn == ["invoeren"], "shown again: one redraw, with the latest workbook"
