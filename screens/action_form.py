@@ -14,8 +14,8 @@ from models.content import Content
 from models.form_parsing import Errors, parse_amount, parse_date
 from models.workbook import ACTION_STATUSES, Action
 from screens.form import FormScreen, FormValues, text_values
-from tui.widgets.checkbox_list import CheckboxList
-from tui.widgets.text_field import TextField
+from widgets.checkbox_list import CheckboxList
+from widgets.text_field import TextField
 
 W_FIELDS = {
     "wat": ("Wat", 2),

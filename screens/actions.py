@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
+from core.session import WorkbookSession
 from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
 from models.drafts import Draft
 from models.formatting import aantal
@@ -23,9 +24,8 @@ from screens.action_filter import ActionFilterScreen, describe
 from screens.action_form import ActionFormScreen
 from screens.base import WorkbookScreen
 from screens.form import FormValues
-from tui.session import WorkbookSession
-from tui.widgets.action_table import ActionTable
-from tui.widgets.action_view import action_detail
+from widgets.action_table import ActionTable
+from widgets.action_view import action_detail
 
 SORT_LABELS: dict[SortKey, str] = {
     "id": "id",

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events, on
 from textual.screen import Screen
 
-from tui.widgets.header import WorkbookHeader
+from widgets.header import WorkbookHeader
 
 if TYPE_CHECKING:
+    from core.session import WorkbookSession
     from models.drafts import Draft
     from tui.app import WerkboekApp
-    from tui.session import WorkbookSession
 
 
 class WorkbookScreen(Screen[None]):

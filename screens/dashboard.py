@@ -10,10 +10,10 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from core.session import WorkbookSession
 from models.figures import DashboardFigures, dashboard_figures
 from screens.base import WorkbookScreen
-from tui.session import WorkbookSession
-from tui.widgets.dashboard_panels import (
+from widgets.dashboard_panels import (
     ActionGridPanel,
     CurrentLevels,
     DashboardPanel,

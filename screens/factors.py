@@ -16,7 +16,7 @@ from models.library import LibraryItem
 from models.scoring import linked_actions, rounds_by_date, sparkline
 from models.workbook import OPEN_STATUSES
 from screens.reference import ReferenceScreen, reference_bindings
-from tui.widgets.cells import cell
+from widgets.cells import cell
 
 RELATED_KINDS = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 TREND_WIDTH = 6

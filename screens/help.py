@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.widgets.cells import hanging
+from widgets.cells import hanging
 
 GENERAL = (
     "Elke wijziging wordt binnen een seconde opgeslagen; ctrl+z en ctrl+y maken haar ongedaan of weer "

@@ -18,12 +18,12 @@ from models.file_history import Version, first_version_summary, versions
 from models.formatting import aantal, clock, short_date
 from models.git import repository_root
 from screens.version import VersionScreen
-from tui.widgets.hanging_list import HangingOptionList, Line, Row
-from tui.widgets.header import WorkbookHeader
+from widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.header import WorkbookHeader
 
 if TYPE_CHECKING:
+    from core.session import WorkbookSession
     from tui.app import WerkboekApp
-    from tui.session import WorkbookSession
 
 NOW = "nu"
 

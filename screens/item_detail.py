@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from models.content import Content
 from models.library import LibraryItem
-from tui.widgets.item_view import item_detail
+from widgets.item_view import item_detail
 
 if TYPE_CHECKING:
     from tui.app import WerkboekApp

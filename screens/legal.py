@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
+from core.session import WorkbookSession
 from models.content_items import LegalItem
 from models.drafts import Draft
 from models.form_parsing import printable
@@ -31,9 +32,8 @@ from models.workbook import LegalItemState
 from screens.base import WorkbookScreen
 from screens.form import FormValues
 from screens.legal_form import LegalFormScreen
-from tui.session import WorkbookSession
-from tui.widgets.hanging_list import HangingOptionList, Line, Row
-from tui.widgets.item_view import source_lines
+from widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.item_view import source_lines
 
 STATUS_STYLES = {
     "aanwezig": "bold $success",

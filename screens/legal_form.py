@@ -12,7 +12,7 @@ from models.form_parsing import Errors, parse_date
 from models.legal import LEGAL_STATUSES, legal_form_values, legal_state_from_form
 from models.workbook import LegalItemState
 from screens.form import FormScreen, FormValues, text_values
-from tui.widgets.text_field import TextField
+from widgets.text_field import TextField
 
 
 class LegalFormScreen(FormScreen[LegalItemState]):

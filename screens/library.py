@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from models.library import KIND_LABELS, Hit, LibraryItem
 from models.text_search import snippet, terms
 from screens.base import WorkbookScreen
-from tui.widgets.item_view import HIGHLIGHT, highlighted, item_detail
+from widgets.item_view import HIGHLIGHT, highlighted, item_detail
 
 GROUP_LIMIT = 6
 """Results shown per kind until a kind is chosen; keeps each keystroke quick and the list scannable."""

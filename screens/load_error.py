@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.problems import Problem
-from tui.widgets.header import WorkbookHeader, display_path
+from widgets.header import WorkbookHeader, display_path
 
 if TYPE_CHECKING:
     from tui.app import WerkboekApp

@@ -12,7 +12,7 @@ from models.form_parsing import Errors, parse_date
 from models.logbook import blank_log_values, log_entry_from_form, log_form_values
 from models.workbook import LogEntry
 from screens.form import FormScreen, FormValues, text_values
-from tui.widgets.text_field import TextField
+from widgets.text_field import TextField
 
 
 class LogFormScreen(FormScreen[LogEntry]):

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
+from core.session import WorkbookSession
 from models.drafts import Draft
 from models.form_parsing import printable
 from models.formatting import aantal, short_date
@@ -20,8 +21,7 @@ from models.workbook import LogEntry
 from screens.base import WorkbookScreen
 from screens.form import FormValues
 from screens.log_form import LogFormScreen
-from tui.session import WorkbookSession
-from tui.widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.hanging_list import HangingOptionList, Line, Row
 
 
 class LogbookScreen(WorkbookScreen):

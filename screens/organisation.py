@@ -11,6 +11,7 @@ from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from core.session import WorkbookSession
 from models.drafts import Draft
 from models.form_parsing import printable
 from models.formatting import percentage, short_date
@@ -32,7 +33,6 @@ from screens.form import FormValues
 from screens.level_picker import CLEAR, LevelPickerScreen, level_text
 from screens.profile_form import ProfileFormScreen
 from screens.prompt import TextPromptScreen
-from tui.session import WorkbookSession
 
 LEVEL_KEYS: dict[LevelModel, str] = {"mentale_ladder": "l", "praktijkniveau": "p", "di_typologie": "t"}
 LEVEL_GROUP = Binding.Group("Niveau kiezen")

@@ -21,7 +21,7 @@ from models.library import LibraryItem
 from models.workbook import OPEN_STATUSES
 from screens.prompt import TextPromptScreen
 from screens.reference import ReferenceScreen, reference_bindings
-from tui.widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.hanging_list import HangingOptionList, Line, Row
 
 RELATED_KINDS = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 

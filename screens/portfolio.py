@@ -19,7 +19,7 @@ from models.form_parsing import printable
 from models.formatting import aantal, clock, number, short_date
 from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, portfolio
 from screens.prompt import TextPromptScreen
-from tui.widgets.header import WorkbookHeader, display_path
+from widgets.header import WorkbookHeader, display_path
 
 if TYPE_CHECKING:
     from tui.app import WerkboekApp

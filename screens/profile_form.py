@@ -11,7 +11,7 @@ from models.form_parsing import Errors, parse_count, parse_percentage
 from models.profile import REPRESENTATION_LABELS, organisation_from_form, profile_form_values
 from models.workbook import Organisation
 from screens.form import FormScreen, FormValues, text_values
-from tui.widgets.text_field import TextField
+from widgets.text_field import TextField
 
 TEXT_LABELS = {
     "naam": ("Naam", ""),

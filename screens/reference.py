@@ -15,10 +15,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from core.session import WorkbookSession
 from models.library import KIND_LABELS, LibraryItem
 from screens.base import WorkbookScreen
 from screens.item_detail import ItemDetailScreen
-from tui.session import WorkbookSession
 
 
 def reference_bindings(prefix: str) -> list[BindingType]:

@@ -15,6 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from core.session import WorkbookSession
 from models.content_items import Factor
 from models.form_parsing import FormError, parse_date
 from models.formatting import short_date
@@ -29,7 +30,6 @@ from models.scoring import (
 from models.workbook import ScoringRound
 from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
-from tui.session import WorkbookSession
 
 SCORE_GROUP = Binding.Group("Score", compact=True)
 MOVE_GROUP = Binding.Group("Factor")

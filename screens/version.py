@@ -13,13 +13,13 @@ from textual.widgets import Footer, Static
 
 from models.figures import dashboard_figures
 from models.formatting import short_date
-from tui.widgets.dashboard_panels import CurrentLevels, FactorScores, LegalMinimum, PhaseProgress, StatusCounts
-from tui.widgets.header import WorkbookHeader
+from widgets.dashboard_panels import CurrentLevels, FactorScores, LegalMinimum, PhaseProgress, StatusCounts
+from widgets.header import WorkbookHeader
 
 if TYPE_CHECKING:
+    from core.session import WorkbookSession
     from models.file_history import Version
     from models.workbook import Workbook
-    from tui.session import WorkbookSession
 
 
 def plan_text(workbook: Workbook) -> Content:

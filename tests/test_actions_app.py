@@ -13,7 +13,7 @@ from screens.actions import ActionsScreen
 from screens.confirm import ConfirmScreen
 from screens.external_change import ExternalChangeScreen
 from tui.app import WerkboekApp
-from tui.widgets.action_table import ActionTable
+from widgets.action_table import ActionTable
 
 
 def saved(path: Path) -> dict[str, dict[str, object]]:

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from screens.dashboard import DashboardScreen
 from screens.load_error import LoadErrorScreen
 from tui.app import WerkboekApp
-from tui.widgets.header import WorkbookHeader
+from widgets.header import WorkbookHeader
 
 
 def text_of(widget: Widget) -> str:

@@ -86,7 +86,7 @@ def example(content: Content) -> Workbook:
 
 
 def test_a_budget_reads_the_same_in_detail_pane_diff_report_and_csv(example: Workbook, content: Content) -> None:
-    from tui.widgets.action_view import action_detail
+    from widgets.action_view import action_detail
 
     action = example.acties[0]
     old = example.model_copy(update={"acties": [action.model_copy(update={"budget": 10.0, "uren": 2.0})]})

@@ -242,11 +242,11 @@ def test_every_binding_has_an_id_and_a_dutch_description() -> None:
 
     import screens
     import tui
-    import tui.widgets
+    import widgets
 
     english = {"Quit", "Save", "Cancel", "Close", "Open", "Delete", "Edit", "Help", "Search", "Up", "Down"}
     checked = 0
-    for package in (screens, tui, tui.widgets):
+    for package in (screens, tui, widgets):
         for module_info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{module_info.name}")
             for _, owner in inspect.getmembers(module, inspect.isclass):

@@ -238,7 +238,7 @@ async def test_the_window_whose_save_loses_the_race_is_told_never_saved(workbook
     from screens.actions import ActionsScreen
     from screens.external_change import ExternalChangeScreen
     from tui.app import WerkboekApp
-    from tui.widgets.action_table import ActionTable
+    from widgets.action_table import ActionTable
 
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:

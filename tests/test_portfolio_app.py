@@ -14,7 +14,7 @@ from screens.dashboard import DashboardScreen
 from screens.portfolio import PortfolioScreen
 from screens.prompt import TextPromptScreen
 from tui.app import WerkboekApp
-from tui.widgets.header import WorkbookHeader
+from widgets.header import WorkbookHeader
 
 
 def saved(path: Path) -> dict[str, Any]:

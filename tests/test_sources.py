@@ -25,8 +25,8 @@ from models.store import load_workbook
 from screens.legal import LegalScreen
 from screens.library import LibraryScreen
 from tui.app import WerkboekApp
-from tui.widgets.action_view import action_detail
-from tui.widgets.item_view import item_detail
+from widgets.action_view import action_detail
+from widgets.item_view import item_detail
 
 FILE_NAME = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 SAVES = sorted((ROOT / "saves").glob("*.toml"))

@@ -25,8 +25,8 @@ from screens.action_form import ActionFormScreen
 from screens.actions import ActionsScreen
 from screens.portfolio import PortfolioScreen
 from tui.app import WerkboekApp
-from tui.widgets.action_table import ActionTable
-from tui.widgets.checkbox_list import CheckboxList
+from widgets.action_table import ActionTable
+from widgets.checkbox_list import CheckboxList
 
 LONG_TITLE = "Werkdrukgesprekken per team plannen en terugkoppelen aan PVT"
 LONG_OWNER = "Teamleiders Dennis Kok en Bas Meijer"

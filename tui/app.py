@@ -20,6 +20,7 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from core.session import WorkbookSession
 from models.action_list import search_text
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
@@ -37,7 +38,6 @@ from tui.commands import PaletteCommand, WerkboekCommands
 from tui.dutch_textual import DutchCommandPalette
 from tui.key_gate import GateEvent, KeyGate
 from tui.navigation import DRAFT_FORMS, MAIN_SCREENS, PORTFOLIO, PRELOADED
-from tui.session import WorkbookSession
 from tui.tasks import WorkbookTasks
 from tui.themes import DARK, LABELS, THEMES
 

@@ -40,7 +40,7 @@ from screens.form import FormScreen
 from screens.recovery import RecoveryChoice, RecoveryScreen
 
 if TYPE_CHECKING:
-    from tui.session import WorkbookSession
+    from core.session import WorkbookSession
 
 AUTOSAVE_SECONDS = float(os.environ.get("WERKBOEK_AUTOSAVE_SECONDS", "0.3"))
 """Pause after a change before it is written; every change is on disk within a second."""

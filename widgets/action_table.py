@@ -27,7 +27,7 @@ from models.content import Content as Library
 from models.form_parsing import printable
 from models.formatting import short_date
 from models.workbook import Action
-from tui.widgets.cells import cell, row
+from widgets.cells import cell, row
 
 GAP = 1
 

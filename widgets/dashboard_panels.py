@@ -13,7 +13,7 @@ from models.formatting import aantal, days_phrase, short_date
 from models.legal import STATUS_MARKS
 from models.levels import SHORT_TITLES, level_by_id
 from models.workbook import Action
-from tui.widgets.cells import bar, cell, row
+from widgets.cells import bar, cell, row
 
 STATUS_STYLES = {
     "idee": "$foreground-muted",

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.cells import hanging
+from widgets.cells import hanging
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from textual.content import Content
 from textual.widget import Widget
 
 from models.form_parsing import printable
-from tui.widgets.cells import cell
+from widgets.cells import cell
 
 if TYPE_CHECKING:
-    from tui.session import WorkbookSession
+    from core.session import WorkbookSession
 
 
 BADGES = {

@@ -12,7 +12,7 @@ from models.form_parsing import printable
 from models.formatting import days_phrase, hours, money, short_date
 from models.sources import link_title
 from models.workbook import Action
-from tui.widgets.item_view import source_lines
+from widgets.item_view import source_lines
 
 W_LABELS = (
     ("wat", "Wat"),
