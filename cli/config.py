@@ -25,10 +25,19 @@ def main(args: Sequence[str]) -> int:
     for problem in load_settings(path).problems:
         print(f"Fout: {problem}")
     if parsed.toetsen:
-        # The keys are read from the app's screens and widgets: only this option loads Textual.
+        # The keys are read from the app's screens and widgets (screens/registry.py lists them): only
+        # this option loads Textual.
         from tui.keymap import all_bindings
 
-        print("\nToetsen (id, standaardtoets, wat ze doen):")
-        for owner, binding in sorted(all_bindings(), key=lambda found: found[1].id or ""):
-            print(f"  {binding.id:<36} {binding.key:<18} {binding.description} ({owner})")
+        print("\nToetsen (id, standaardtoets, wat ze doen, waar):")
+        where: dict[str, list[str]] = {}
+        first: dict[str, tuple[str, str]] = {}
+        for owner, binding in all_bindings():
+            binding_id = binding.id or ""
+            first.setdefault(binding_id, (binding.key, binding.description))
+            if owner.title not in where.setdefault(binding_id, []):
+                where[binding_id].append(owner.title)
+        for binding_id in sorted(first):
+            key, description = first[binding_id]
+            print(f"  {binding_id:<36} {key:<18} {description} ({', '.join(where[binding_id])})")
     return 0

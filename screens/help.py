@@ -1,5 +1,6 @@
 """Hulp (``?`` of ``f1``): what the screen is for, and every key that works there, with its id for
-the keymap in the config file."""
+the keymap in the config file: the keys of the screen, of the widget in focus (list, table, text
+field) and of the app. The title comes from screens/registry.py."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from screens.registry import screen_title
 from widgets.cells import hanging
 
 GENERAL = (
@@ -60,10 +62,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,f1", "close", "Sluiten", tooltip="Hulp sluiten", id="hulp.sluiten"),
     ]
 
-    def __init__(self, screen: Screen[object], title: str) -> None:
+    def __init__(self, screen: Screen[object], title: str | None = None) -> None:
         super().__init__()
         self.for_screen = screen
-        self.title_text = title
+        self.title_text = title or screen_title(screen)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog") as dialog:

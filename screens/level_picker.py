@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from models.content import Content as Library
 from models.content_items import DescribedLevel, LadderLevel
 from models.levels import MODEL_TITLES, LevelModel, levels_of
+from widgets.lists import ChoiceList
 
 CLEAR = "-"
 """The option that takes the level away."""
@@ -57,7 +58,7 @@ class LevelPickerScreen(ModalScreen[str | None]):
         with Vertical(id="level-dialog"):
             yield Static(f"{MODEL_TITLES[self.model]}  ·  enter kiest · escape sluit", id="level-title")
             with Horizontal(id="level-body"):
-                yield OptionList(*options, id="level-options")
+                yield ChoiceList(*options, id="level-options")
                 with VerticalScroll(id="level-about"):
                     yield Static(id="level-about-text")
 

@@ -19,6 +19,7 @@ from core.session import WorkbookSession
 from models.library import KIND_LABELS, LibraryItem
 from screens.base import WorkbookScreen
 from screens.item_detail import ItemDetailScreen
+from widgets.lists import ChoiceList
 
 
 def reference_bindings(prefix: str) -> list[BindingType]:
@@ -50,14 +51,14 @@ class ReferenceScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         yield self.header()
         with Horizontal(classes="reference-body"):
-            subjects = OptionList(*[Option(label, id=key) for key, label in self.subjects()], id="subject-list")
+            subjects = ChoiceList(*[Option(label, id=key) for key, label in self.subjects()], id="subject-list")
             subjects.border_title = self.LIST_TITLE
             yield subjects
             with Vertical(classes="reference-right"):
                 with VerticalScroll(id="subject-about"):
                     yield Static(id="subject-about-text")
                 yield from self.compose_workbook_part()
-                related = OptionList(id="subject-related")
+                related = ChoiceList(id="subject-related")
                 related.border_title = "Strategieën, tips en verwante items"
                 yield related
         yield Footer(compact=True)

@@ -7,20 +7,19 @@ that make sense from anywhere: those switch to their screen and run there.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
-from tui.navigation import MAIN_SCREENS
+from screens.registry import MAIN_SCREENS
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from tui.app import WerkboekApp
 
 
@@ -67,11 +66,16 @@ def _keys(app: WerkboekApp, bindings: list[Binding]) -> str:
 
 
 def screen_commands(app: WerkboekApp, screen: Screen[object]) -> Iterator[PaletteCommand]:
-    """The bindings with an id that are active now: the screen's own first, then the app's."""
+    """The bindings with an id that are active now: the screen's own first, then the app's.
+
+    Keys of widgets (moving through a list, ticking a box, editing a field) are not commands: help
+    shows them, the palette leaves them out."""
     found: dict[tuple[bool, str], tuple[Binding, Any, list[Binding]]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.id or not active.enabled or binding.action == "command_palette":
+            continue
+        if not isinstance(active.node, (App, Screen)):
             continue
         entry = found.setdefault((active.node is app, binding.action), (binding, active.node, []))
         entry[2].append(binding)
@@ -94,14 +98,14 @@ def other_screen_commands(app: WerkboekApp) -> Iterator[PaletteCommand]:
     for main in MAIN_SCREENS:
         if main.mode == app.current_mode:
             continue
-        screen_class = getattr(importlib.import_module(main.module), main.class_name)
+        screen_class = main.load()
         anywhere: frozenset[str] = getattr(screen_class, "PALETTE_ANYWHERE", frozenset())
         for binding in screen_class.BINDINGS:
             if not isinstance(binding, Binding) or binding.action.split("(")[0] not in anywhere:
                 continue
             yield PaletteCommand(
-                f"{main.name}: {binding.tooltip or binding.description}",
-                f"Gaat naar {main.name} (toets {main.key}); daar is het toets {app.get_key_display(binding)}",
+                f"{main.title}: {binding.tooltip or binding.description}",
+                f"Gaat naar {main.title} (toets {main.key}); daar is het toets {app.get_key_display(binding)}",
                 partial(app.run_on_screen, main.mode, binding.action),
                 ENGLISH.get(binding.id or "", ""),
             )

@@ -1,12 +1,12 @@
 """Checking a user's keymap: every id must be a binding of the app, every key one the terminal sends.
 
-A wrong entry is reported with the id and the config file, and left out; the rest still applies.
+The bindings are those of everything :mod:`screens.registry` lists: the app, every screen and dialog,
+and every widget with keys. A wrong entry is reported with the id and the config file, and left out;
+the rest still applies.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,28 +15,23 @@ from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 
 from models.problems import Problem
+from screens.registry import Registered, key_owners
 
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 KEY_NAMES = {key.value for key in Keys} | set(KEY_NAME_REPLACEMENTS) | set(KEY_NAME_REPLACEMENTS.values())
-SCREEN_MODULES = (
-    "tui.app", "screens.dashboard", "screens.factors", "screens.phases", "screens.actions", "screens.library",
-    "screens.legal", "screens.logbook", "screens.organisation", "screens.portfolio", "screens.history",
-    "screens.version", "screens.scoring", "screens.rounds", "screens.form", "screens.action_filter",
-    "screens.confirm", "screens.prompt", "screens.export", "screens.level_picker", "screens.load_error",
-    "screens.external_change", "screens.item_detail", "screens.help",
-)  # fmt: skip
 
 
-def all_bindings() -> Iterator[tuple[str, Binding]]:
-    """(owner class name, binding) for every binding with an id, in the app and on every screen."""
-    for module_name in SCREEN_MODULES:
-        module = importlib.import_module(module_name)
-        for _, owner in inspect.getmembers(module, inspect.isclass):
-            if owner.__module__ != module_name:
-                continue
-            for binding in owner.__dict__.get("BINDINGS", []):
-                if isinstance(binding, Binding) and binding.id:
-                    yield owner.__name__, binding
+def all_bindings() -> Iterator[tuple[Registered, Binding]]:
+    """(owner, binding) for every binding with an id that a registered class declares itself."""
+    for owner in key_owners():
+        for binding in owner.load().__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id:
+                yield owner, binding
+
+
+def binding_ids() -> set[str]:
+    """Every id the keymap in the config file may use."""
+    return {binding.id for _, binding in all_bindings() if binding.id}
 
 
 def valid_key(key: str) -> bool:
@@ -58,7 +53,7 @@ def _character_name(name: str) -> bool:
 
 def checked_keymap(keymap: dict[str, str], source: Path) -> tuple[dict[str, str], list[Problem]]:
     """The entries that can be used, and a problem for each one that cannot."""
-    known = {binding.id for _, binding in all_bindings()}
+    known = binding_ids()
     usable: dict[str, str] = {}
     problems = []
     for binding_id, keys in keymap.items():

@@ -1,7 +1,8 @@
 """A multiple choice whose ticks read without colour: ``☑`` ticked, ``☐`` not.
 
 Textual's SelectionList draws the same ``▐X▌`` for both states and tells them apart by colour
-alone, which is lost on a projector and with NO_COLOR. Every form uses this list instead.
+alone, which is lost on a projector and with NO_COLOR. Every form uses this list instead. Its keys
+have ids, so they can be remapped: the ``lijst.…`` keys of every list, and ``vinklijst.aan-uit``.
 """
 
 from __future__ import annotations
@@ -10,15 +11,30 @@ from typing import ClassVar, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding, BindingType
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
+
+from widgets.lists import LIST_BINDINGS
 
 V = TypeVar("V")
 
 
 class CheckboxList(SelectionList[V]):
     """A SelectionList with a checkbox sign before each choice; space ticks and unticks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *LIST_BINDINGS,
+        Binding(
+            "space",
+            "select",
+            "Aan/uit",
+            tooltip="Vink de keuze onder de cursor aan of uit",
+            show=False,
+            id="vinklijst.aan-uit",
+        ),
+    ]
 
     TICKED: ClassVar[str] = "☑"
     UNTICKED: ClassVar[str] = "☐"

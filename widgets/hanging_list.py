@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from widgets.cells import hanging
+from widgets.lists import ChoiceList
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,9 @@ class Row:
     lines: tuple[Line, ...]
 
 
-class HangingOptionList(OptionList):
-    """Options given as :class:`Row` values, laid out for the list's current width."""
+class HangingOptionList(ChoiceList):
+    """Options given as :class:`Row` values, laid out for the list's current width (keys: the
+    remappable ``lijst.…`` keys of :class:`~widgets.lists.ChoiceList`)."""
 
     _rows: Sequence[Row] = ()
     _width = 0

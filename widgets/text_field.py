@@ -3,18 +3,46 @@
 Textual's Input keeps only the first line of pasted text and passes escape sequences and control
 characters on to the field. This field joins the lines with spaces and drops what cannot be shown,
 so what someone pasted is what they see (and the form checks its length when saving).
+
+The keys one would want elsewhere (going to the start or end, deleting a word, cut, copy and paste,
+the next field) have ids (``tekstveld.…``), so they show in help and can be remapped; moving and
+selecting a character at a time keep Textual's keys.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from models.form_parsing import printable
 
 
+def _key(key: str, action: str, description: str, tooltip: str, name: str) -> Binding:
+    return Binding(key, action, description, tooltip=tooltip, show=False, id=f"tekstveld.{name}")
+
+
 class TextField(Input):
     """An Input whose paste is cleaned and kept whole on one line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _key("enter", "submit", "Volgend veld", "Naar het volgende veld van het formulier", "volgende"),
+        _key("home,ctrl+a", "home", "Naar het begin", "Cursor naar het begin van het veld", "begin"),
+        _key("end,ctrl+e", "end", "Naar het einde", "Cursor naar het einde van het veld", "einde"),
+        _key("ctrl+left", "cursor_left_word", "Woord terug", "Cursor een woord naar links", "woord-links"),
+        _key("ctrl+right", "cursor_right_word", "Woord verder", "Cursor een woord naar rechts", "woord-rechts"),
+        _key("ctrl+w", "delete_left_word", "Woord wissen", "Wis het woord links van de cursor", "woord-wissen"),
+        _key("ctrl+u,super+backspace", "delete_left_all", "Begin wissen", "Wis alles links van de cursor",
+             "wissen-tot-begin"),
+        _key("ctrl+k", "delete_right_all", "Einde wissen", "Wis alles rechts van de cursor", "wissen-tot-einde"),
+        _key("ctrl+shift+a", "select_all", "Alles selecteren", "Selecteer de hele tekst van het veld",
+             "alles-selecteren"),
+        _key("ctrl+x", "cut", "Knippen", "Knip de geselecteerde tekst", "knippen"),
+        _key("ctrl+c,super+c", "copy", "Kopiëren", "Kopieer de geselecteerde tekst", "kopieren"),
+        _key("ctrl+v", "paste", "Plakken", "Plak tekst van het klembord", "plakken"),
+    ]  # fmt: skip
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
