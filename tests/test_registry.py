@@ -254,3 +254,9 @@ async def test_the_palette_offers_commands_of_other_screens_but_not_widget_keys(
         elsewhere = [command.name for command in other_screen_commands(app)]
         assert "Logboek: Een nieuw verslag, met de datum van vandaag" in elsewhere
         assert not any(name.startswith("Acties:") for name in elsewhere)
+
+
+def test_the_palettes_english_words_belong_to_keys_that_exist() -> None:
+    from tui.commands import ENGLISH
+
+    assert set(ENGLISH) <= binding_ids()
