@@ -7,7 +7,7 @@ choosing it again takes that filter away.
 from __future__ import annotations
 
 import dataclasses
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -93,7 +93,8 @@ class ActionFilterScreen(ModalScreen[ActionFilter]):
             self.dismiss(dataclasses.replace(self.current, overdue_only=not self.current.overdue_only))
         elif field in FIELD_LABELS:
             same = getattr(self.current, field) == value
-            self.dismiss(dataclasses.replace(self.current, **{field: None if same else value}))
+            changed: dict[str, Any] = {field: None if same else value}
+            self.dismiss(dataclasses.replace(self.current, **changed))
 
     def action_close(self) -> None:
         self.dismiss(self.current)

@@ -53,7 +53,7 @@ class ActionsScreen(WorkbookScreen):
     PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"new", "focus_filter", "pick_filter", "toggle_overdue"})
     """Commands the palette offers from other screens too: they need nothing chosen first."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide"), (210, "-side")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (140, "-wide"), (210, "-side")]  # noqa: RUF012 (as Textual declares it)
     """Up to 140 columns the action is under the table; from 140 the table has the full width (whole
     titles and owners) and the action below it more room; from 210 the action is beside the table."""
     BINDINGS: ClassVar[list[BindingType]] = [

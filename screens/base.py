@@ -4,17 +4,18 @@ and redrawing after each saved change."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.screen import Screen
 
+from screens.host import host_of
 from widgets.header import WorkbookHeader
 
 if TYPE_CHECKING:
     from core.session import WorkbookSession
     from models.drafts import Draft
-    from tui.app import WerkboekApp
+    from screens.host import WorkbookHost
 
 
 class WorkbookScreen(Screen[None]):
@@ -24,8 +25,8 @@ class WorkbookScreen(Screen[None]):
     """The number keys go to the other main screens; a focused mode (scoring) turns that off."""
 
     @property
-    def werkboek(self) -> WerkboekApp:
-        return cast("WerkboekApp", self.app)
+    def werkboek(self) -> WorkbookHost:
+        return host_of(self)
 
     @property
     def session(self) -> WorkbookSession:

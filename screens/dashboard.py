@@ -38,7 +38,7 @@ class DashboardScreen(WorkbookScreen):
         "per succesfactor en fase, en wat te laat is of binnenkort moet."
     )
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (as Textual declares it)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "app.export_report", "Rapport", tooltip="Plan van aanpak of acties voor Excel maken",
                 id="dashboard.rapport"),

@@ -19,9 +19,10 @@ from models.export_writer import ReportRefusedError, check_report_target, write_
 from models.os_errors import dutch_os_error
 from models.report import Format, default_export_path, export_text
 from screens.confirm import ConfirmScreen
+from screens.host import host_of
 
 if TYPE_CHECKING:
-    from tui.app import WerkboekApp
+    from screens.host import WorkbookHost
 
 CHOICES: dict[Format, str] = {
     "html": "Plan van aanpak om te printen of te mailen (HTML)",
@@ -45,8 +46,8 @@ class ExportScreen(ModalScreen[Path | None]):
         self.busy = False
 
     @property
-    def werkboek(self) -> WerkboekApp:
-        return cast("WerkboekApp", self.app)
+    def werkboek(self) -> WorkbookHost:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         session = self.werkboek.session

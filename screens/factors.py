@@ -12,13 +12,13 @@ from textual.visual import VisualType
 
 from models.figures import FactorFigure, factor_figures
 from models.formatting import short_date
-from models.library import LibraryItem
+from models.library import Kind, LibraryItem
 from models.scoring import linked_actions, rounds_by_date, sparkline
 from models.workbook import OPEN_STATUSES
 from screens.reference import ReferenceScreen, reference_bindings
 from widgets.cells import cell
 
-RELATED_KINDS = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
+RELATED_KINDS: tuple[Kind, ...] = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 TREND_WIDTH = 6
 """Rounds shown in the list's trend (the latest ones)."""
 
@@ -107,8 +107,8 @@ class FactorsScreen(ReferenceScreen):
         if not rounds:
             lines.append(Content.styled("Nog geen meting; m begint er een.", "italic $foreground-muted"))
         for scoring in reversed(rounds):
-            score = scoring.scores.get(subject_id)
-            shown = f"{score} {content.scale_label(score)}" if score is not None else "niet gescoord"
+            given = scoring.scores.get(subject_id)
+            shown = f"{given} {content.scale_label(given)}" if given is not None else "niet gescoord"
             lines.append(Content.assemble((f"{short_date(scoring.datum)}: ", "bold"), shown))
             note = scoring.toelichting.get(subject_id)
             if note:

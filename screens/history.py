@@ -3,7 +3,7 @@ and the workbook as it was at any of them (read-only). Outside git it says there
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,13 +17,14 @@ from models.diff import SECTIONS
 from models.file_history import Version, first_version_summary, versions
 from models.formatting import aantal, clock, short_date
 from models.git import repository_root
+from screens.host import host_of
 from screens.version import VersionScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
 from widgets.header import WorkbookHeader
 
 if TYPE_CHECKING:
     from core.session import WorkbookSession
-    from tui.app import WerkboekApp
+    from screens.host import WorkbookHost
 
 NOW = "nu"
 
@@ -88,8 +89,8 @@ class HistoryScreen(Screen[None]):
         self.found: list[Version] = []
 
     @property
-    def werkboek(self) -> WerkboekApp:
-        return cast("WerkboekApp", self.app)
+    def werkboek(self) -> WorkbookHost:
+        return host_of(self)
 
     @property
     def session(self) -> WorkbookSession:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,10 +12,11 @@ from textual.widgets import Footer, Static
 
 from models.content import Content
 from models.library import LibraryItem
+from screens.host import host_of
 from widgets.item_view import item_detail
 
 if TYPE_CHECKING:
-    from tui.app import WerkboekApp
+    pass
 
 
 class ItemDetailScreen(ModalScreen[None]):
@@ -42,5 +43,5 @@ class ItemDetailScreen(ModalScreen[None]):
         return True
 
     def action_add_action(self) -> None:
-        cast("WerkboekApp", self.app).add_item_as_action(self.item)
+        host_of(self).add_item_as_action(self.item)
         self.dismiss()

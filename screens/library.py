@@ -173,7 +173,7 @@ class LibraryScreen(WorkbookScreen):
         results.border_title = f"Resultaten · {len(hits)}"
         keys = [option.id for option in options if option.id and not option.id.startswith(MORE)]
         if previous in keys:
-            results.highlighted = results.get_option_index(previous)  # type: ignore[arg-type]
+            results.highlighted = results.get_option_index(previous)
         elif hits:
             results.highlighted = results.get_option_index(keys[0])
         self._show_detail()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,10 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.problems import Problem
+from screens.host import host_of
 from widgets.header import WorkbookHeader, display_path
 
 if TYPE_CHECKING:
-    from tui.app import WerkboekApp
+    pass
 
 
 class LoadErrorScreen(Screen[None]):
@@ -66,4 +67,4 @@ class LoadErrorScreen(Screen[None]):
         yield Footer(compact=True)
 
     def action_reload(self) -> None:
-        cast("WerkboekApp", self.app).open_workbook()
+        host_of(self).open_workbook()

@@ -88,7 +88,7 @@ class OrganisationScreen(WorkbookScreen):
         "veranderde."
     )
     PALETTE_ANYWHERE: ClassVar[frozenset[str]] = frozenset({"edit_profile", "pick_level"})
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012 (as Textual declares it)
     """Commands the palette offers from other screens too: they need nothing chosen first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -146,7 +146,7 @@ class OrganisationScreen(WorkbookScreen):
             history = level_history(session.workbook, model)
             if len(history) > 1:
                 steps = [
-                    f"{(found.naam if (found := level_by_id(library, model, level_id)) else 'geen')} "
+                    f"{(found.naam if level_id and (found := level_by_id(library, model, level_id)) else 'geen')} "
                     f"({short_date(day)})"
                     for day, level_id in history
                 ]

@@ -17,13 +17,13 @@ from textual.widgets import OptionList
 from models.checklists import is_ticked, with_current_phase, with_item_note, with_ticked
 from models.content_items import ChecklistItem
 from models.figures import current_phase, phase_figures
-from models.library import LibraryItem
+from models.library import Kind, LibraryItem
 from models.workbook import OPEN_STATUSES
 from screens.prompt import TextPromptScreen
 from screens.reference import ReferenceScreen, reference_bindings
 from widgets.hanging_list import HangingOptionList, Line, Row
 
-RELATED_KINDS = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
+RELATED_KINDS: tuple[Kind, ...] = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 
 
 class PhasesScreen(ReferenceScreen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,11 +18,12 @@ from models.content import default_content
 from models.form_parsing import printable
 from models.formatting import aantal, clock, number, short_date
 from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, portfolio
+from screens.host import host_of
 from screens.prompt import TextPromptScreen
 from widgets.header import WorkbookHeader, display_path
 
 if TYPE_CHECKING:
-    from tui.app import WerkboekApp
+    from screens.host import WorkbookHost
 
 TITLES = ("Klant", "Omvang", "Meting", "Gem.", "Open", "Laat", "Gewijzigd")
 CLIENT_LEAST, CLIENT_MOST = 12, 60
@@ -76,8 +77,8 @@ class PortfolioScreen(Screen[None]):
         self.rows = []
 
     @property
-    def werkboek(self) -> WerkboekApp:
-        return cast("WerkboekApp", self.app)
+    def werkboek(self) -> WorkbookHost:
+        return host_of(self)
 
     @property
     def folder(self) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +16,10 @@ from textual.widgets.option_list import Option
 
 from models.formatting import short_date
 from models.scoring import round_summary, rounds_by_date, without_round
+from screens.host import host_of
 
 if TYPE_CHECKING:
-    from tui.app import WerkboekApp
+    from screens.host import WorkbookHost
 
 
 class RoundPickerScreen(ModalScreen[dt.date | None]):
@@ -31,8 +32,8 @@ class RoundPickerScreen(ModalScreen[dt.date | None]):
     ]  # fmt: skip
 
     @property
-    def werkboek(self) -> WerkboekApp:
-        return cast("WerkboekApp", self.app)
+    def werkboek(self) -> WorkbookHost:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rounds-dialog"):

@@ -42,7 +42,7 @@ class VersionScreen(Screen[None]):
         "Het werkboek zoals het bij een eerdere versie was, alleen om te lezen. Escape gaat terug naar de geschiedenis."
     )
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (as Textual declares it)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", tooltip="Terug naar de geschiedenis", id="versie.terug"),
     ]

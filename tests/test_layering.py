@@ -119,7 +119,26 @@ def test_screens_and_tui_change_files_only_through_models() -> None:
         "os.rename",
         "os.remove",
     }
-    for folder in ("screens", "tui"):
+    for folder in ("screens", "widgets", "tui", "core"):
         for path in (ROOT / folder).rglob("*.py"):
             assert not forbidden_imports & _imports(path), path
             assert not forbidden_calls & _calls(path), (path, forbidden_calls & _calls(path))
+
+
+LAYERS = ("cli", "tui", "screens", "widgets", "core", "models")
+"""Top to bottom: a package imports only packages below it (the same rule lint-imports checks)."""
+
+
+def test_no_package_imports_one_above_it() -> None:
+    for depth, layer in enumerate(LAYERS):
+        above = set(LAYERS[:depth])
+        for path in (ROOT / layer).rglob("*.py"):
+            assert not above & _imports(path), (path, above & _imports(path))
+
+
+def test_the_store_imports_without_textual() -> None:
+    code = (
+        "import importlib, pkgutil, core\n"
+        "for m in pkgutil.iter_modules(core.__path__): importlib.import_module('core.' + m.name)\n" + TEXTUAL_CHECK
+    )
+    assert _run(code) == "[]"

@@ -3,56 +3,54 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import importlib
+import os
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, work
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
 from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from core.session import WorkbookSession
+from core.store import AUTOSAVE_SECONDS, WorkbookStore
 from models.action_list import search_text
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
-from models.drafts import keep_drafts, take_drafts
-from models.problems import Problem, WorkbookError
 from models.settings import THEMES as THEME_NAMES
 from models.settings import LoadedSettings, announce_ready, config_path, load_settings, read_state, remember
-from models.store import load_workbook, remove_leftover_temps
 from screens.base import WorkbookScreen
 from screens.dashboard import DashboardScreen
 from screens.form import FormScreen
+from screens.host import WorkbookHost
 from screens.load_error import LoadErrorScreen
+from screens.registry import MAIN_SCREENS, PORTFOLIO, PRELOADED, screen_title
 from screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.commands import PaletteCommand, WerkboekCommands
+from tui.drafts import bring_back_draft
 from tui.dutch_textual import DutchCommandPalette
 from tui.key_gate import GateEvent, KeyGate
-from tui.navigation import DRAFT_FORMS, MAIN_SCREENS, PORTFOLIO, PRELOADED
+from tui.leaving import catch_hangup, keep_open_forms
+from tui.scheduler import TextualScheduler
+from tui.store_dialogs import AppListener, offer_recovery
+from tui.switching import WorkbookSwitcher
 from tui.tasks import WorkbookTasks
 from tui.themes import DARK, LABELS, THEMES
 
+if TYPE_CHECKING:
+    from models.library import LibraryItem
+    from models.workbook import Workbook
+
 PRELOAD_AFTER_SECONDS = 1.5
-SCREEN_TITLES = {
-    **{screen.class_name: screen.name for screen in (*MAIN_SCREENS, PORTFOLIO)},
-    "HistoryScreen": "Geschiedenis",
-    "VersionScreen": "Eerdere versie",
-    "ScoringScreen": "Meting",
-    "LoadErrorScreen": "Werkboek niet te openen",
-    "ActionFormScreen": "Actieformulier",
-    "ProfileFormScreen": "Organisatieprofiel",
-    "LogFormScreen": "Verslag",
-    "LegalFormScreen": "Wettelijk minimum",
-}
 
 
 def _typing_text(widget: Widget | None) -> bool:
@@ -68,11 +66,8 @@ SCREENS_GROUP = Binding.Group("Scherm", compact=True)
 UNDO_GROUP = Binding.Group("Terug/opnieuw")
 
 
-class WerkboekApp(WorkbookTasks):
+class WerkboekApp(App[None]):
     """Preventiewerkboek: dashboards, reference content and the action plan of one client workbook."""
-
-    _workbook_frozen = False
-    """A workbook load has frozen objects (gc.freeze); the next load unfreezes them first."""
 
     TITLE = "Preventiewerkboek"
     STRICT_REDRAWS: ClassVar[bool] = False
@@ -88,7 +83,7 @@ class WerkboekApp(WorkbookTasks):
             Binding(
                 screen.key,
                 f"show('{screen.mode}')",
-                screen.name,
+                screen.title,
                 tooltip=screen.help,
                 id=f"app.scherm-{screen.mode}",
                 group=SCREENS_GROUP,
@@ -149,6 +144,7 @@ class WerkboekApp(WorkbookTasks):
         today: dt.date | None = None,
         content: Content | None = None,
         settings: LoadedSettings | None = None,
+        autosave_seconds: float | None = None,
     ) -> None:
         super().__init__()
         # No animations: every frame over a slow SSH link costs, and the screens do not need them.
@@ -164,12 +160,17 @@ class WerkboekApp(WorkbookTasks):
         self.location = location
         self._today = today
         self._content = content
-        self.session: WorkbookSession | None = None
-        self._tried: Path = location
-        """The file the last load tried (the first workbook when opening a folder)."""
-        self._notices: list[tuple[str, str]] = []
+        self.workbook_changed: Signal[WorkbookSession] = Signal(self, "workbook-changed")
+        """Published after every change, so each screen can redraw from the session."""
+        self.file_state_changed: Signal[WorkbookSession] = Signal(self, "file-state-changed")
+        """Published when the file state (saved, unsaved, conflict) changes."""
+        if autosave_seconds is None:
+            autosave_seconds = float(os.environ.get("WERKBOEK_AUTOSAVE_SECONDS", AUTOSAVE_SECONDS))
+        self.store = WorkbookStore(TextualScheduler(self), AppListener(self), autosave_seconds=autosave_seconds)
+        """The open workbook, its changes, autosave and the watch on its file (core/store.py)."""
+        self.switcher = WorkbookSwitcher(self)
+        self.tasks = WorkbookTasks(self)
         self.key_gate = KeyGate(self._let_in, self._screen_ready, self._call_after)
-        self.init_changes()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal; on Linux and macOS one that cannot hang on a hang-up."""
@@ -211,33 +212,24 @@ class WerkboekApp(WorkbookTasks):
         """The folder whose workbooks the Werkboeken screen lists."""
         return self.location if self.location.is_dir() else self.location.parent
 
-    def _load(self) -> list[Problem]:
-        """Load the workbook into a new session; returns the problems when it cannot be opened."""
-        self._notices.clear()
-        self._tried = self.location
-        # Frozen objects are never collected: what an earlier load froze may since have become garbage
-        # (the previous workbook's screens, its library), so the collector sees them again first.
-        reloading = self._workbook_frozen
-        if reloading:
-            gc.unfreeze()
-        try:
-            path = self._tried = self.location
-            content = self._content or default_content()
-            loaded = load_workbook(path, content)
-        except WorkbookError as error:
-            self.session = None
-            return error.problems
-        remove_leftover_temps(path)  # temporary files a crash during an earlier save left behind
-        self.session = WorkbookSession(loaded=loaded, content=content, today=self.today)
-        if reloading:
-            gc.collect()  # what the previous workbook left behind goes now, before it is frozen for good
-        # The workbook just read stays in memory for the session: keep it out of the garbage
-        # collector's full passes, which would otherwise pause the app while saving large plans.
-        gc.freeze()
-        self._workbook_frozen = True
-        if loaded.read_only_reason:
-            self._notices.append((f"Alleen-lezen: {loaded.read_only_reason}", "warning"))
-        return []
+    @property
+    def session(self) -> WorkbookSession | None:
+        """The open workbook, or None (none opened yet, or it could not be read)."""
+        return self.store.session
+
+    @property
+    def content(self) -> Content:
+        """The library content the open workbook is read with."""
+        session = self.store.session
+        return session.content if session is not None else self._content or default_content()
+
+    def change(self, workbook: Workbook, description: str) -> bool:
+        """Make ``workbook`` the current state (undoable, saved within a second); False if refused."""
+        return self.store.change(workbook, description)
+
+    def save_now(self) -> bool:
+        """Write unsaved changes right away; False when that did not happen (the user has been told why)."""
+        return self.store.save_now()
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -245,8 +237,8 @@ class WerkboekApp(WorkbookTasks):
             self.switch_mode("werkboeken")
         else:
             self._open()
-        self.watch_file()
-        self.catch_hangup()
+        self.store.watch_file()
+        catch_hangup(self)
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, lambda _screen: self.key_gate.screen_changed())
@@ -283,9 +275,9 @@ class WerkboekApp(WorkbookTasks):
 
     def _open(self) -> None:
         reloading = self.session is not None
-        problems = self._load()
+        problems = self.store.load(self.location, self.content, self.today)
         if problems:
-            self.push_screen(LoadErrorScreen(self._tried, problems))
+            self.push_screen(LoadErrorScreen(self.store.tried or self.location, problems))
         else:
             if isinstance(self.screen, LoadErrorScreen):
                 self.pop_screen()
@@ -295,38 +287,89 @@ class WerkboekApp(WorkbookTasks):
                 assert self.session is not None
                 self.workbook_changed.publish(self.session)
                 self.file_state_changed.publish(self.session)
-            self.call_later(self._bring_back_draft)
-            self.call_later(self.offer_recovery)  # edits kept after a failed save (tui/changes.py)
-        for message, severity in self._notices:
-            self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
+            self.call_later(bring_back_draft, self)
+            self.call_later(offer_recovery, self)  # edits kept after a failed save (tui/store_dialogs.py)
+        self.show_notices()
 
-    async def _bring_back_draft(self) -> None:
-        """A form that was open when the app last closed on this workbook comes back, with its text."""
-        session = self.session
-        if session is None or session.loaded.read_only_reason:
-            return
-        drafts = take_drafts(session.loaded.path)
-        usable = [draft for draft in drafts if draft.form in DRAFT_FORMS]
-        if not usable:
-            return
-        first, rest = usable[0], usable[1:]
-        keep_drafts(session.loaded.path, rest)
-        await self.switch_mode(DRAFT_FORMS[first.form])
-        screen = self.screen
-        if isinstance(screen, WorkbookScreen):
-            screen.restore_draft(first)
-        more = f" Er {'is' if len(rest) == 1 else 'zijn'} nog {len(rest)} daarna." if rest else ""
-        self.notify(
-            f"Concept hersteld: {first.title}, getypt op {first.saved_at:%-d-%-m-%Y} om {first.saved_at:%H:%M}. "
-            f"ctrl+s bewaart het, escape gooit het weg.{more}",
-            title="Concept hersteld",
-            timeout=15,
-        )
+    def show_notices(self) -> None:
+        """What the last load had to say besides opening (a read-only file, say)."""
+        for message, severity in self.store.notices:
+            self.notify(message, severity=severity, timeout=12)
 
     def open_workbook(self) -> None:
         """(Re)load the workbook from disk and show it; or its problems."""
         self._open()
-        self.remember_disk_state()
+
+    # -- what screens and keys ask of the app (screens/host.py) -------------------------------------
+
+    def action_undo(self) -> None:
+        """Undo the last change to the workbook."""
+        self.store.undo()
+
+    def action_redo(self) -> None:
+        """Do the last undone change again."""
+        self.store.redo()
+
+    def action_resolve_conflict(self) -> None:
+        """Choose again what happens with a file that changed on disk."""
+        if self.store.needs_resolving():
+            self.store.file_changed_outside()
+        else:
+            self.notify("Het bestand op schijf is gelijk aan wat het werkboek kent.")
+
+    def open_path(self, path: Path) -> None:
+        self.switcher.open_path(path)
+
+    def create_workbook(self, folder: Path, client: str) -> None:
+        self.switcher.create_workbook(folder, client)
+
+    def ask_new_cycle(self, path: Path | None = None) -> None:
+        self.switcher.ask_new_cycle(path)
+
+    def add_item_as_action(self, item: LibraryItem) -> None:
+        self.tasks.add_item_as_action(item)
+
+    def start_scoring(self, day: dt.date | None = None) -> None:
+        self.tasks.start_scoring(day)
+
+    def correct_round(self) -> None:
+        self.tasks.correct_round()
+
+    def action_export_report(self) -> None:
+        self.tasks.export_report()
+
+    def action_show_history(self) -> None:
+        self.tasks.show_history()
+
+    def action_show_portfolio(self) -> None:
+        self.show_portfolio()
+
+    def show_history(self) -> None:
+        self.tasks.show_history()
+
+    def show_portfolio(self) -> None:
+        """The Werkboeken screen of the open workbook's folder."""
+        if self.current_mode != "werkboeken":
+            self.switch_mode("werkboeken")
+
+    # -- leaving ------------------------------------------------------------------------------------
+
+    async def action_quit_now(self) -> None:
+        """ctrl+q: quit at once, from anywhere; an open form is kept as a draft, edits are saved."""
+        drafts = keep_open_forms(self)
+        message = self.store.keep_edits_on_exit()
+        self.exit(message="\n".join(part for part in (drafts, message) if part) or None)
+
+    async def action_quit(self) -> None:
+        """Quit; unsaved changes are written first (in a conflict kept beside the file, after a failed
+        save in a recovery copy): quitting always ends, except to ask about a file changed on disk."""
+        if not self.store.save_before_quitting():
+            return  # the file changed on disk: the user is asked what to do with it first
+        self.exit(message=self.store.keep_edits_on_exit())
+
+    def on_unmount(self) -> None:
+        """However the app ends, what was changed is written (or kept beside the file)."""
+        self.store.keep_edits_on_exit()
 
     def _screen_in_view(self) -> Screen[object]:
         """The screen the user works on: the one under the palette or the help, if those are open."""
@@ -334,7 +377,7 @@ class WerkboekApp(WorkbookTasks):
 
         for screen in reversed(self.screen_stack):
             if not isinstance(screen, (CommandPalette, HelpScreen)):
-                return screen
+                return cast("Screen[object]", screen)
         return self.screen
 
     # -- keys ---------------------------------------------------------------------------------------
@@ -383,13 +426,13 @@ class WerkboekApp(WorkbookTasks):
             return not isinstance(self._screen_in_view(), (ModalScreen, FormScreen))
         return True
 
-    def redraw_failed(self, screen: Screen[object], error: Exception) -> None:
+    def redraw_failed(self, screen: Screen[Any], error: Exception) -> None:
         """A screen could not redraw after a change. The change itself is kept and saved; the user is
         told, and under test (STRICT_REDRAWS) the error fails the test like any other."""
         if self.STRICT_REDRAWS:
             self._handle_exception(error)
             return
-        title = SCREEN_TITLES.get(type(screen).__name__, "dit scherm")
+        title = screen_title(screen)
         self.log.error(f"redraw of {type(screen).__name__} failed: {error!r}")
         self.notify(
             f"{title} kon niet worden bijgewerkt ({type(error).__name__}: {error}). De wijziging is wel "
@@ -408,7 +451,7 @@ class WerkboekApp(WorkbookTasks):
             self.switch_mode(mode)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.hint_used()
             self.push_screen(DutchCommandPalette(id="--command-palette"))
 
@@ -420,7 +463,7 @@ class WerkboekApp(WorkbookTasks):
         if isinstance(screen, (HelpScreen, CommandPalette, TooSmallScreen)):
             return
         self.hint_used()
-        self.push_screen(HelpScreen(screen, SCREEN_TITLES.get(type(screen).__name__, "dit scherm")))
+        self.push_screen(HelpScreen(screen, screen_title(screen)))
 
     def hint_used(self) -> None:
         """The first-run hint did its work: remember that, so it does not come back."""
@@ -442,41 +485,9 @@ class WerkboekApp(WorkbookTasks):
 
     def palette_commands(self, screen: Screen[object]) -> list[PaletteCommand]:
         """The app's own commands for the palette (beside the keys of the screen in view)."""
-        commands = [
-            PaletteCommand("Hulp", "Wat dit scherm doet en al zijn toetsen (toets ? of f1)", self.action_help,
-                           "help keys shortcuts"),
-            PaletteCommand("Werkboeken", "Alle werkboeken in de map: openen, nieuw werkboek, nieuwe cyclus",
-                           self.show_portfolio, "open workbooks files clients portfolio"),
-            PaletteCommand("Nieuw werkboek", "Begin een werkboek voor een nieuwe klant",
-                           partial(self.run_on_screen_any, "werkboeken", "new"), "new workbook client"),
-            *(
-                PaletteCommand(f"Thema: {label}", "Kleuren van het werkboek; de keuze wordt onthouden",
-                               partial(self.set_theme, name), "theme colours colors dark light contrast projector")
-                for name, label in LABELS.items()
-            ),
-            PaletteCommand("Instellingen", f"Waar je toetsen, thema en werkboekmap instelt: {config_path()}",
-                           self._show_settings, "settings config keymap preferences"),
-        ]  # fmt: skip
-        if self.session is None:
-            return commands
-        return [
-            *commands,
-            PaletteCommand("Nieuwe meting", "Scoor de tien succesfactoren, één voor één", self.start_scoring,
-                           "new score round rating"),
-            PaletteCommand("Meting corrigeren", "Open een eerdere meting om scores te verbeteren",
-                           self.correct_round, "correct edit score round"),
-            PaletteCommand("Rapport maken", "Plan van aanpak (HTML, Markdown) of acties voor Excel (CSV)",
-                           self.export_report, "export report print csv excel html markdown"),
-            PaletteCommand("Geschiedenis", "De versies van dit werkboek in git en wat er telkens veranderde",
-                           self.show_history, "history git log versions"),
-            PaletteCommand("Nieuwe cyclus", "Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee",
-                           self.ask_new_cycle, "new cycle period year copy"),
-            PaletteCommand("Nu opslaan", "Schrijf de wijzigingen nu naar het bestand", self._save_command,
-                           "save write"),
-            PaletteCommand("Wijziging op schijf afhandelen",
-                           "Kies wat er gebeurt als het bestand buiten het werkboek is gewijzigd",
-                           self.action_resolve_conflict, "conflict disk reload changed"),
-        ]  # fmt: skip
+        from tui.app_commands import app_commands
+
+        return app_commands(self)
 
     async def run_on_screen_any(self, mode: str, action: str) -> None:
         """Like :meth:`run_on_screen`, also without an open workbook (the Werkboeken screen)."""
@@ -484,7 +495,7 @@ class WerkboekApp(WorkbookTasks):
             await self.switch_mode(mode)
         await self.screen.run_action(action)
 
-    def _show_settings(self) -> None:
-        path = config_path()
-        where = f"{path}" if path.exists() else f"{path} (bestaat nog niet; 'werkboek config' maakt het aan)"
-        self.notify(f"Instellingen: {where}", timeout=12)
+
+def _as_host(app: WerkboekApp) -> WorkbookHost:
+    """mypy checks here that the app gives the screens all that screens/host.py promises them."""
+    return app
