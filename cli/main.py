@@ -44,10 +44,22 @@ def _config(args: Sequence[str]) -> int:
     return config(args)
 
 
+def _merge(args: Sequence[str]) -> int:
+    from cli.merge import main as merge
+
+    return merge(args)
+
+
 def _serve(args: Sequence[str]) -> int:
     from cli.serve import main as serve
 
     return serve(args)
+
+
+def _git_setup(args: Sequence[str]) -> int:
+    from cli.git_setup import main as git_setup
+
+    return git_setup(args)
 
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
@@ -56,7 +68,9 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "export": _export,
     "new": _new,
     "config": _config,
+    "merge": _merge,
     "serve": _serve,
+    "git-setup": _git_setup,
 }
 """``werkboek NAME ...``: commands that work without opening the app (except serve)."""
 

@@ -1,7 +1,8 @@
 """The session log (``logboek``): adding, editing and removing entries, newest first on screen.
 
 Entries are kept in date order (the order of the file); entries of the same day keep the order
-in which they were added. An entry is known by its position in that list.
+in which they were added. On screen an entry is known by its position in that list; in the file a new
+entry also carries an ``id`` (:func:`~models.workbook.new_log_id`) by which a merge knows it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from models.form_parsing import Errors, parse_date, parse_into, parse_lines, text_into, validated
 from models.formatting import form_date
-from models.workbook import LogEntry, Workbook
+from models.workbook import LogEntry, Workbook, new_log_id
 
 
 def _sorted(entries: list[LogEntry]) -> list[LogEntry]:
@@ -43,6 +44,11 @@ def log_entry_from_form(values: Mapping[str, str], original: LogEntry | None = N
     """The entry the log form describes (participants and agreements one per line), or the errors."""
     errors: Errors = {}
     data: dict[str, Any] = dict(original.model_extra or {}) if original else {}
+    # A new entry gets its identity now; an edited one keeps the one it has (an old entry without one
+    # stays without, so an edit changes only what was edited).
+    entry_id = new_log_id() if original is None else original.id
+    if entry_id is not None:
+        data["id"] = entry_id
     parse_into(data, errors, values, ("datum",), parse_date)
     if "datum" not in data and "datum" not in errors:
         errors["datum"] = "vul een datum in, bijvoorbeeld 1-12-2026"

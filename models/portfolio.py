@@ -21,7 +21,7 @@ from models.formatting import aantal
 from models.problems import Problem, WorkbookError
 from models.profile import size_class
 from models.store import load_workbook
-from models.workbook import OPEN_STATUSES, LogEntry, Organisation, PhaseState, Workbook
+from models.workbook import OPEN_STATUSES, LogEntry, Organisation, PhaseState, Workbook, new_log_id
 
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
 
@@ -139,6 +139,7 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
     entry = LogEntry(
         datum=today,
         titel="Nieuwe cyclus gestart",
+        id=new_log_id(),
         notitie=(
             f"Voortgezet vanuit {source}: {aantal(len(carried), 'open actie', 'open acties')} meegenomen; "
             f"{aantal(left, 'afgeronde of gestopte actie staat', 'afgeronde of gestopte acties staan')} in het vorige "

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Annotated, Literal
+import secrets
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
@@ -144,6 +145,17 @@ class LevelChoice(FileModel):
     notitie: str | None = None
 
 
+def new_log_id() -> str:
+    """A fresh identity for a log entry: 8 random hex digits (``3f2a9c1b``).
+
+    Given once, when the entry is made (:func:`models.logbook.log_entry_from_form`, a new cycle), and never
+    changed after, so a merge knows the entry again when its date or title was edited. Random rather
+    than counted: two consultants writing entries on separate branches cannot pick the same one (one in
+    four billion), where a counter would hand out the same number on both sides.
+    """
+    return secrets.token_hex(4)
+
+
 class LogEntry(FileModel):
     """One entry of the session log: what was discussed and agreed."""
 
@@ -152,6 +164,29 @@ class LogEntry(FileModel):
     deelnemers: list[str] = Field(default_factory=list)
     notitie: str | None = None
     afspraken: list[str] = Field(default_factory=list)
+    id: Code | None = None
+    """Stable identity for merges (:func:`new_log_id`); entries from before it existed have none and are
+    known by date and title (``models.merge``)."""
+
+
+class Conflict(FileModel):
+    """A merge conflict kept in the file until someone chooses (``[[conflicten]]``, see ``models.merge``).
+
+    Where: ``onderdeel`` is the part of the workbook (``acties``, ``metingen``, ``niveaus``, ``logboek``,
+    ``fasen``, ``wettelijk``, ``organisatie``, or ``werkboek`` for a top-level key), ``sleutel`` the
+    entry in it (action id, ISO date, log id or "date title", phase or legal item id; none for a plain
+    table) and ``veld`` the field, dotted when nested (``scores.tijd``); no ``veld`` means the whole
+    entry (edited on one side, deleted on the other). The values of the three versions follow; a
+    missing one means absent (empty, or deleted). The body of the workbook holds ``ons`` meanwhile.
+    """
+
+    onderdeel: Text
+    sleutel: str | None = None
+    veld: str | None = None
+    omschrijving: str | None = None
+    basis: Any = None
+    ons: Any = None
+    hun: Any = None
 
 
 class Workbook(FileModel):
@@ -171,6 +206,8 @@ class Workbook(FileModel):
     wettelijk: dict[str, LegalItemState] = Field(default_factory=dict)
     acties: list[Action] = Field(default_factory=list)
     logboek: list[LogEntry] = Field(default_factory=list)
+    conflicten: list[Conflict] = Field(default_factory=list)
+    """Merge conflicts still to be resolved (``models.merge``); empty in a resolved workbook."""
 
     model_config = FileModel.model_config | {"populate_by_name": True}
 

@@ -1,0 +1,124 @@
+"""``werkboek merge BASIS ONS HUN [PAD]``: three-way merge of a workbook, also as git's merge driver.
+
+git calls it as ``werkboek merge %O %A %B %P`` (``.gitattributes``: ``*.toml merge=werkboek``; in
+``.git/config``: ``[merge "werkboek"] driver = werkboek merge %O %A %B %P``): the result goes into ONS
+(``%A``), PAD is the file's name in the repository and only used in messages. By hand the same, or
+with ``-o UITVOER`` to write elsewhere (``-o -``: to the screen).
+
+Exit status: 0 merged cleanly; 1 merged with conflicts (the result is a valid workbook that keeps the
+three versions of each conflict under ``[[conflicten]]``; git then marks the file as conflicted);
+2 not merged (a version is not a workbook, has conflict markers, or a newer schema; the arguments are
+wrong): ONS is left exactly as it was. What the merge means is in :mod:`models.merge`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from cli.dutch_argparse import DutchArgumentParser
+from models.atomic import write_atomic
+from models.content import default_content
+from models.formatting import aantal
+from models.merge import MergeResult, MergeSource, merge_sources
+from models.os_errors import dutch_os_error
+from models.problems import WorkbookError
+from models.terminal_text import visible_stream
+from models.toml_file import decode_text, read_bytes
+
+MERGED = 0
+CONFLICTS = 1
+NOT_MERGED = 2
+
+
+def merge_parser() -> DutchArgumentParser:
+    parser = DutchArgumentParser(
+        prog="werkboek merge",
+        description=(
+            "Voeg twee versies van een werkboek samen op inhoud (ook als merge-driver van git: "
+            "werkboek merge %%O %%A %%B %%P). Het resultaat komt in ONS. Exitcode 0 zonder conflicten, "
+            "1 met conflicten (het werkboek is geldig en bewaart per conflict de drie versies onder "
+            "[[conflicten]]; werkboek check toont ze), 2 als er niet is samengevoegd (ONS is dan onveranderd)."
+        ),
+    )
+    parser.add_argument("basis", type=Path, help="de gemeenschappelijke voorouder (git: %%O); leeg als die er niet is")
+    parser.add_argument("ons", type=Path, help="onze versie; hier komt het resultaat (git: %%A)")
+    parser.add_argument("hun", type=Path, help="hun versie, die wordt samengevoegd (git: %%B)")
+    parser.add_argument("pad", nargs="?", help="de naam van het bestand in de repository, voor de meldingen (git: %%P)")
+    parser.add_argument(
+        "-o",
+        "--uitvoer",
+        metavar="UITVOER",
+        help="schrijf het resultaat hierheen in plaats van in ONS; '-' voor het scherm",
+    )
+    return parser
+
+
+def _source(path: Path, name: str) -> MergeSource:
+    return MergeSource(name, decode_text(name, read_bytes(path)))
+
+
+def _report(result: MergeResult, label: str, err: TextIO) -> None:
+    for moved in result.renumbered:
+        err.write(
+            f"{label}: hun nieuwe actie {moved.old} '{moved.titel}' heet nu {moved.new} "
+            f"({moved.old} was aan onze kant al gegeven); hun verwijzingen ernaar zijn meeveranderd\n"
+        )
+    if result.clean:
+        err.write(f"{label}: samengevoegd zonder conflicten\n")
+        return
+    from models.merge_conflicts import conflict_lines  # noqa: PLC0415 - only when there are conflicts
+
+    for line in conflict_lines(result.workbook):
+        err.write(f"{label}: {line}\n")
+    count = aantal(len(result.workbook.conflicten), "conflict", "conflicten")
+    err.write(
+        f"{label}: samengevoegd met {count}. Het werkboek is geldig en houdt onze waarde aan; de drie versies "
+        "staan per conflict onder [[conflicten]]. Kies in de app (scherm Conflicten) of in het bestand welke "
+        f"blijft; 'werkboek check {label}' toont wat nog open staat.\n"
+    )
+
+
+def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run ``werkboek merge`` with ``args`` (what follows ``merge``); returns the exit status."""
+    parsed = merge_parser().parse_args(list(args))
+    err = visible_stream(err)  # titles from the files are shown, never obeyed
+    label = parsed.pad or str(parsed.ons)
+    names = (
+        (f"{parsed.pad} (basis)", f"{parsed.pad} (ons)", f"{parsed.pad} (hun)")
+        if parsed.pad
+        else (str(parsed.basis), str(parsed.ons), str(parsed.hun))
+    )
+    try:
+        paths = (parsed.basis, parsed.ons, parsed.hun)
+        base, ours, theirs = (_source(path, name) for path, name in zip(paths, names, strict=True))
+        result = merge_sources(base, ours, theirs, default_content())
+    except WorkbookError as error:
+        for problem in error.problems:
+            err.write(f"{problem}\n")
+        err.write(f"werkboek merge: niet samengevoegd; {parsed.ons} is niet veranderd\n")
+        return NOT_MERGED
+    except Exception as error:  # never a traceback, and never a half-written OURS
+        err.write(
+            f"werkboek merge: {label}: niet samengevoegd door een onverwachte fout ({type(error).__name__}); "
+            f"{parsed.ons} is niet veranderd\n"
+        )
+        return NOT_MERGED
+    data = result.text.encode("utf-8")
+    if parsed.uitvoer == "-":
+        out.write(result.text)
+    else:
+        target = Path(parsed.uitvoer) if parsed.uitvoer else parsed.ons
+        try:
+            write_atomic(target, data, keep_backup=False)
+        except OSError as error:
+            err.write(f"werkboek merge: {dutch_os_error(error, target, writing=True)}; niets geschreven\n")
+            return NOT_MERGED
+    _report(result, label, err)
+    return MERGED if result.clean else CONFLICTS
+
+
+def main(args: Sequence[str]) -> int:
+    return merge_command(args, out=sys.stdout, err=sys.stderr)
