@@ -14,6 +14,7 @@ from models.store import LoadedWorkbook
 from models.workbook import Workbook
 
 if TYPE_CHECKING:
+    from models.git_sync import GitState
     from models.library import Library
 
 FileState = Literal["opgeslagen", "niet-opgeslagen", "conflict"]
@@ -34,6 +35,8 @@ class WorkbookSession:
     history: History = field(default_factory=History)
     conflict: bool = False
     """The file changed on disk while this session had unsaved changes; saving waits for the user."""
+    git: GitState | None = None
+    """Where the file stands in git (uncommitted, ahead, behind), as last looked up; None outside git."""
 
     def __post_init__(self) -> None:
         self.workbook = self.loaded.workbook

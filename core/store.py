@@ -102,6 +102,7 @@ class WorkbookStore:
         """The save failure shown last; the same one again (every retry) is not shown again."""
         self._frozen = False
         """A load has frozen objects (gc.freeze); the next load unfreezes them first."""
+        self._watch_held = False
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -393,10 +394,19 @@ class WorkbookStore:
         if self.session is not None:
             self._disk_stamp = _stamp(self.session.loaded)
 
+    def hold_disk_watch(self, held: bool) -> None:
+        """While the app itself changes the file outside a save (a git pull), that is no change by
+        someone else: the watch waits, and takes the file as it then is when it resumes."""
+        self._watch_held = held
+        if not held:
+            self.remember_disk_state()
+
     def check_disk(self) -> None:
         """Has the file changed since it was last read or written? Then the user is asked."""
         session = self.session
-        if session is None or self.saving or self._asking_about_outside_change or session.conflict:
+        if session is None or self.saving or self._watch_held or self._asking_about_outside_change:
+            return
+        if session.conflict:
             return
         stamp = _stamp(session.loaded)
         if stamp == self._disk_stamp:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from core.session import WorkbookSession
+from models.drafts import Draft
 from models.figures import DashboardFigures, dashboard_figures
 from screens.base import WorkbookScreen
 from widgets.dashboard_panels import (
@@ -23,6 +24,9 @@ from widgets.dashboard_panels import (
     PhaseProgress,
     StatusCounts,
 )
+
+GIT_GROUP = Binding.Group("Git", compact=True)
+"""Vastleggen, bijwerken and delen as one footer entry ("vbd Git"), shown only for a workbook in git."""
 
 
 def figures_of(session: WorkbookSession) -> DashboardFigures:
@@ -46,6 +50,12 @@ class DashboardScreen(WorkbookScreen):
                 id="dashboard.geschiedenis"),
         Binding("w", "app.show_portfolio", "Werkboeken", tooltip="Alle werkboeken in de map",
                 id="dashboard.werkboeken"),
+        Binding("v", "app.git_commit", "Vastleggen", tooltip="Leg dit werkboek vast in git, met een beschrijving",
+                id="dashboard.vastleggen", group=GIT_GROUP),
+        Binding("b", "app.git_pull", "Bijwerken", tooltip="Haal binnen wat collega's deelden (git pull)",
+                id="dashboard.bijwerken", group=GIT_GROUP),
+        Binding("d", "app.git_push", "Delen", tooltip="Zet je vastleggingen in de gedeelde repository (git push)",
+                id="dashboard.delen", group=GIT_GROUP),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -84,3 +94,16 @@ class DashboardScreen(WorkbookScreen):
         figures = figures_of(session)
         for panel in self.query(DashboardPanel):
             panel.show(figures)
+
+    def _file_state_changed(self, session: WorkbookSession) -> None:
+        super()._file_state_changed(session)
+        in_git = session.git is not None
+        if in_git != self._in_git:  # the footer shows the git keys from now on, or no longer (app.check_action)
+            self._in_git = in_git
+            self.refresh_bindings()
+
+    _in_git = False
+
+    def restore_draft(self, draft: Draft) -> None:
+        """A commit message typed before the app closed: Vastleggen opens again with it."""
+        self.werkboek.git_commit(draft.values)

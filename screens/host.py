@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from core.store import WorkbookStore
     from models.library import LibraryItem
     from models.workbook import Workbook
+    from screens.form import FormValues
 
 
 class WorkbookHost(Protocol):
@@ -63,6 +64,10 @@ class WorkbookHost(Protocol):
     def correct_round(self) -> None: ...
 
     def hint_used(self) -> None: ...
+
+    def git_commit(self, draft: FormValues | None = None) -> None:
+        """Vastleggen: commit the workbook in git (``draft``: a message typed before the app closed)."""
+        ...
 
 
 def host_of(node: DOMNode) -> WorkbookHost:

@@ -119,6 +119,7 @@ FORMS: tuple[Form, ...] = (
     Form("screens.log_form", "LogFormScreen", "Verslag", draft="verslag", returns_to="logboek"),
     Form("screens.legal_form", "LegalFormScreen", "Wettelijk minimum", draft="wettelijk", returns_to="wettelijk"),
     Form("screens.profile_form", "ProfileFormScreen", "Organisatieprofiel", draft="profiel", returns_to="organisatie"),
+    Form("screens.commit_form", "CommitFormScreen", "Vastleggen", draft="vastleggen", returns_to="dashboard"),
 )
 
 OTHER_SCREENS: tuple[Registered, ...] = (

@@ -38,6 +38,7 @@ from screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.commands import PaletteCommand, WerkboekCommands
 from tui.drafts import bring_back_draft
 from tui.dutch_textual import DutchCommandPalette
+from tui.git_tasks import STATE_SECONDS, GitTasks
 from tui.key_gate import GateEvent, KeyGate
 from tui.leaving import catch_hangup, keep_open_forms
 from tui.scheduler import TextualScheduler
@@ -49,6 +50,7 @@ from tui.themes import DARK, LABELS, THEMES
 if TYPE_CHECKING:
     from models.library import LibraryItem
     from models.workbook import Workbook
+    from screens.form import FormValues
 
 PRELOAD_AFTER_SECONDS = 1.5
 
@@ -170,6 +172,7 @@ class WerkboekApp(App[None]):
         """The open workbook, its changes, autosave and the watch on its file (core/store.py)."""
         self.switcher = WorkbookSwitcher(self)
         self.tasks = WorkbookTasks(self)
+        self.git = GitTasks(self)
         self.key_gate = KeyGate(self._let_in, self._screen_ready, self._call_after)
 
     def get_driver_class(self) -> type[Driver]:
@@ -238,6 +241,7 @@ class WerkboekApp(App[None]):
         else:
             self._open()
         self.store.watch_file()
+        self.set_interval(STATE_SECONDS, self.git.refresh_state, name="git-state")
         catch_hangup(self)
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -289,6 +293,7 @@ class WerkboekApp(App[None]):
                 self.file_state_changed.publish(self.session)
             self.call_later(bring_back_draft, self)
             self.call_later(offer_recovery, self)  # edits kept after a failed save (tui/store_dialogs.py)
+            self.git.refresh_state()
         self.show_notices()
 
     def show_notices(self) -> None:
@@ -316,6 +321,21 @@ class WerkboekApp(App[None]):
             self.store.file_changed_outside()
         else:
             self.notify("Het bestand op schijf is gelijk aan wat het werkboek kent.")
+
+    def git_commit(self, draft: FormValues | None = None) -> None:
+        """Vastleggen (v on the dashboard): commit the workbook with a message from what changed."""
+        self.git.commit(draft)
+
+    def action_git_commit(self) -> None:
+        self.git.commit()
+
+    def action_git_pull(self) -> None:
+        """Bijwerken: bring in what colleagues shared, merged by meaning."""
+        self.git.pull()
+
+    def action_git_push(self) -> None:
+        """Delen: put the commits made here in the shared repository."""
+        self.git.push()
 
     def open_path(self, path: Path) -> None:
         self.switcher.open_path(path)
@@ -421,6 +441,9 @@ class WerkboekApp(App[None]):
                 typing = isinstance(self.screen, CommandPalette) or _typing_text(self.focused)
                 return screen.SWITCHES_SCREENS and not typing
             return True
+        if action in {"git_commit", "git_pull", "git_push"}:
+            # Keys for a workbook in git only; the palette calls the actions directly and explains.
+            return self.session is not None and self.session.git is not None
         if action == "quit":
             # q never closes the app from a form or a dialog: there it may be typed, or be a slip.
             return not isinstance(self._screen_in_view(), (ModalScreen, FormScreen))

@@ -14,6 +14,7 @@ from widgets.cells import cell
 
 if TYPE_CHECKING:
     from core.session import WorkbookSession
+    from models.git_sync import GitState
 
 
 BADGES = {
@@ -44,34 +45,55 @@ class WorkbookHeader(Widget):
     }
     """
 
-    def __init__(self, client: str, path: Path | None, *, read_only: bool = False, state: str | None = None) -> None:
+    def __init__(
+        self,
+        client: str,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        state: str | None = None,
+        git: GitState | None = None,
+    ) -> None:
         super().__init__()
         self.client = printable(client, multiline=False)
         self.path = path
         self.read_only = read_only
         self.state = state
+        self.git = git
 
     @classmethod
     def of(cls, session: WorkbookSession) -> WorkbookHeader:
         """The header for the open workbook of ``session``."""
         loaded = session.loaded
-        return cls(session.workbook.organisatie.naam, loaded.path, read_only=loaded.read_only, state=session.file_state)
+        return cls(
+            session.workbook.organisatie.naam,
+            loaded.path,
+            read_only=loaded.read_only,
+            state=session.file_state,
+            git=session.git,
+        )
 
     def show(self, session: WorkbookSession) -> None:
         """Follow the open workbook: its name, file and whether everything is saved."""
         self.client = printable(session.workbook.organisatie.naam, multiline=False)
         self.path = session.loaded.path
         self.state = session.file_state
+        self.git = session.git
         self.refresh()
 
     def _badge(self, *, short: bool) -> Content:
-        """The file state in words (or, when space is short, as a sign)."""
+        """The file state in words (or, when space is short, as a sign), then where it stands in git."""
         if self.read_only:
             return Content.styled("ALLEEN-LEZEN  ", "bold $warning")
         text, style = BADGES.get(self.state or "", ("", ""))
         if short:
             text = text[:1]
-        return Content.styled(f"{text}  ", style) if text else Content("")
+        badge = Content.styled(f"{text}  ", style) if text else Content("")
+        if self.git is not None:
+            pending = self.git.uncommitted or self.git.ahead or self.git.behind or self.git.merging
+            shown = self.git.short() if short else self.git.summary()
+            badge += Content.styled(f"{shown}  ", "bold $warning" if pending else "$foreground-muted")
+        return badge
 
     def render(self) -> RenderResult:
         width = self.size.width
