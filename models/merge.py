@@ -246,7 +246,13 @@ class _Merger:
             was, mine, other = base.get(key), ours.get(key), theirs.get(key)
             path = (section, key)
             if mine is not None and other is not None:
-                merged.append(mine if mine == other else self.table(was or {}, mine, other, path))
+                if mine == other:
+                    merged.append(mine)
+                    continue
+                first = len(self.conflicts)
+                entry = self.table(was or {}, mine, other, path)
+                self._named_as_in_body(section, key, entry, first)
+                merged.append(entry)
             elif mine is not None:
                 if was is None:
                     merged.append(mine)  # added by us
@@ -259,6 +265,14 @@ class _Merger:
                 elif not same(was, other):
                     self.conflict(path, was, None, other, OURS_DELETED)
         return merged
+
+    def _named_as_in_body(self, section: str, key: str, entry: Mapping[str, Any], first: int) -> None:
+        """Conflicts found in the entry (from ``first`` on) named as the merged workbook knows it: a log
+        entry matched by its date alone is known by its new title, not by the base's."""
+        own = own_key(section, entry)
+        if own != key and "#" not in key:
+            for found in self.conflicts[first:]:
+                found["sleutel"] = own
 
 
 def locate(path: Path) -> tuple[str, str | None, list[str]]:
