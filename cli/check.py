@@ -34,11 +34,13 @@ def check_parser() -> DutchArgumentParser:
 def workbooks_only(paths: Sequence[Path], out: TextIO) -> list[Path]:
     """The paths to check: a readable TOML file without a sign of a workbook (no ``[organisatie]``, no
     ``schema = N``; :mod:`models.workbook_sniff`) is named and left out, as the pre-commit hook passes
-    every staged ``.toml``. Anything that cannot be read is kept, so check says what is wrong with it."""
+    every staged ``.toml``. An empty file (a workbook lost in a crash?) and anything that cannot be
+    read are kept, so check says what is wrong with them."""
     kept = []
     for path in paths:
         try:
-            is_workbook = looks_like_workbook_bytes(read_bytes(path))
+            data = read_bytes(path)
+            is_workbook = not data.strip() or looks_like_workbook_bytes(data)
         except WorkbookError:
             is_workbook = True
         if is_workbook:

@@ -2,10 +2,17 @@
 
     werkboek diff OUD NIEUW      two files
     werkboek diff BESTAND [REV]  the file as it is now against a git revision (default HEAD)
-    werkboek diff --git ...      the seven arguments git gives an external diff driver
+    werkboek diff --textconv [--weergave=N] BESTAND
+                                 the file as text for git's own line diff (git's ``textconv``: what
+                                 ``werkboek git-setup`` registers, used by git diff, git log -p, git show)
+    werkboek diff --git ...      the seven arguments git gives an external diff driver (``git diff`` only)
 
 Exit status as ``diff``: 0 when the contents are equal, 1 when they differ, 2 on trouble (a file
 that cannot be read or is not a valid workbook). As git's driver it always exits 0, or git stops.
+
+``--textconv`` runs once per version in ``git log -p``, so it loads only what it needs (the TOML
+reader and the Dutch formatting; no validation, no content library): the heavier modules of the
+other forms are imported inside the functions that use them.
 """
 
 from __future__ import annotations
@@ -13,15 +20,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from models.compare import empty_workbook, workbook_from_file, workbook_from_text
-from models.content import Content, default_content
-from models.diff import diff_workbooks, render_diff
-from models.git import GitError, file_at
-from models.problems import WorkbookError
 from models.terminal_text import visible_stream
-from models.workbook import Workbook
+
+if TYPE_CHECKING:
+    from models.content import Content
+    from models.workbook import Workbook
 
 NO_FILE = "/dev/null"
 USAGE = (
@@ -31,6 +36,8 @@ USAGE = (
 
 
 def compare(old: Workbook, new: Workbook, content: Content, out: TextIO) -> int:
+    from models.diff import diff_workbooks, render_diff  # noqa: PLC0415 (see the module's docstring)
+
     lines = diff_workbooks(old, new, content)
     out.write(render_diff(lines))
     return 1 if lines else 0
@@ -38,7 +45,12 @@ def compare(old: Workbook, new: Workbook, content: Content, out: TextIO) -> int:
 
 def _git_driver(args: Sequence[str], content: Content, out: TextIO) -> int:
     """git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
+    from models.compare import empty_workbook, workbook_from_file  # noqa: PLC0415
+    from models.problems import WorkbookError  # noqa: PLC0415
+
     path, old_file, _, _, new_file, _, _ = args[:7]
+    if not _is_workbook(old_file) and not _is_workbook(new_file):
+        return _line_diff(path, old_file, new_file, out)
     out.write(f"werkboek diff {path}\n")
     try:
         old = empty_workbook() if old_file == NO_FILE else workbook_from_file(Path(old_file), content)
@@ -51,6 +63,56 @@ def _git_driver(args: Sequence[str], content: Content, out: TextIO) -> int:
     if new_file == NO_FILE:
         out.write("werkboek verwijderd\n")
     compare(old, new, content, out)
+    return 0
+
+
+def _is_workbook(name: str) -> bool:
+    from models.workbook_sniff import looks_like_workbook_bytes  # noqa: PLC0415
+
+    try:
+        return name != NO_FILE and looks_like_workbook_bytes(Path(name).read_bytes())
+    except OSError:
+        return True  # let the workbook reader say what is wrong with it
+
+
+def _lines(name: str) -> list[str]:
+    if name == NO_FILE:
+        return []
+    return Path(name).read_bytes().decode("utf-8", errors="replace").splitlines(keepends=True)
+
+
+def _line_diff(path: str, old_file: str, new_file: str, out: TextIO) -> int:
+    """A TOML file that is no workbook, as an external driver: git's usual line diff, by difflib."""
+    import difflib  # noqa: PLC0415
+
+    old_name = "/dev/null" if old_file == NO_FILE else f"a/{path}"
+    new_name = "/dev/null" if new_file == NO_FILE else f"b/{path}"
+    out.write(f"diff --git a/{path} b/{path}\n")
+    for line in difflib.unified_diff(_lines(old_file), _lines(new_file), old_name, new_name):
+        out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return 0
+
+
+def textconv(args: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """``--textconv FILE``: a workbook as text for git's line diff; any other file exactly as it is."""
+    from models.workbook_text import textconv as render  # noqa: PLC0415
+
+    args = [arg for arg in args if not arg.startswith("--weergave=")]  # names the rendering for git's cache
+    if len(args) != 1:
+        err.write("werkboek diff --textconv verwacht één bestand (git geeft het mee)\n")
+        return 2
+    try:
+        data = Path(args[0]).read_bytes()
+    except OSError as error:
+        err.write(f"{args[0]}: niet te lezen ({error.strerror or error})\n")
+        return 2
+    out.flush()
+    binary = getattr(out, "buffer", None)
+    if binary is not None:
+        binary.write(render(data))
+        binary.flush()
+    else:
+        out.write(render(data).decode("utf-8", errors="replace"))
     return 0
 
 
@@ -67,6 +129,17 @@ def _argument_problem(args: Sequence[str]) -> str | None:
 
 def diff_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run ``werkboek diff`` with ``args`` (what follows ``diff``); returns the exit status."""
+    if args and args[0] == "--textconv":
+        return textconv(args[1:], out, err)  # the rendering shows control characters itself
+    return _semantic_diff(args, out, err)
+
+
+def _semantic_diff(args: Sequence[str], out: TextIO, err: TextIO) -> int:
+    from models.compare import workbook_from_file, workbook_from_text  # noqa: PLC0415
+    from models.content import default_content  # noqa: PLC0415
+    from models.git import GitError, file_at  # noqa: PLC0415
+    from models.problems import WorkbookError  # noqa: PLC0415
+
     out, err = visible_stream(out), visible_stream(err)  # text from the files is shown, never obeyed
     content = default_content()
     if args and args[0] == "--git":

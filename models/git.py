@@ -72,10 +72,48 @@ class Commit:
     message: str
     path: str
     """The file's path (relative to the repository) in this commit: it may have been renamed since."""
+    parents: tuple[str, ...] = ()
+    """The commits before it in the file's history (for a merge, more than one; first the branch merged into)."""
 
     @property
     def short(self) -> str:
         return self.sha[:7]
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
+
+    @property
+    def merged_branch(self) -> str | None:
+        """The branch a merge brought in, as git's message names it (``Merge branch 'collega'``), or None."""
+        found = _MERGED.match(self.message)
+        return found.group("branch") if found else None
+
+    @property
+    def merged_into(self) -> str | None:
+        """The branch a merge was made on, when git's message names it (``... into main``), or None."""
+        found = _MERGED.match(self.message)
+        return found.group("into") if found else None
+
+
+_MERGED = re.compile(
+    r"Merge (?:(?:remote-tracking )?branch|tag|commit) '(?P<branch>[^']+)'(?: of \S+)?(?: into (?P<into>\S+))?"
+    r"|Merge pull request #\d+ from (?P<pull>\S+)"
+)
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One commit that changed the file: the file's blob in the commit and in each of its parents.
+
+    ``parent_blobs[i]`` is the file as ``commit.parents[i]`` had it; None where it did not exist there
+    (the commit added it). Blob ids, so each version is read once however often it is compared.
+    """
+
+    commit: Commit
+    blob: str | None
+    """None when the commit deleted the file."""
+    parent_blobs: tuple[str | None, ...]
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -92,6 +130,19 @@ def _git(folder: Path, *args: str) -> str:
     if result.returncode != 0:
         raise git_error(args[0], result.stderr)
     return result.stdout
+
+
+def run_git(folder: Path, *args: str) -> str:
+    """``git -C FOLDER ARGS``: its output, or a :class:`GitError` in Dutch."""
+    return _git(folder, *args)
+
+
+def config_value(root: Path, key: str, *, scope: str = "--local") -> str | None:
+    """The value of ``key`` in the repository's own config (``--local``) or as git sees it (``""``)."""
+    try:
+        return _git(root, "config", *([scope] if scope else []), "--get", key).rstrip("\n")
+    except GitError:  # exit status 1: not set
+        return None
 
 
 def repository_root(path: Path) -> Path | None:
@@ -138,6 +189,136 @@ def file_history(path: Path) -> list[Commit]:
             )
         )
     return commits
+
+
+NO_BLOB = re.compile(r"^0+$")
+
+
+def _blob(sha: str) -> str | None:
+    return None if NO_BLOB.match(sha) else sha
+
+
+def _raw_line(line: str) -> tuple[list[str | None], str | None, list[str], str] | None:
+    """``:modes... blobs... status\tpaths``: the parents' blobs, the commit's blob, the parents' paths, its path.
+
+    One parent: ``:100644 100644 OLD NEW M\tPATH`` (or ``R100\tOLD-PATH\tNEW-PATH``). A merge (``-c
+    --combined-all-paths``): one colon per parent, a blob and a path per parent, then the merge's own.
+    """
+    head, _, names = line.partition("\t")
+    parents = len(head) - len(head.lstrip(":"))
+    fields = head.lstrip(":").split()
+    if parents < 1 or len(fields) < 2 * (parents + 1):
+        return None
+    blobs = fields[parents + 1 : 2 * parents + 2]
+    paths = names.split("\t")
+    if parents == 1:
+        paths = [paths[0], paths[-1]]
+    if len(paths) != parents + 1:
+        return None
+    return [_blob(blob) for blob in blobs[:-1]], _blob(blobs[-1]), paths[:-1], paths[-1]
+
+
+def file_changes(path: Path) -> list[FileChange]:
+    """Every commit that changed ``path`` (through renames), newest first, with the file's blob in the
+    commit and in each of its parents: a merge names both sides, so nothing needs the list's order.
+
+    ``git log --follow`` walks one line of history and would make a colleague's commit look like the
+    one before ours; here the names the file had come from ``--follow``, and then the history of those
+    names is walked as a graph (``--parents`` with git's history simplification: a merge that took one
+    side's version unchanged is left out, as that side's own commits show the change). A file that
+    another file once had the name of is told apart by following the names from the newest version back.
+    """
+    root = repository_root(path)
+    if root is None:
+        return []
+    relative = path.resolve().relative_to(root.resolve()).as_posix()
+    names = sorted({commit.path for commit in file_history(path)} | {relative})
+    try:
+        output = _git(
+            root,
+            "log",
+            "--date-order",
+            "--parents",
+            "--raw",
+            "-c",
+            "-M",
+            "--combined-all-paths",
+            "--no-abbrev",
+            "--date=iso-strict",
+            f"--format={RECORD}%H{FIELD}%P{FIELD}%an{FIELD}%ad{FIELD}%s",
+            "--",
+            *names,
+        )
+    except GitError as error:
+        if error.reason == NO_COMMITS:
+            return []
+        raise
+    expected: dict[str, str] = {}
+    changes: list[FileChange] = []
+    for record in output.split(RECORD)[1:]:
+        header, _, body = record.partition("\n")
+        sha, parents, author, when, message = header.split(FIELD, 4)
+        name = expected.get(sha, relative if not changes and not expected else None)
+        raw = [found for line in body.splitlines() if line.startswith(":") and (found := _raw_line(line))]
+        mine = next((found for found in raw if found[3] == name), None)
+        if name is None or mine is None:
+            continue
+        parent_blobs, blob, parent_paths, _ = mine
+        parent_list = tuple(parents.split())
+        for parent, parent_path, parent_blob in zip(parent_list, parent_paths, parent_blobs, strict=False):
+            if parent_blob is not None:
+                expected.setdefault(parent, parent_path)
+        commit = Commit(sha, author, dt.datetime.fromisoformat(when), message, name, parent_list)
+        changes.append(FileChange(commit, blob, tuple(parent_blobs)))
+    return changes
+
+
+class BlobReader:
+    """Reads blobs from one ``git cat-file --batch``: one process for every version of a history."""
+
+    def __init__(self, root: Path) -> None:
+        if shutil.which("git") is None:
+            raise GitError("git is niet geïnstalleerd op deze computer")
+        self._process = subprocess.Popen(
+            ["git", "-C", str(root), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def text(self, blob: str) -> str:
+        """The blob's text (UTF-8; anything else shows as replacement characters)."""
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(f"{blob}\n".encode())
+        stdin.flush()
+        header = stdout.readline().decode("utf-8", errors="replace").split()
+        if len(header) != 3 or header[1] != "blob":
+            raise GitError(f"versie {blob[:7]} van het bestand is niet te lezen", " ".join(header))
+        data = stdout.read(int(header[2]))
+        stdout.read(1)  # the newline after the contents
+        return data.decode("utf-8", errors="replace")
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+        self._process.wait()
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def blob_at(root: Path, revision: str, relative: str) -> str | None:
+    """The blob id of ``relative`` in ``revision``; None when it is not there."""
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", f"{revision}:{relative}").strip() or None
+    except GitError:
+        return None
 
 
 def file_at(path: Path, revision: str) -> str:
