@@ -1,5 +1,8 @@
 """Geschiedenis: the open workbook's commits in git (date, author, message), what each changed,
-and the workbook as it was at any of them (read-only). Outside git it says there is no history."""
+and the workbook as it was at any of them (read-only). Outside git it says there is no history.
+
+Every commit that changed the file is listed, also a colleague's on a branch that was merged, each with
+what it changed against its own parent; a merge as "samengevoegd: <tak>" with what each side brought."""
 
 from __future__ import annotations
 
@@ -13,10 +16,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from models.diff import SECTIONS
-from models.file_history import Version, first_version_summary, versions
+from models.diff import SECTIONS, DiffLine
+from models.file_history import Side, Version, first_version_summary, versions
 from models.formatting import aantal, clock, short_date
-from models.git import repository_root
+from models.git import Commit, repository_root
 from screens.host import host_of
 from screens.version import VersionScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
@@ -29,6 +32,11 @@ if TYPE_CHECKING:
 NOW = "nu"
 
 
+def merged_name(commit: Commit) -> str:
+    """What a merge brought in: the branch git's message names, else the message itself."""
+    return commit.merged_branch or commit.message
+
+
 def version_label(version: Version) -> tuple[Content, str]:
     """The list's first line (date, time, author) and second line (message) for a version."""
     commit = version.commit
@@ -36,37 +44,74 @@ def version_label(version: Version) -> tuple[Content, str]:
         return Content.styled("nog niet vastgelegd", "bold $warning"), "wijzigingen sinds de laatste commit"
     when = commit.when
     head = Content.assemble((f"{short_date(when.date())} {clock(when)}", "bold"), f"  {commit.author}")
+    if commit.is_merge:
+        return head, f"samengevoegd: {merged_name(commit)}"
     return head, commit.message
 
 
-def changes_text(version: Version, is_first: bool) -> Content:
-    """What a version changed, grouped by subject."""
+def _grouped(changes: list[DiffLine], indent: str = "") -> list[Content]:
+    """Changes under a heading per subject; a note when there are none."""
+    if not changes:
+        return [Content.styled(f"{indent}Geen inhoudelijke wijzigingen (alleen de opmaak van het bestand).", "italic")]
+    lines: list[Content] = []
+    for section in SECTIONS:
+        found = [line.text for line in changes if line.section == section]
+        if found:
+            lines.append(Content.styled(f"{indent}{section}", "bold $text-primary"))
+            lines += [Content(f"{indent}  {text}") for text in found]
+    return lines
+
+
+def side_heading(side: Side, other: Side | None) -> str:
+    """``Wat collega bracht`` for the merged branch; ``Wat main had en collega nog niet`` for the other."""
+    if side.merged:
+        return f"Wat {side.brought_by or 'de samengevoegde tak'} bracht"
+    merged = other.brought_by if other is not None and other.brought_by else "de samengevoegde tak"
+    return f"Wat {side.brought_by or 'deze tak'} had en {merged} nog niet"
+
+
+def _sides_text(version: Version) -> list[Content]:
+    lines: list[Content] = []
+    for side in version.sides:
+        other = next((found for found in version.sides if found is not side), None)
+        against = (f"  tegenover {side.against}", "$foreground-muted")
+        heading = Content.assemble((side_heading(side, other), "bold"), against)
+        lines += [Content(""), heading]
+        if side.changes is None:
+            lines.append(Content.styled("  Die versie is geen geldig werkboek; niet te vergelijken.", "italic"))
+        else:
+            lines += _grouped(side.changes, "  ")
+    return lines
+
+
+def changes_text(version: Version, is_first: bool = False) -> Content:
+    """What a version changed, grouped by subject; for a merge, what each side brought."""
     commit = version.commit
     lines: list[Content] = []
     if commit is not None:
+        title = f"Samengevoegd: {merged_name(commit)}" if commit.is_merge else commit.message
         lines += [
-            Content.styled(commit.message, "bold"),
+            Content.styled(title, "bold"),
             Content.styled(
                 f"{commit.short} · {commit.author} · {short_date(commit.when.date())} {clock(commit.when)}"
                 + (f" · {commit.path}" if commit.path else ""),
                 "$foreground-muted",
             ),
-            Content(""),
         ]
+        if commit.is_merge and commit.merged_branch:
+            lines.append(Content.styled(commit.message, "$foreground-muted"))
+        lines.append(Content(""))
     if version.problem:
         lines.append(Content.assemble(("Deze versie is geen geldig werkboek: ", "bold $error"), version.problem))
+    elif version.sides:
+        lines += _sides_text(version)[1:]
     elif version.changes is None:
         assert version.workbook is not None
-        text = first_version_summary(version.workbook) if is_first else "de versie ervoor is niet te lezen"
+        first = version.first or is_first
+        text = first_version_summary(version.workbook) if first else "de versie ervoor is niet te lezen"
         lines.append(Content(text[0].upper() + text[1:] + "."))
-    elif not version.changes:
-        lines.append(Content.styled("Geen inhoudelijke wijzigingen (alleen de opmaak van het bestand).", "italic"))
     else:
-        for section in SECTIONS:
-            found = [line.text for line in version.changes if line.section == section]
-            if found:
-                lines.append(Content.styled(section, "bold $text-primary"))
-                lines += [Content(f"  {text}") for text in found]
+        lines += _grouped(version.changes)
     return Content("\n").join(lines)
 
 
@@ -163,8 +208,7 @@ class HistoryScreen(Screen[None]):
         if not 0 <= index < len(self.found):
             return
         version = self.found[index]
-        is_first = version.commit is not None and index == len(self.found) - 1
-        self.query_one("#history-detail-text", Static).update(changes_text(version, is_first))
+        self.query_one("#history-detail-text", Static).update(changes_text(version))
         self.query_one("#history-detail", VerticalScroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#history-list")
