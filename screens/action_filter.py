@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from models.action_list import ActionFilter
 from models.content import Content as Library
 from models.workbook import ACTION_STATUSES
+from widgets.lists import ChoiceList
 
 FIELD_LABELS = {"status": "Status", "phase": "Fase", "factor": "Succesfactor", "owner": "Eigenaar"}
 
@@ -79,7 +80,7 @@ class ActionFilterScreen(ModalScreen[ActionFilter]):
         options.append(Option(f"{mark}alleen acties die te laat zijn", id="overdue:"))
         with Vertical(id="filter-dialog"):
             yield Static("Filter kiezen · enter: aan/uit · esc: sluiten", id="filter-title")
-            yield OptionList(*options, id="filter-options")
+            yield ChoiceList(*options, id="filter-options")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -20,6 +20,7 @@ from models.os_errors import dutch_os_error
 from models.report import Format, default_export_path, export_text
 from screens.confirm import ConfirmScreen
 from screens.host import host_of
+from widgets.lists import ChoiceList
 
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
@@ -54,7 +55,7 @@ class ExportScreen(ModalScreen[Path | None]):
         assert session is not None
         with Vertical(id="export-dialog"):
             yield Static("Rapport maken", id="export-title")
-            yield OptionList(*[Option(label, id=kind) for kind, label in CHOICES.items()], id="export-kinds")
+            yield ChoiceList(*[Option(label, id=kind) for kind, label in CHOICES.items()], id="export-kinds")
             yield Label("Bestand (enter schrijft het):", classes="export-label")
             yield Input(str(default_export_path(session.loaded.path, self.kind)), id="export-path")
             yield ProgressBar(total=max(1, len(session.workbook.acties)), id="export-progress", show_eta=False)

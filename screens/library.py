@@ -17,6 +17,7 @@ from models.library import KIND_LABELS, Hit, LibraryItem
 from models.text_search import snippet, terms
 from screens.base import WorkbookScreen
 from widgets.item_view import HIGHLIGHT, highlighted, item_detail
+from widgets.lists import ChoiceList
 
 GROUP_LIMIT = 6
 """Results shown per kind until a kind is chosen; keeps each keystroke quick and the list scannable."""
@@ -95,7 +96,7 @@ class LibraryScreen(WorkbookScreen):
                 compact=True,
             )
         with Horizontal(id="library-body"):
-            yield OptionList(id="library-results")
+            yield ChoiceList(id="library-results")
             with VerticalScroll(id="library-detail"):
                 yield Static(id="library-detail-text")
         yield Footer(compact=True)

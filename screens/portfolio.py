@@ -21,6 +21,7 @@ from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, por
 from screens.host import host_of
 from screens.prompt import TextPromptScreen
 from widgets.header import WorkbookHeader, display_path
+from widgets.lists import ChoiceTable
 
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
@@ -86,7 +87,7 @@ class PortfolioScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield WorkbookHeader("Werkboeken", self.folder)
-        table: DataTable[Content | str] = DataTable(id="portfolio-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Content | str] = ChoiceTable(id="portfolio-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="portfolio-detail")
         yield Footer(compact=True)

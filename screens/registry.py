@@ -43,11 +43,6 @@ class MainScreen(Registered):
     help: str = ""
     """One line about the screen: the tooltip of its number key."""
 
-    @property
-    def name(self) -> str:
-        """The title, under the name tui/navigation.py gave it (still read by older code)."""
-        return self.title
-
     def factory(self) -> Callable[[], Screen[None]]:
         """Makes the screen, importing its module on first use."""
 

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from models.formatting import short_date
 from models.scoring import round_summary, rounds_by_date, without_round
 from screens.host import host_of
+from widgets.lists import ChoiceList
 
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
@@ -38,7 +39,7 @@ class RoundPickerScreen(ModalScreen[dt.date | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="rounds-dialog"):
             yield Static("Meting corrigeren  ·  enter opent · x verwijdert · escape sluit", id="rounds-title")
-            yield OptionList(id="rounds-list")
+            yield ChoiceList(id="rounds-list")
 
     def on_mount(self) -> None:
         self._fill()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -191,6 +192,39 @@ async def test_a_remapped_list_key_works_on_a_hanging_list(workbook_file: Path) 
         await pilot.press("j")
         await pilot.pause()
         assert items.highlighted == (before or 0) + 1  # type: ignore[attr-defined]
+
+
+async def test_a_remapped_list_key_works_in_the_werkboeken_table(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import EXAMPLE
+    from textual.widgets import DataTable
+
+    folder = tmp_path / "klanten"
+    folder.mkdir()
+    for name in ("a.toml", "b.toml", "c.toml"):
+        shutil.copyfile(EXAMPLE, folder / name)
+    config_path().write_text('[toetsen]\n"lijst.omlaag" = "j"\n"lijst.laatste" = "G"\n', encoding="utf-8")
+    app = WerkboekApp(folder, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert app.focused is table and table.cursor_row == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert table.cursor_row == 2
+
+
+def test_every_list_and_table_on_screen_has_remappable_keys() -> None:
+    """Screens use the app's lists and tables (widgets/lists.py), never Textual's plain ones, whose keys
+    have no id."""
+    plain = re.compile(r"\b(OptionList|SelectionList|DataTable)\(")
+    for path in sorted((Path(screens.__file__).parent).glob("*.py")):
+        found = plain.findall(path.read_text(encoding="utf-8"))
+        assert not found, f"{path.name} makes a plain {found[0]}: use ChoiceList, ChoiceTable or CheckboxList"
 
 
 # -- (e) werkboek config --toetsen ------------------------------------------------------------------

@@ -8,10 +8,12 @@ of that key, so help lists the id and the keymap moves the key.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList
+
+CellType = TypeVar("CellType")
 
 
 def list_key(key: str, action: str, description: str, tooltip: str, name: str) -> Binding:
@@ -46,7 +48,7 @@ class ChoiceList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
 
 
-class ChoiceTable(DataTable[Any]):
+class ChoiceTable(DataTable[CellType]):
     """Textual's DataTable with remappable keys to move and choose rows (the Werkboeken table)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
