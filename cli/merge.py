@@ -3,7 +3,8 @@
 git calls it as ``werkboek merge %O %A %B %P`` (``.gitattributes``: ``*.toml merge=werkboek``; in
 ``.git/config``: ``[merge "werkboek"] driver = werkboek merge %O %A %B %P``): the result goes into ONS
 (``%A``), PAD is the file's name in the repository and only used in messages. By hand the same, or
-with ``-o UITVOER`` to write elsewhere (``-o -``: to the screen).
+with ``-o UITVOER`` to write elsewhere (``-o -``: to the screen). ``werkboek merge --markers BESTAND``
+merges a file that git already filled with conflict markers (:mod:`models.merge_markers`).
 
 Exit status: 0 merged cleanly; 1 merged with conflicts (the result is a valid workbook that keeps the
 three versions of each conflict under ``[[conflicten]]``; git then marks the file as conflicted);
@@ -14,6 +15,7 @@ wrong): ONS is left exactly as it was. What the merge means is in :mod:`models.m
 from __future__ import annotations
 
 import sys
+from argparse import Namespace
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -23,6 +25,7 @@ from models.atomic import write_atomic
 from models.content import default_content
 from models.formatting import aantal
 from models.merge import MergeResult, MergeSource, merge_sources
+from models.merge_markers import MarkerError, base_from_git, split_markers
 from models.os_errors import dutch_os_error
 from models.problems import WorkbookError
 from models.terminal_text import visible_stream
@@ -43,15 +46,26 @@ def merge_parser() -> DutchArgumentParser:
             "[[conflicten]]; werkboek check toont ze), 2 als er niet is samengevoegd (ONS is dan onveranderd)."
         ),
     )
-    parser.add_argument("basis", type=Path, help="de gemeenschappelijke voorouder (git: %%O); leeg als die er niet is")
-    parser.add_argument("ons", type=Path, help="onze versie; hier komt het resultaat (git: %%A)")
-    parser.add_argument("hun", type=Path, help="hun versie, die wordt samengevoegd (git: %%B)")
+    parser.add_argument(
+        "basis", type=Path, nargs="?", help="de gemeenschappelijke voorouder (git: %%O); leeg als die er niet is"
+    )
+    parser.add_argument("ons", type=Path, nargs="?", help="onze versie; hier komt het resultaat (git: %%A)")
+    parser.add_argument("hun", type=Path, nargs="?", help="hun versie, die wordt samengevoegd (git: %%B)")
     parser.add_argument("pad", nargs="?", help="de naam van het bestand in de repository, voor de meldingen (git: %%P)")
     parser.add_argument(
         "-o",
         "--uitvoer",
         metavar="UITVOER",
         help="schrijf het resultaat hierheen in plaats van in ONS; '-' voor het scherm",
+    )
+    parser.add_argument(
+        "--markers",
+        metavar="BESTAND",
+        type=Path,
+        help=(
+            "voeg een werkboek met git-conflictmarkeringen (<<<<<<< ======= >>>>>>>) alsnog op inhoud samen; "
+            "de basis komt uit het bestand (conflictStyle diff3) of uit git; het resultaat komt in BESTAND"
+        ),
     )
     return parser
 
@@ -62,10 +76,16 @@ def _source(path: Path, name: str) -> MergeSource:
 
 def _report(result: MergeResult, label: str, err: TextIO) -> None:
     for moved in result.renumbered:
-        err.write(
-            f"{label}: hun nieuwe actie {moved.old} '{moved.titel}' heet nu {moved.new} "
-            f"({moved.old} was aan onze kant al gegeven); hun verwijzingen ernaar zijn meeveranderd\n"
-        )
+        if moved.side == "hun":
+            err.write(
+                f"{label}: hun nieuwe actie {moved.old} '{moved.titel}' heet nu {moved.new} "
+                f"({moved.old} was aan onze kant al gegeven); hun verwijzingen ernaar zijn meeveranderd\n"
+            )
+        else:
+            err.write(
+                f"{label}: onze actie {moved.old} '{moved.titel}' heet nu {moved.new}, het nummer dat ze bij een "
+                "eerdere merge op hun tak kreeg; onze verwijzingen ernaar zijn meeveranderd\n"
+            )
     if result.clean:
         err.write(f"{label}: samengevoegd zonder conflicten\n")
         return
@@ -81,42 +101,77 @@ def _report(result: MergeResult, label: str, err: TextIO) -> None:
     )
 
 
-def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
-    """Run ``werkboek merge`` with ``args`` (what follows ``merge``); returns the exit status."""
-    parsed = merge_parser().parse_args(list(args))
-    err = visible_stream(err)  # titles from the files are shown, never obeyed
-    label = parsed.pad or str(parsed.ons)
+def _marked_sources(path: Path) -> tuple[MergeSource, MergeSource, MergeSource]:
+    """Base, ours and theirs of a file with conflict markers (see :mod:`models.merge_markers`)."""
+    name = str(path)
+    versions = split_markers(decode_text(name, read_bytes(path)))
+    base = versions.base if versions.base is not None else base_from_git(path)
+    if base is None:
+        raise MarkerError(
+            "de gemeenschappelijke versie staat niet in het bestand en niet in git. Voeg opnieuw samen met "
+            "de merge-driver ingesteld (git merge --abort, dan git merge), of zet eerst "
+            "'git config merge.conflictStyle diff3' zodat git de basis in het bestand schrijft"
+        )
+    return (
+        MergeSource(f"{name} (basis)", base),
+        MergeSource(f"{name} (ons)", versions.ours),
+        MergeSource(f"{name} (hun)", versions.theirs),
+    )
+
+
+def _sources(parsed: Namespace) -> tuple[MergeSource, MergeSource, MergeSource]:
+    if parsed.markers is not None:
+        return _marked_sources(parsed.markers)
     names = (
         (f"{parsed.pad} (basis)", f"{parsed.pad} (ons)", f"{parsed.pad} (hun)")
         if parsed.pad
         else (str(parsed.basis), str(parsed.ons), str(parsed.hun))
     )
+    paths = (parsed.basis, parsed.ons, parsed.hun)
+    base, ours, theirs = (_source(path, name) for path, name in zip(paths, names, strict=True))
+    return base, ours, theirs
+
+
+def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run ``werkboek merge`` with ``args`` (what follows ``merge``); returns the exit status."""
+    parser = merge_parser()
+    parsed = parser.parse_args(list(args))
+    if parsed.markers is not None and parsed.basis is not None:
+        parser.error("geef --markers BESTAND, of BASIS ONS HUN, niet allebei")
+    if parsed.markers is None and parsed.hun is None:
+        parser.error("geef drie bestanden (BASIS ONS HUN), of --markers BESTAND")
+    err = visible_stream(err)  # titles from the files are shown, never obeyed
+    written: Path = parsed.markers if parsed.markers is not None else parsed.ons
+    label = parsed.pad or str(written)
     try:
-        paths = (parsed.basis, parsed.ons, parsed.hun)
-        base, ours, theirs = (_source(path, name) for path, name in zip(paths, names, strict=True))
-        result = merge_sources(base, ours, theirs, default_content())
+        result = merge_sources(*_sources(parsed), default_content())
     except WorkbookError as error:
         for problem in error.problems:
             err.write(f"{problem}\n")
-        err.write(f"werkboek merge: niet samengevoegd; {parsed.ons} is niet veranderd\n")
+        err.write(f"werkboek merge: niet samengevoegd; {written} is niet veranderd\n")
+        return NOT_MERGED
+    except MarkerError as error:
+        err.write(f"{written}: {error}\nwerkboek merge: niet samengevoegd; {written} is niet veranderd\n")
         return NOT_MERGED
     except Exception as error:  # never a traceback, and never a half-written OURS
         err.write(
             f"werkboek merge: {label}: niet samengevoegd door een onverwachte fout ({type(error).__name__}); "
-            f"{parsed.ons} is niet veranderd\n"
+            f"{written} is niet veranderd\n"
         )
         return NOT_MERGED
     data = result.text.encode("utf-8")
     if parsed.uitvoer == "-":
         out.write(result.text)
     else:
-        target = Path(parsed.uitvoer) if parsed.uitvoer else parsed.ons
+        target = Path(parsed.uitvoer) if parsed.uitvoer else written
         try:
             write_atomic(target, data, keep_backup=False)
         except OSError as error:
             err.write(f"werkboek merge: {dutch_os_error(error, target, writing=True)}; niets geschreven\n")
             return NOT_MERGED
     _report(result, label, err)
+    if parsed.markers is not None and parsed.uitvoer != "-":
+        err.write(f"{label}: de conflictmarkeringen zijn weg; 'git add {parsed.markers}' als het zo goed is\n")
     return MERGED if result.clean else CONFLICTS
 
 

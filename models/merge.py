@@ -47,10 +47,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.canonical import dumps_workbook
+from models.canonical import action_sort_key, dumps_workbook
 from models.content import Content
 from models.limits import extreme_values
-from models.merge_ids import Entries, Renumbered, last_number, reference_rewriter, renumbering, rewrite_changed
+from models.merge_ids import (
+    ActionIds,
+    Entries,
+    Renumbered,
+    last_number,
+    plan_action_ids,
+    reference_rewriter,
+    rewrite_changed,
+)
 from models.merge_lines import merge_sequences, merge_text
 from models.problems import Problem, WorkbookError, format_path
 from models.references import reference_errors
@@ -240,28 +248,30 @@ class _Merger:
             return ours
         return merged
 
-    def entries(self, section: str, base: Entries, ours: Entries, theirs: Entries) -> list[dict[str, Any]]:
-        merged: list[dict[str, Any]] = []
+    def entries(self, section: str, base: Entries, ours: Entries, theirs: Entries) -> list[tuple[str, dict[str, Any]]]:
+        """The merged entries of a keyed part, each with its identity."""
+        merged: list[tuple[str, dict[str, Any]]] = []
         for key in [*ours, *(k for k in theirs if k not in ours)]:
             was, mine, other = base.get(key), ours.get(key), theirs.get(key)
             path = (section, key)
             if mine is not None and other is not None:
                 if mine == other:
-                    merged.append(mine)
+                    merged.append((key, mine))
                     continue
                 first = len(self.conflicts)
                 entry = self.table(was or {}, mine, other, path)
-                self._named_as_in_body(section, key, entry, first)
-                merged.append(entry)
+                if section == "logboek":
+                    self._named_as_in_body(section, key, entry, first)
+                merged.append((key, entry))
             elif mine is not None:
                 if was is None:
-                    merged.append(mine)  # added by us
+                    merged.append((key, mine))  # added by us
                 elif not same(was, mine):
                     self.conflict(path, was, mine, None, THEIRS_DELETED)
-                    merged.append(mine)
+                    merged.append((key, mine))
             elif other is not None:
                 if was is None:
-                    merged.append(other)  # added by them
+                    merged.append((key, other))  # added by them
                 elif not same(was, other):
                     self.conflict(path, was, None, other, OURS_DELETED)
         return merged
@@ -327,30 +337,55 @@ def _schema(*documents: Mapping[str, Any]) -> int:
     return max(found, default=SCHEMA_VERSION)
 
 
-def _renumbered_theirs(
+def _follow_ids(
     base: Mapping[str, Any],
     ours: Mapping[str, Any],
     theirs: Mapping[str, Any],
     keyed: dict[str, tuple[Entries, Entries, Entries]],
-) -> tuple[dict[str, Any], list[Renumbered], int]:
-    """Their document with colliding new actions renumbered and their texts following; the merged counter."""
-    base_actions, ours_actions, theirs_actions = keyed["acties"]
+) -> tuple[dict[str, Any], dict[str, Any], ActionIds]:
+    """Both documents with the actions keyed by identity and the texts each side changed following the
+    ids that change (:mod:`models.merge_ids`)."""
     counters = (last_number(base), last_number(ours), last_number(theirs))
-    mapping, counter = renumbering(base_actions, ours_actions, theirs_actions, counters)
-    if not mapping:
-        return dict(theirs), [], counter
-    rewrite = reference_rewriter(mapping)
-    document = {
-        key: value if key in KEYED else rewrite_changed(value, base.get(key), rewrite) for key, value in theirs.items()
-    }
-    for section in KEYED:
-        before, mine, other = keyed[section]
-        changed = {key: rewrite_changed(entry, before.get(key), rewrite) for key, entry in other.items()}
-        if section == "acties":
-            changed = {mapping.get(key, key): entry for key, entry in changed.items()}
-        keyed[section] = (before, mine, changed)
-    renumbered = [Renumbered(old, new, str(theirs_actions[old].get("titel", ""))) for old, new in mapping.items()]
-    return document, renumbered, counter
+    ids = plan_action_ids(base.get("acties") or [], ours.get("acties") or [], theirs.get("acties") or [], counters)
+    keyed["acties"] = (ids.base, ids.ours, ids.theirs)
+    documents = []
+    for index, (document, mapping) in enumerate(((ours, ids.ours_map), (theirs, ids.theirs_map)), start=1):
+        if not mapping:
+            documents.append(dict(document))
+            continue
+        rewrite = reference_rewriter(mapping)
+        documents.append(
+            {
+                key: value if key in KEYED else rewrite_changed(value, base.get(key), rewrite)
+                for key, value in document.items()
+            }
+        )
+        for section in KEYED:
+            sides = list(keyed[section])
+            sides[index] = {
+                key: rewrite_changed(entry, sides[0].get(key), rewrite) for key, entry in sides[index].items()
+            }
+            keyed[section] = (sides[0], sides[1], sides[2])
+    return documents[0], documents[1], ids
+
+
+def _with_final_ids(
+    pairs: list[tuple[str, dict[str, Any]]],
+    sides: tuple[Entries, Entries, Entries],
+    final: Mapping[str, str],
+    conflicts: list[dict[str, Any]],
+    first: int,
+) -> tuple[list[tuple[str, dict[str, Any]]], tuple[Entries, Entries, Entries]]:
+    """The merged actions with their ids after the merge, the three sides keyed by those ids, and the
+    conflicts from ``first`` on named by them. The id itself is never a conflict: the plan decided it."""
+    conflicts[first:] = [found for found in conflicts[first:] if found.get("veld") != "id"]
+    for found in conflicts[first:]:
+        found["sleutel"] = final.get(found["sleutel"], found["sleutel"])
+    with_ids = [
+        (final[key], entry if entry.get("id") == final[key] else {**entry, "id": final[key]}) for key, entry in pairs
+    ]
+    base, ours, theirs = ({final.get(key, key): entry for key, entry in side.items()} for side in sides)
+    return with_ids, (base, ours, theirs)
 
 
 def _merge_conflict_lists(base: Any, ours: Any, theirs: Any) -> list[Any]:
@@ -369,7 +404,7 @@ def merge_documents(base: Mapping[str, Any], ours: Mapping[str, Any], theirs: Ma
         if section == "logboek":
             o, t = _matched_log(b, o), _matched_log(b, t)
         keyed[section] = (b, o, t)
-    theirs, renumbered, counter = _renumbered_theirs(base, ours, theirs, keyed)
+    ours, theirs, ids = _follow_ids(base, ours, theirs, keyed)
     merger = _Merger()
     document: dict[str, Any] = {}
     special = {"schema", "laatste_actie", "conflicten", *KEYED}
@@ -380,20 +415,25 @@ def merge_documents(base: Mapping[str, Any], ours: Mapping[str, Any], theirs: Ma
         if not _empty(value):
             document[key] = value
     for section in KEYED:
-        entries = merger.entries(section, *keyed[section])
-        if entries:
-            document[section] = entries
+        first = len(merger.conflicts)
+        pairs = merger.entries(section, *keyed[section])
+        if section == "acties":
+            pairs, keyed[section] = _with_final_ids(pairs, keyed[section], ids.final, merger.conflicts, first)
+        if pairs:
+            entries = [entry for _, entry in pairs]
+            order = (lambda e: action_sort_key(str(e["id"]))) if section == "acties" else (lambda e: e["datum"])
+            document[section] = sorted(entries, key=order)  # as the file will have them (stable)
     document["schema"] = _schema(base, ours, theirs)
     highest = last_number({"acties": document.get("acties", [])})
-    if counter > highest:
-        document["laatste_actie"] = counter
+    if ids.counter > highest:
+        document["laatste_actie"] = ids.counter
     earlier = _merge_conflict_lists(base.get("conflicten"), ours.get("conflicten"), theirs.get("conflicten"))
     if earlier or merger.conflicts:
         document["conflicten"] = earlier + merger.conflicts
     sides = tuple(
         {**d, **{section: keyed[section][i] for section in KEYED}} for i, d in enumerate((base, ours, theirs))
     )
-    return DocumentMerge(_ordered(document, ours), merger.conflicts, renumbered, sides)  # type: ignore[arg-type]
+    return DocumentMerge(_ordered(document, ours), merger.conflicts, ids.renumbered, sides)  # type: ignore[arg-type]
 
 
 def _ordered(document: dict[str, Any], like: Mapping[str, Any]) -> dict[str, Any]:

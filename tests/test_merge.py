@@ -21,7 +21,7 @@ from models.content import Content
 from models.logbook import log_entry_from_form, with_log_entry
 from models.merge import MergeResult, MergeSource, merge_sources
 from models.merge_conflicts import ResolveError, conflict_lines, resolve_conflict
-from models.merge_ids import reference_rewriter, renumbering
+from models.merge_ids import plan_action_ids, reference_rewriter
 from models.merge_lines import merge_sequences, merge_text
 from models.plan import with_action, without_action
 from models.problems import WorkbookError
@@ -263,8 +263,8 @@ def test_numbers_given_and_deleted_on_either_side_are_never_given_again(base: Wo
 
 
 def test_text_their_side_did_not_touch_keeps_its_ids(base: Workbook, content: Content) -> None:
-    mapping, counter = renumbering({}, {"A1": {"id": "A1"}}, {"A1": {"id": "A1", "titel": "x"}}, (0, 1, 1))
-    assert (mapping, counter) == ({"A1": "A2"}, 2)  # both added A1, differently: theirs moves up
+    ids = plan_action_ids([], [{"id": "A1"}], [{"id": "A1", "titel": "x"}], (0, 1, 1))
+    assert (ids.theirs_map, ids.ours_map, ids.counter) == ({"A1": "A2"}, {}, 2)  # both added A1: theirs moves up
     assert reference_rewriter({"A21": "A22"})("A21, A210, BA21, (A21) en A21's") == "A22, A210, BA21, (A22) en A22's"
     old_note = base.fasen["plannen"].notities["evaluatie-afgesproken"]  # mentions A20
     result = merged(base, new_action("Ons"), new_action("Hun"), content)
@@ -515,3 +515,34 @@ def test_the_merge_problem_of_a_missing_file_names_it(tmp_path: Path) -> None:
 def test_merge_errors_are_workbook_errors(content: Content) -> None:
     with pytest.raises(WorkbookError):
         merge_sources(MergeSource("b", SMALL), MergeSource("o", "x = "), MergeSource("h", SMALL), content)
+
+
+def test_markers_with_the_base_in_the_file_are_merged_again(tmp_path: Path) -> None:
+    path = tmp_path / "klant.toml"
+    path.write_bytes(
+        (
+            'schema = 1\n\n[organisatie]\nnaam = "Bakkerij"\n<<<<<<< HEAD\nsector = "Brood"\nmedewerkers = 12\n'
+            "||||||| basis\nmedewerkers = 12\n=======\nmedewerkers = 14\n>>>>>>> hun\n"
+        )
+        .replace("\n", "\r\n")
+        .encode("utf-8")
+    )
+    status, _, err = run(["--markers", str(path)])
+    assert status == 0, err
+    assert (
+        path.read_bytes()
+        == b'schema = 1\r\n\r\n[organisatie]\r\nnaam = "Bakkerij"\r\nsector = "Brood"\r\nmedewerkers = 14\r\n'
+    )
+
+
+def test_markers_without_a_base_anywhere_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "klant.toml"
+    text = SMALL + '<<<<<<< HEAD\nsector = "Brood"\n=======\nsector = "Banket"\n>>>>>>> hun\n'
+    path.write_text(text, encoding="utf-8")
+    status, _, err = run(["--markers", str(path)])
+    assert status == 2 and "de gemeenschappelijke versie staat niet in het bestand en niet in git" in err
+    assert path.read_text(encoding="utf-8") == text
+    assert run(["--markers", str(tmp_path / "weg.toml")])[0] == 2
+    path.write_text(SMALL, encoding="utf-8")
+    status, _, err = run(["--markers", str(path)])
+    assert status == 2 and "geen git-conflictmarkeringen" in err

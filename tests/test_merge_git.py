@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE
 
+from cli.merge import merge_command
 from models.canonical import dumps_workbook
 from models.check import UNRESOLVED_CONFLICTS, check_files
 from models.compare import workbook_from_file, workbook_from_text
@@ -456,3 +457,95 @@ def test_a_broken_version_stops_git_and_leaves_ours(template: Path, tmp_path: Pa
     assert result.returncode != 0
     assert f"{FILE} (hun):" in result.stdout + result.stderr and "TOML-fout" in result.stdout + result.stderr
     assert (repo / FILE).read_text(encoding="utf-8") == ours_text
+
+
+# -- a file that already has git's conflict markers ---------------------------------------------------
+
+
+def conflicted_without_driver(template: Path, tmp_path: Path) -> Path:
+    """Status and deadline of A3 merged by git's own line merge (no driver set up): markers in the file."""
+    repo = tmp_path / "klanten"
+    shutil.copytree(template, repo)
+    git(repo, "config", "--remove-section", "merge.werkboek")
+    content = default_content()
+    git(repo, "checkout", "-q", "-b", "hun")
+    save(repo, both(action("A3", deadline=dt.date(2027, 1, 15)), new_action("Hun actie")), "Hun werk", content)
+    git(repo, "checkout", "-q", "main")
+    save(repo, both(action("A3", status="klaar"), new_action("Onze actie")), "Ons werk", content)
+    assert git(repo, "merge", "--no-edit", "hun", check=False).returncode != 0
+    assert "<<<<<<<" in (repo / FILE).read_text(encoding="utf-8")
+    return repo / FILE
+
+
+def assert_merged_after_markers(path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert merge_command(["--markers", str(path)], out, err) == 0, err.getvalue()
+    assert "de conflictmarkeringen zijn weg" in err.getvalue()
+    workbook = workbook_from_file(path, default_content())
+    found = workbook.action("A3")
+    assert found is not None and (found.status, found.deadline) == ("klaar", dt.date(2027, 1, 15))
+    assert [(a.id, a.titel) for a in workbook.acties[-2:]] == [("A21", "Onze actie"), ("A22", "Hun actie")]
+
+
+def test_markers_of_a_merge_in_progress_use_the_index(template: Path, tmp_path: Path) -> None:
+    assert_merged_after_markers(conflicted_without_driver(template, tmp_path))
+
+
+def test_markers_committed_by_mistake_use_the_merge_commit(template: Path, tmp_path: Path) -> None:
+    path = conflicted_without_driver(template, tmp_path)
+    git(path.parent, "commit", "-q", "-am", "Samengevoegd (met markeringen)")
+    assert_merged_after_markers(path)
+
+
+# -- merging back into the branch whose actions were renumbered ---------------------------------------
+
+
+def renumbered_and_merged_back(template: Path, tmp_path: Path, bob_after: Edit) -> tuple[Workbook, Workbook]:
+    """Bob adds A21 on hun, Alice A21 on main; main merges hun (Bob's becomes A22). Bob goes on with
+    ``bob_after`` on hun (his old numbers) and merges main back: (main after the first merge, the result)."""
+    repo = tmp_path / "klanten"
+    shutil.copytree(template, repo)
+    content = default_content()
+    git(repo, "checkout", "-q", "-b", "hun")
+    save(repo, new_action("Bob: tillen in de nieuwbouw", fase="plannen"), "Bob", content)
+    git(repo, "checkout", "-q", "main")
+    save(repo, new_action("Alice: werkdruk planners", fase="kiezen"), "Alice", content)
+    assert git(repo, "merge", "--no-edit", "hun", check=False).returncode == 0
+    on_main = workbook_from_file(repo / FILE, content)
+    git(repo, "checkout", "-q", "hun")
+    save(repo, bob_after, "Bob gaat verder", content)
+    result = git(repo, "merge", "--no-edit", "main", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return on_main, workbook_from_file(repo / FILE, content)
+
+
+def titles(workbook: Workbook) -> list[tuple[str, str, str]]:
+    return [(a.id, a.titel, a.status) for a in workbook.acties if a.id in ("A21", "A22", "A23")]
+
+
+def test_edits_under_the_old_number_go_to_the_renumbered_action(template: Path, tmp_path: Path) -> None:
+    on_main, merged = renumbered_and_merged_back(
+        template, tmp_path, both(action("A21", status="bezig"), new_log("Nieuwbouw", "A21 loopt."))
+    )
+    assert titles(on_main) == [
+        ("A21", "Alice: werkdruk planners", "idee"),
+        ("A22", "Bob: tillen in de nieuwbouw", "idee"),
+    ]
+    assert titles(merged) == [
+        ("A21", "Alice: werkdruk planners", "idee"),
+        ("A22", "Bob: tillen in de nieuwbouw", "bezig"),
+    ]
+    assert next(e.notitie for e in merged.logboek if e.titel == "Nieuwbouw") == "A22 loopt."
+
+
+def test_a_new_action_on_the_renumbered_branch_does_not_collide(template: Path, tmp_path: Path) -> None:
+    _, merged = renumbered_and_merged_back(
+        template, tmp_path, both(action("A21", status="bezig"), new_action("Bob: rooster", bron="actie:A21"))
+    )
+    assert titles(merged) == [
+        ("A21", "Alice: werkdruk planners", "idee"),
+        ("A22", "Bob: rooster", "idee"),
+        ("A23", "Bob: tillen in de nieuwbouw", "bezig"),
+    ]
+    assert merged.action("A22").bron == "actie:A23"  # type: ignore[union-attr] - still Bob's first action
+    assert merged.last_action_number() == 23
