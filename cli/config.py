@@ -30,14 +30,13 @@ def main(args: Sequence[str]) -> int:
         from tui.keymap import all_bindings
 
         print("\nToetsen (id, standaardtoets, wat ze doen, waar):")
-        where: dict[str, list[str]] = {}
-        first: dict[str, tuple[str, str]] = {}
+        # One line per id; an id on several owners (the keys of every list) names them all, and a
+        # standard key that differs per owner is named with its owner.
+        found: dict[str, list[tuple[str, str, str]]] = {}
         for owner, binding in all_bindings():
-            binding_id = binding.id or ""
-            first.setdefault(binding_id, (binding.key, binding.description))
-            if owner.title not in where.setdefault(binding_id, []):
-                where[binding_id].append(owner.title)
-        for binding_id in sorted(first):
-            key, description = first[binding_id]
-            print(f"  {binding_id:<36} {key:<18} {description} ({', '.join(where[binding_id])})")
+            found.setdefault(binding.id or "", []).append((owner.title, binding.key, binding.description))
+        for binding_id, owners in sorted(found.items()):
+            _, key, description = owners[0]
+            places = list(dict.fromkeys(title if own == key else f"{title}: {own}" for title, own, _ in owners))
+            print(f"  {binding_id:<36} {key:<18} {description} ({', '.join(places)})")
     return 0
