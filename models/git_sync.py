@@ -304,16 +304,18 @@ def committed_workbook(path: Path, content: Content) -> Workbook | None:
         return None
 
 
-def suggested_message(committed: Workbook | None, now: Workbook, content: Content) -> str:
+def suggested_message(committed: Workbook | None, now: Workbook, content: Content, *, merging: bool = False) -> str:
     """A commit message in Dutch from the meaning of the change: a title naming the parts that changed,
-    then one line per change (as ``werkboek diff`` shows them)."""
+    then one line per change (as ``werkboek diff`` shows them). ``merging``: the commit concludes a merge,
+    and the lines say what the other side brought."""
     lines = diff_workbooks(committed or empty_workbook(), now, content)
     if not lines:
-        return "Werkboek vastgelegd"
-    sections = list(dict.fromkeys(line.section for line in lines))
-    title = ("Nieuw werkboek: " if committed is None else "Werkboek bijgewerkt: ") + ", ".join(
-        section.lower() for section in sections
-    )
+        return "Samenvoeging afgerond" if merging else "Werkboek vastgelegd"
+    sections = ", ".join(dict.fromkeys(line.section.lower() for line in lines))
+    if merging:
+        title = f"Samengevoegd met het werk van een collega: {sections}"
+    else:
+        title = f"{'Nieuw werkboek' if committed is None else 'Werkboek bijgewerkt'}: {sections}"
     body = [f"- {line.section}: {line.text}" for line in lines[:MESSAGE_LINES]]
     if len(lines) > MESSAGE_LINES:
         body.append(f"- … en {aantal(len(lines) - MESSAGE_LINES, 'wijziging', 'wijzigingen')} meer")

@@ -120,6 +120,7 @@ FORMS: tuple[Form, ...] = (
 OTHER_SCREENS: tuple[Registered, ...] = (
     Registered("screens.form", "FormScreen", "Formulier"),
     Registered("screens.history", "HistoryScreen", "Geschiedenis"),
+    Registered("screens.conflicts", "ConflictsScreen", "Conflicten"),
     Registered("screens.version", "VersionScreen", "Eerdere versie"),
     Registered("screens.scoring", "ScoringScreen", "Meting"),
     Registered("screens.load_error", "LoadErrorScreen", "Werkboek niet te openen"),

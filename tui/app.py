@@ -293,6 +293,7 @@ class WerkboekApp(App[None]):
                 self.file_state_changed.publish(self.session)
             self.call_later(bring_back_draft, self)
             self.call_later(offer_recovery, self)  # edits kept after a failed save (tui/store_dialogs.py)
+            self.call_later(self.show_conflicts, quiet=True)  # a merge left choices to make
             self.git.refresh_state()
         self.show_notices()
 
@@ -336,6 +337,20 @@ class WerkboekApp(App[None]):
     def action_git_push(self) -> None:
         """Delen: put the commits made here in the shared repository."""
         self.git.push()
+
+    def show_conflicts(self, *, quiet: bool = False) -> None:
+        """The Conflicten screen, when a merge left conflicts in the open workbook (``quiet``: say nothing
+        when there are none)."""
+        from screens.conflicts import ConflictsScreen
+
+        session = self.session
+        if session is None or any(isinstance(screen, ConflictsScreen) for screen in self.screen_stack):
+            return
+        if not session.workbook.conflicten:
+            if not quiet:
+                self.notify("Dit werkboek heeft geen conflicten.")
+            return
+        self.push_screen(ConflictsScreen())
 
     def open_path(self, path: Path) -> None:
         self.switcher.open_path(path)

@@ -44,6 +44,8 @@ def app_commands(app: WerkboekApp) -> list[PaletteCommand]:
                        app.show_history, "history git log versions"),
         PaletteCommand("Nieuwe cyclus", "Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee",
                        app.ask_new_cycle, "new cycle period year copy"),
+        PaletteCommand("Conflicten oplossen", "Wat een samenvoeging niet kon beslissen: kies per conflict een kant",
+                       app.show_conflicts, "conflicts merge resolve"),
         PaletteCommand("Vastleggen", "Leg dit werkboek vast in git, met een beschrijving van wat veranderde",
                        app.action_git_commit, "git commit save version"),
         PaletteCommand("Bijwerken", "Haal binnen wat collega's deelden en voeg het samen (git pull)",

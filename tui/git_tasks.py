@@ -129,7 +129,9 @@ class GitTasks:
 
         def prepare() -> tuple[GitState | None, str, str]:
             state = git_state(path)
-            return state, suggested_message(committed_workbook(path, content), now, content), _in_repository(path)
+            merging = state is not None and state.merging
+            message = suggested_message(committed_workbook(path, content), now, content, merging=merging)
+            return state, message, _in_repository(path)
 
         def ask(found: tuple[GitState | None, str, str]) -> None:
             self.busy = None

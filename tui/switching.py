@@ -79,6 +79,7 @@ class WorkbookSwitcher:
             return
         await app.switch_mode("dashboard")
         app.show_notices()
+        app.show_conflicts(quiet=True)
         app.git.refresh_state()
 
     def create_workbook(self, folder: Path, client: str) -> None:
