@@ -19,10 +19,10 @@ def check_parser() -> DutchArgumentParser:
     parser = DutchArgumentParser(
         prog="werkboek check",
         description=(
-            "Controleer werkboeken. Exitcode 0 als alles in orde is, 1 bij fouten, 4 als er geen fouten zijn "
-            "maar een bestand nog conflicten van een samenvoeging heeft (elk conflict staat op een regel), "
-            "3 als er geen fouten of conflicten zijn maar een bestand een nieuwer schema heeft dan deze versie "
-            "kent (dan kan check er niet voor instaan)."
+            "Controleer werkboeken. Exitcode 0 als alles in orde is, 1 bij fouten, 3 als er geen fouten zijn "
+            "maar een bestand een nieuwer schema heeft dan deze versie kent (dan kan check er niet voor instaan), "
+            "4 als er geen fouten zijn maar een bestand nog conflicten van een samenvoeging heeft (elk conflict "
+            "staat op een eigen regel; 4 gaat voor 3)."
         ),
     )
     parser.add_argument(
