@@ -30,7 +30,7 @@ opens) and records the three versions in a ``[[conflicten]]`` entry (:class:`mod
     hun = "klaar"
 
 A value missing there is absent (empty, or the entry deleted). ``werkboek check`` lists them, the app's
-Conflicten screen resolves them one by one (:func:`models.merge_resolve.resolve_conflict`).
+Conflicten screen resolves them one by one (:func:`models.merge_conflicts.resolve_conflict`).
 
 Two changes that are each fine but together break a rule (our start after their deadline) cannot both
 be kept: that action keeps our version and every field where their side differs becomes a conflict.

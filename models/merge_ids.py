@@ -198,8 +198,10 @@ def rewrite_changed(value: Any, base: Any, rewrite: Callable[[str], str]) -> Any
 
     Tables are followed key by key; in a list, an item the base list also has is left alone.
     """
+    if value == base:
+        return value  # unchanged (the usual case for a whole action): nothing to follow
     if isinstance(value, str):
-        return value if value == base else rewrite(value)
+        return rewrite(value)
     if isinstance(value, dict):
         before = base if isinstance(base, dict) else {}
         return {key: rewrite_changed(item, before.get(key), rewrite) for key, item in value.items()}
