@@ -546,3 +546,115 @@ def test_markers_without_a_base_anywhere_are_refused(tmp_path: Path) -> None:
     path.write_text(SMALL, encoding="utf-8")
     status, _, err = run(["--markers", str(path)])
     assert status == 2 and "geen git-conflictmarkeringen" in err
+
+
+# -- more parts -----------------------------------------------------------------------------------
+
+
+def test_a_round_added_on_both_sides_on_one_day_merges_per_factor(base: Workbook, content: Content) -> None:
+    def scored(scores: dict[str, int]) -> Edit:
+        def edit(workbook: Workbook) -> Workbook:
+            scoring = workbook.metingen[0].model_copy(
+                update={"datum": dt.date(2027, 3, 1), "scores": scores, "toelichting": {}}
+            )
+            return workbook.model_copy(update={"metingen": [*workbook.metingen, scoring]})
+
+        return edit
+
+    result = merged(base, scored({"tijd": 2, "kennis": 3}), scored({"tijd": 3, "openheid": 4}), content)
+    scoring = result.workbook.metingen[-1]
+    assert scoring.scores == {"tijd": 2, "kennis": 3, "openheid": 4}
+    assert conflict_keys(result) == [("metingen", "2027-03-01", "scores.tijd")]
+    assert conflict_lines(result.workbook, content) == [
+        "conflict: meting 1 mrt 2027, veld score Tijd: ons 2, hun 3 (basis (leeg))"
+    ]
+    assert result.workbook.conflicten[0].omschrijving == "aan beide kanten anders ingevuld"
+
+
+def test_the_chosen_phase_and_the_participants_list(base: Workbook, content: Content) -> None:
+    def people(extra: str, phase: str) -> Edit:
+        def edit(workbook: Workbook) -> Workbook:
+            entry = workbook.logboek[0]
+            changed = entry.model_copy(update={"deelnemers": [*entry.deelnemers, extra]})
+            return workbook.model_copy(update={"logboek": [changed, *workbook.logboek[1:]], "huidige_fase": phase})
+
+        return edit
+
+    result = merged(base, people("Kevin Jansen (PVT)", "plannen"), people("Dennis Kok", "invoeren"), content)
+    assert conflict_keys(result) == [
+        ("werkboek", None, "huidige_fase"),
+        ("logboek", "2026-03-10 Kennismaking en nulmeting", "deelnemers"),
+    ]
+    resolved = resolve_conflict(resolve_conflict(result.workbook, 0, "hun"), 0, "waarde", ["Sanne", "Marco"])
+    assert resolved.huidige_fase == "invoeren" and resolved.logboek[0].deelnemers == ["Sanne", "Marco"]
+    with pytest.raises(ResolveError, match="onbekende fase"):
+        resolve_conflict(result.workbook, 0, "waarde", "ergens")
+
+
+def test_participants_added_apart_merge(base: Workbook, content: Content) -> None:
+    def people(update: Callable[[list[str]], list[str]]) -> Edit:
+        def edit(workbook: Workbook) -> Workbook:
+            entry = workbook.logboek[0]
+            changed = entry.model_copy(update={"deelnemers": update(list(entry.deelnemers))})
+            return workbook.model_copy(update={"logboek": [changed, *workbook.logboek[1:]]})
+
+        return edit
+
+    result = merged(base, people(lambda p: ["Kevin Jansen (PVT)", *p]), people(lambda p: [*p, "Dennis Kok"]), content)
+    assert result.clean
+    assert result.workbook.logboek[0].deelnemers == ["Kevin Jansen (PVT)", *base.logboek[0].deelnemers, "Dennis Kok"]
+
+
+def test_conflicts_already_in_the_files_are_kept_once(base: Workbook, content: Content) -> None:
+    first = merged(base, edit_action("A3", status="klaar"), edit_action("A3", status="gestopt"), content).workbook
+    texts = [dumps_workbook(w, content) for w in (base, first, edit_action("A9", eigenaar="Jeroen")(first))]
+    result = merge_sources(*(MergeSource(n, t) for n, t in zip(("b", "o", "h"), texts, strict=True)), content)
+    assert conflict_keys(result) == [("acties", "A3", "status")] and result.conflicts == []
+    assert result.workbook.action("A9").eigenaar == "Jeroen"  # type: ignore[union-attr]
+
+
+def test_resolving_in_phases_legal_items_and_the_profile(base: Workbook, content: Content) -> None:
+    def side(text: str, staff: int, status: str) -> Edit:
+        def edit(workbook: Workbook) -> Workbook:
+            phase = workbook.fasen["kiezen"]
+            phases = {
+                **workbook.fasen,
+                "kiezen": phase.model_copy(update={"notities": {**phase.notities, "prioriteiten": text}}),
+            }
+            legal = {**workbook.wettelijk, "bhv": workbook.wettelijk["bhv"].model_copy(update={"status": status})}
+            organisation = workbook.organisatie.model_copy(update={"medewerkers": staff})
+            return workbook.model_copy(update={"fasen": phases, "wettelijk": legal, "organisatie": organisation})
+
+        return edit
+
+    result = merged(base, side("Ons", 36, "ontbreekt"), side("Hun", 38, "nvt"), content)
+    assert [c.onderdeel for c in result.workbook.conflicten] == ["organisatie", "fasen", "wettelijk"]
+    done = result.workbook
+    for _ in range(3):
+        done = resolve_conflict(done, 0, "hun")
+    assert (
+        done.organisatie.medewerkers,
+        done.fasen["kiezen"].notities["prioriteiten"],
+        done.wettelijk["bhv"].status,
+    ) == (
+        38,
+        "Hun",
+        "nvt",
+    )
+    with pytest.raises(ResolveError, match="moet minstens 1 zijn"):
+        resolve_conflict(result.workbook, 0, "waarde", 0)
+
+
+def test_a_log_entry_deleted_on_one_side_and_edited_on_the_other(base: Workbook, content: Content) -> None:
+    def drop(workbook: Workbook) -> Workbook:
+        return workbook.model_copy(update={"logboek": workbook.logboek[1:]})
+
+    def edit(workbook: Workbook) -> Workbook:
+        changed = workbook.logboek[0].model_copy(update={"notitie": "Aangevuld."})
+        return workbook.model_copy(update={"logboek": [changed, *workbook.logboek[1:]]})
+
+    result = merged(base, drop, edit, content)
+    assert conflict_keys(result) == [("logboek", "2026-03-10 Kennismaking en nulmeting", None)]
+    assert len(result.workbook.logboek) == len(base.logboek) - 1
+    back = resolve_conflict(result.workbook, 0, "hun")
+    assert back.logboek[0].notitie == "Aangevuld." and back.conflicten == []
