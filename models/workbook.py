@@ -188,6 +188,10 @@ class Conflict(FileModel):
     ons: Any = None
     hun: Any = None
 
+    def __str__(self) -> str:
+        """Where it is, short (``acties A3 status``): how a list of conflicts reads in ``werkboek diff``."""
+        return " ".join(part for part in (self.onderdeel, self.sleutel, self.veld or "(geheel)") if part)
+
 
 class Workbook(FileModel):
     """Everything about one client: profile, levels, scores, phase progress, legal minimum, plan and log."""
