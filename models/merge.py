@@ -316,9 +316,20 @@ def _set_merge(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]
 
 
 def _list_merge(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any] | None:
+    """Line by line; when that fails but both sides only added items (two new participants, two new
+    agreements, both at the end), ours and then their new ones."""
     frozen = {_frozen(item): item for item in [*base, *ours, *theirs]}
-    merged = merge_sequences([_frozen(x) for x in base], [_frozen(x) for x in ours], [_frozen(x) for x in theirs])
+    was, mine, other = ([_frozen(x) for x in items] for items in (base, ours, theirs))
+    merged = merge_sequences(was, mine, other)
+    if merged is None and _only_added(was, mine) and _only_added(was, other):
+        merged = mine + [item for item in other if item not in was and item not in mine]
     return None if merged is None else [frozen[item] for item in merged]
+
+
+def _only_added(base: list[Any], side: list[Any]) -> bool:
+    """``side`` is ``base`` with items inserted (every base item still there, in order)."""
+    rest = iter(side)
+    return all(any(item == found for found in rest) for item in base)
 
 
 @dataclass(frozen=True)

@@ -574,8 +574,7 @@ def test_a_round_added_on_both_sides_on_one_day_merges_per_factor(base: Workbook
 def test_the_chosen_phase_and_the_participants_list(base: Workbook, content: Content) -> None:
     def people(extra: str, phase: str) -> Edit:
         def edit(workbook: Workbook) -> Workbook:
-            entry = workbook.logboek[0]
-            changed = entry.model_copy(update={"deelnemers": [*entry.deelnemers, extra]})
+            changed = workbook.logboek[0].model_copy(update={"deelnemers": [extra]})  # the list replaced
             return workbook.model_copy(update={"logboek": [changed, *workbook.logboek[1:]], "huidige_fase": phase})
 
         return edit
@@ -603,6 +602,10 @@ def test_participants_added_apart_merge(base: Workbook, content: Content) -> Non
     result = merged(base, people(lambda p: ["Kevin Jansen (PVT)", *p]), people(lambda p: [*p, "Dennis Kok"]), content)
     assert result.clean
     assert result.workbook.logboek[0].deelnemers == ["Kevin Jansen (PVT)", *base.logboek[0].deelnemers, "Dennis Kok"]
+    both_at_the_end = merged(base, people(lambda p: [*p, "Kevin"]), people(lambda p: [*p, "Dennis"]), content)
+    assert both_at_the_end.clean and both_at_the_end.workbook.logboek[0].deelnemers[-2:] == ["Kevin", "Dennis"]
+    removed_and_added = merged(base, people(lambda p: p[1:]), people(lambda p: [*p[:1], "Dennis", *p[1:]]), content)
+    assert conflict_keys(removed_and_added)[0][2] == "deelnemers"  # they touch, and one side removed: a conflict
 
 
 def test_conflicts_already_in_the_files_are_kept_once(base: Workbook, content: Content) -> None:
