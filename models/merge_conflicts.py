@@ -255,7 +255,8 @@ def _apply_entry(workbook: Workbook, conflict: Conflict, path: list[str], value:
     current = entries[position] if position is not None else None
     if path:
         if current is None:
-            raise ResolveError(f"{_WHOLE[section][8:]} {key} staat niet (meer) in het werkboek")
+            kind = _WHOLE[section].split(" ", 2)[-1]  # "actie", "verslag", …
+            raise ResolveError(f"{kind} {key} staat niet (meer) in het werkboek")
         chosen = _validated(model, _set(_data(current), path, value), conflict)
     elif value is None:
         chosen = None

@@ -661,3 +661,10 @@ def test_a_log_entry_deleted_on_one_side_and_edited_on_the_other(base: Workbook,
     assert len(result.workbook.logboek) == len(base.logboek) - 1
     back = resolve_conflict(result.workbook, 0, "hun")
     assert back.logboek[0].notitie == "Aangevuld." and back.conflicten == []
+
+
+def test_resolving_a_field_of_an_entry_that_is_gone_says_so(base: Workbook, content: Content) -> None:
+    result = merged(base, edit_action("A3", status="klaar"), edit_action("A3", status="gestopt"), content)
+    gone = without_action(result.workbook, "A3")
+    with pytest.raises(ResolveError, match=r"^actie A3 staat niet \(meer\) in het werkboek$"):
+        resolve_conflict(gone, 0, "hun")
