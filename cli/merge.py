@@ -14,6 +14,7 @@ wrong): ONS is left exactly as it was. What the merge means is in :mod:`models.m
 
 from __future__ import annotations
 
+import shlex
 import sys
 from argparse import Namespace
 from collections.abc import Sequence
@@ -97,7 +98,7 @@ def _report(result: MergeResult, label: str, err: TextIO) -> None:
     err.write(
         f"{label}: samengevoegd met {count}. Het werkboek is geldig en houdt onze waarde aan; de drie versies "
         "staan per conflict onder [[conflicten]]. Kies in de app (scherm Conflicten) of in het bestand welke "
-        f"blijft; 'werkboek check {label}' toont wat nog open staat.\n"
+        f"blijft; 'werkboek check {shlex.quote(label)}' toont wat nog open staat.\n"
     )
 
 
@@ -171,7 +172,9 @@ def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
             return NOT_MERGED
     _report(result, label, err)
     if parsed.markers is not None and parsed.uitvoer != "-":
-        err.write(f"{label}: de conflictmarkeringen zijn weg; 'git add {parsed.markers}' als het zo goed is\n")
+        err.write(
+            f"{label}: de conflictmarkeringen zijn weg; 'git add {shlex.quote(str(parsed.markers))}' als het zo goed is\n"
+        )
     return MERGED if result.clean else CONFLICTS
 
 
