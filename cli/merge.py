@@ -172,9 +172,8 @@ def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
             return NOT_MERGED
     _report(result, label, err)
     if parsed.markers is not None and parsed.uitvoer != "-":
-        err.write(
-            f"{label}: de conflictmarkeringen zijn weg; 'git add {shlex.quote(str(parsed.markers))}' als het zo goed is\n"
-        )
+        added = shlex.quote(str(parsed.markers))
+        err.write(f"{label}: de conflictmarkeringen zijn weg; 'git add {added}' als het zo goed is\n")
     return MERGED if result.clean else CONFLICTS
 
 
