@@ -4,6 +4,7 @@ each checked against the saved file."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -270,6 +271,7 @@ async def test_a_log_entry_is_added_with_todays_date_and_shown_first(workbook_fi
         assert entries.get_option_at_index(0).prompt.plain.endswith("Werkoverleg elektra")  # type: ignore[union-attr]
         assert "Werkoverleg elektra" in text_of(app, "#log-detail-text")
     last = saved(workbook_file)["logboek"][-1]
+    assert re.fullmatch(r"[0-9a-f]{8}", last.pop("id")), "a new entry gets an id that cannot collide in a merge"
     assert last == {
         "datum": TODAY,
         "titel": "Werkoverleg elektra",
