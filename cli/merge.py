@@ -15,6 +15,7 @@ wrong): ONS is left exactly as it was. What the merge means is in :mod:`models.m
 from __future__ import annotations
 
 import shlex
+import subprocess
 import sys
 from argparse import Namespace
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from models.os_errors import dutch_os_error
 from models.problems import WorkbookError
 from models.terminal_text import visible_stream
 from models.toml_file import decode_text, read_bytes
+from models.workbook_sniff import looks_like_workbook_bytes
 
 MERGED = 0
 CONFLICTS = 1
@@ -144,6 +146,8 @@ def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     err = visible_stream(err)  # titles from the files are shown, never obeyed
     written: Path = parsed.markers if parsed.markers is not None else parsed.ons
     label = parsed.pad or str(written)
+    if parsed.markers is None and parsed.uitvoer is None and not _any_workbook(parsed.ons, parsed.hun):
+        return _line_merge(parsed, label, err)
     try:
         result = merge_sources(*_sources(parsed), default_content())
     except WorkbookError as error:
@@ -175,6 +179,39 @@ def merge_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
         added = shlex.quote(str(parsed.markers))
         err.write(f"{label}: de conflictmarkeringen zijn weg; 'git add {added}' als het zo goed is\n")
     return MERGED if result.clean else CONFLICTS
+
+
+def _any_workbook(*paths: Path) -> bool:
+    """Does one of these versions look like a workbook? (unreadable counts as yes: the merge says why)"""
+    for path in paths:
+        try:
+            if looks_like_workbook_bytes(path.read_bytes()):
+                return True
+        except OSError:
+            return True
+    return False
+
+
+def _line_merge(parsed: Namespace, label: str, err: TextIO) -> int:
+    """Not a workbook on either side (the driver is set for every *.toml): git's own line merge, with
+    git's conflict markers, as if no driver were set."""
+    names = (f"{label} (ons)", f"{label} (basis)", f"{label} (hun)")
+    command = ["git", "merge-file", "-L", names[0], "-L", names[1], "-L", names[2]]
+    try:
+        done = subprocess.run(
+            [*command, str(parsed.ons), str(parsed.basis), str(parsed.hun)], capture_output=True, text=True, check=False
+        )
+    except OSError:
+        err.write(f"werkboek merge: {label} is geen werkboek en git is niet te starten; niet samengevoegd\n")
+        return NOT_MERGED
+    if done.returncode < 0 or done.returncode > 127:
+        err.write(f"werkboek merge: {label} is geen werkboek; git merge-file mislukte: {done.stderr.strip()}\n")
+        return NOT_MERGED
+    if done.returncode == 0:
+        err.write(f"{label}: geen werkboek; regel voor regel samengevoegd zonder conflicten\n")
+        return MERGED
+    err.write(f"{label}: geen werkboek; regel voor regel samengevoegd, met conflictmarkeringen\n")
+    return CONFLICTS
 
 
 def main(args: Sequence[str]) -> int:

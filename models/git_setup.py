@@ -73,8 +73,31 @@ def set_up(folder: Path, command: str) -> SetupReport:
     report = SetupReport(root)
     _configure(root, command, report)
     _write_attributes(root, report)
+    _exclude_lock_files(root, report)
     _check_attributes(root, report)
     return report
+
+
+LOCK_PATTERN = ".*.toml.lock"
+"""The lock files beside workbooks (models/file_lock.py): never something to commit."""
+
+
+def _exclude_lock_files(root: Path, report: SetupReport) -> None:
+    """Keep the lock files out of git status, for this clone only (``.git/info/exclude``)."""
+    path = Path(run_git(root, "rev-parse", "--git-path", "info/exclude").strip())
+    if not path.is_absolute():
+        path = root / path
+    try:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    except FileNotFoundError:
+        text = ""
+    if LOCK_PATTERN in (line.strip() for line in text.splitlines()):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    separator = "" if not text or text.endswith("\n") else "\n"
+    addition = f"{separator}# slotbestanden van werkboek (tijdens het opslaan)\n{LOCK_PATTERN}\n"
+    write_atomic(path, (text + addition).encode("utf-8", errors="surrogateescape"))
+    report.done.append(f".git/info/exclude: '{LOCK_PATTERN}' toegevoegd (slotbestanden niet in git status)")
 
 
 def _configure(root: Path, command: str, report: SetupReport) -> None:

@@ -225,7 +225,8 @@ def commit(path: Path, message: str) -> str:
 def merge_driver_command() -> str:
     """How git calls the workbook merge driver: this Python with the app's command line, so it works
     without ``werkboek`` on the PATH (%O %A %B %P: base, ours — the result goes there —, theirs, path)."""
-    return f"{shlex.quote(sys.executable)} -m cli.main merge %O %A %B %P"
+    # -P: a folder named cli/ in the client's repository (the driver runs there) is never imported instead.
+    return f"{shlex.quote(sys.executable)} -P -m cli.main merge %O %A %B %P"
 
 
 PullKind = Literal["bijgewerkt", "al-bij", "conflict"]

@@ -73,6 +73,7 @@ def test_git_setup_writes_the_drivers_and_the_attributes_once(repo: Path) -> Non
         f"  git config merge.werkboek.name = {MERGE_NAME}",
         f"  git config merge.werkboek.driver = {COMMAND} merge %O %A %B %P",
         f"  .gitattributes aangemaakt met '{ATTRIBUTES}'",
+        "  .git/info/exclude: '.*.toml.lock' toegevoegd (slotbestanden niet in git status)",
         "git diff, git log -p en git show tonen werkboeken nu per onderwerp (andere TOML-bestanden zoals altijd), "
         "en git merge voegt werkboeken samen met werkboek merge.",
         "Leg .gitattributes vast (git add .gitattributes, git commit) zodat collega's dezelfde regels krijgen; "
@@ -81,11 +82,14 @@ def test_git_setup_writes_the_drivers_and_the_attributes_once(repo: Path) -> Non
     assert git(repo, "check-attr", "diff", "merge", "--", "sub/klant.toml") == (
         "sub/klant.toml: diff: werkboek\nsub/klant.toml: merge: werkboek\n"
     )
-    before = (config(repo), attributes)
+    (repo / ".klant.toml.lock").write_bytes(b"")  # left beside a workbook by a save
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == "?? .gitattributes\n"
+    before = (config(repo), attributes, (repo / ".git" / "info" / "exclude").read_text(encoding="utf-8"))
     (repo / "sub").mkdir()
     code, out, err = setup(repo / "sub")  # again, from a folder inside the repository
     assert (code, out, err) == (0, f"Alles stond al goed in {repo}; er is niets veranderd.\n", "")
-    assert (config(repo), (repo / ".gitattributes").read_text(encoding="utf-8")) == before
+    exclude = (repo / ".git" / "info" / "exclude").read_text(encoding="utf-8")
+    assert (config(repo), (repo / ".gitattributes").read_text(encoding="utf-8"), exclude) == before
 
 
 def test_git_setup_takes_over_the_manual_setup_and_keeps_other_attributes(repo: Path) -> None:

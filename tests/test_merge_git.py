@@ -549,3 +549,37 @@ def test_a_new_action_on_the_renumbered_branch_does_not_collide(template: Path, 
     ]
     assert merged.action("A22").bron == "actie:A23"  # type: ignore[union-attr] - still Bob's first action
     assert merged.last_action_number() == 23
+
+
+@pytest.mark.parametrize(
+    ("ours_line", "theirs_line", "clean"),
+    [('naam = "instellingen-anna"', 'versie = "2.0"', True), ('versie = "1.5"', 'versie = "2.0"', False)],
+    ids=["apart", "dezelfde-regel"],
+)
+def test_a_toml_file_that_is_no_workbook_gets_gits_own_line_merge(
+    template: Path, tmp_path: Path, ours_line: str, theirs_line: str, clean: bool
+) -> None:
+    """The driver is set for every *.toml: another TOML file merges line by line, as without it."""
+    repo = tmp_path / "klanten"
+    shutil.copytree(template, repo)
+    settings = repo / "instellingen.toml"
+    original = '[tool]\nnaam = "instellingen"\n\n\n\n[meer]\nversie = "1.0"\n'
+    settings.write_text(original, encoding="utf-8")
+    git(repo, "add", "instellingen.toml")
+    git(repo, "commit", "-q", "-m", "instellingen")
+    git(repo, "checkout", "-q", "-b", "hun")
+    old_line = 'versie = "1.0"'
+    settings.write_text(original.replace(old_line, theirs_line), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "hun")
+    git(repo, "checkout", "-q", "main")
+    mine = original.replace('naam = "instellingen"', ours_line) if clean else original.replace(old_line, ours_line)
+    settings.write_text(mine, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "ons")
+    merged = git(repo, "merge", "--no-edit", "hun", check=False)
+    text = settings.read_text(encoding="utf-8")
+    if clean:
+        assert merged.returncode == 0, merged.stdout + merged.stderr
+        assert ours_line in text and theirs_line in text and "<<<<<<<" not in text
+    else:
+        assert merged.returncode != 0
+        assert "<<<<<<< instellingen.toml (ons)" in text and ours_line in text and theirs_line in text
