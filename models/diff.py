@@ -21,7 +21,9 @@ from models.formatting import aantal, hours, money, percentage, plain_number, sh
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.workbook import LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
 
-SECTIONS = ("Werkboek", "Profiel", "Niveaus", "Metingen", "Fasen", "Wettelijk minimum", "Acties", "Logboek")
+SECTIONS = (
+    "Werkboek", "Conflicten", "Profiel", "Niveaus", "Metingen", "Fasen", "Wettelijk minimum", "Acties", "Logboek"
+)  # fmt: skip
 LONG_TEXT = 50
 """Texts longer than this (or with a line break) are reported as changed, not quoted in full."""
 
@@ -143,6 +145,25 @@ class _Differ:
         yield from self.legal()
         yield from self.actions()
         yield from self.logbook()
+        yield from self.conflicts()
+
+    def conflicts(self) -> Iterator[DiffLine]:
+        """Merge conflicts that came (with both values) or were resolved, by where they are."""
+        if not self.old.conflicten and not self.new.conflicten:
+            return
+        from models.merge_conflicts import conflict_view  # noqa: PLC0415 - only for a workbook with conflicts
+
+        def keyed(workbook: Workbook) -> dict[tuple[str, str | None, str | None], Any]:
+            return {(found.onderdeel, found.sleutel, found.veld): found for found in workbook.conflicten}
+
+        before, after = keyed(self.old), keyed(self.new)
+        for key, found in after.items():
+            if key not in before:
+                yield DiffLine("Conflicten", conflict_view(self.new, found, self.content).line())
+        for key, found in before.items():
+            if key not in after:
+                view = conflict_view(self.old, found, self.content)
+                yield DiffLine("Conflicten", f"opgelost: {view.where}, {view.field}")
 
     def workbook(self) -> Iterator[DiffLine]:
         if self.old.huidige_fase != self.new.huidige_fase:
@@ -152,6 +173,7 @@ class _Differ:
 
             yield DiffLine("Fasen", _change("huidige fase", self.old.huidige_fase, self.new.huidige_fase, shown))
         nested = {"organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "huidige_fase"}
+        nested.add("conflicten")
         for text in _field_changes(self.old, self.new, skip={*nested, "laatste_actie"}):
             yield DiffLine("Werkboek", text)
         yield from self.action_counter()

@@ -190,3 +190,28 @@ def test_a_broken_or_missing_file_exits_2_with_the_reason(tmp_path: Path) -> Non
     status, _, err = run_diff(str(EXAMPLE), str(tmp_path / "weg.toml"))
     assert status == 2 and "weg.toml: bestand niet gevonden" in err
     assert run_diff()[0] == 2 and run_diff("a", "b", "c")[0] == 2
+
+
+def test_merge_conflicts_that_came_and_went_are_a_section_of_their_own(content: Content) -> None:
+    from models.merge import MergeSource, merge_sources
+    from models.merge_conflicts import resolve_conflict
+
+    base = EXAMPLE.read_text(encoding="utf-8")
+    owner = 'eigenaar = "Linda Bos (office manager)"'
+    ours = base.replace(owner, 'eigenaar = "Anna"', 1)
+    theirs = base.replace(owner, 'eigenaar = "Bob"', 1)
+    merged = merge_sources(MergeSource("b", base), MergeSource("o", ours), MergeSource("h", theirs), content).workbook
+    before = load_workbook(EXAMPLE, content).workbook
+    before = before.model_copy(update={"acties": merged.acties})  # the same plan, without the conflict
+    came = diff_workbooks(before, merged, content)
+    assert [(line.section, line.text) for line in came] == [
+        (
+            "Conflicten",
+            "conflict: actie A1 'Verzuimcijfers 2024-2025 analyseren met bedrijfsarts', veld eigenaar: "
+            'ons "Anna", hun "Bob" (basis "Linda Bos (office manager)")',
+        )
+    ]
+    resolved = resolve_conflict(merged, 0, "hun", content=content)
+    went = render_diff(diff_workbooks(merged, resolved, content))
+    assert "Conflicten\n  opgelost: actie A1 'Verzuimcijfers 2024-2025 analyseren met bedrijfsarts', eigenaar" in went
+    assert "Acties\n  A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: eigenaar Anna → Bob" in went
