@@ -16,6 +16,18 @@ TODAY = dt.date(2026, 11, 22)
 """The example workbook's deadlines are written around this date."""
 
 
+SERIAL_GROUP = "serial"
+"""The xdist group of every test marked ``serial``: with ``--dist loadgroup`` one worker runs them all, one
+after another, while the other worker runs everything else."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("serial") is not None:
+            item.add_marker(pytest.mark.xdist_group(SERIAL_GROUP))
+
+
 @pytest.fixture(autouse=True)
 def _own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test runs without the developer's own settings and remembers nothing between tests."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import TODAY
 from textual.widgets import Input, Label, Select
+from waiting import until
 
 from screens.action_form import ActionFormScreen
 from screens.actions import ActionsScreen
@@ -151,15 +152,13 @@ async def test_delete_then_undo_then_redo_each_saved(workbook_file: Path) -> Non
         await open_actions(pilot)
         await go_to(pilot, "A13")
         await pilot.press("x")
-        await pilot.pause(0.8)  # autosave writes within a second
-        assert "A13" not in saved(workbook_file)
+        await until(lambda: "A13" not in saved(workbook_file), "the deletion autosaved", pilot=pilot)
         assert any("ctrl+z zet hem terug" in n.message for n in app._notifications)
         await pilot.press("ctrl+z")
-        await pilot.pause(0.8)
+        await until(lambda: "A13" in saved(workbook_file), "the undo autosaved", pilot=pilot)
         assert saved(workbook_file)["A13"]["status"] == "gestopt"
         await pilot.press("ctrl+y")
-        await pilot.pause(0.8)
-        assert "A13" not in saved(workbook_file)
+        await until(lambda: "A13" not in saved(workbook_file), "the redo autosaved", pilot=pilot)
         await pilot.press("q")
 
 
@@ -213,9 +212,12 @@ async def test_autosave_within_a_second_and_the_header_says_so(workbook_file: Pa
         await pilot.press("space")
         header = str(app.screen.query_one("WorkbookHeader").render())
         assert "niet opgeslagen" in header
-        await pilot.pause(1.0)
-        assert saved(workbook_file)["A7"]["status"] == "gepland"
-        assert "✓ opgeslagen" in str(app.screen.query_one("WorkbookHeader").render())
+        await until(lambda: saved(workbook_file)["A7"]["status"] == "gepland", "A7 autosaved", pilot=pilot)
+        await until(
+            lambda: "✓ opgeslagen" in str(app.screen.query_one("WorkbookHeader").render()),
+            "the header says it is saved",
+            pilot=pilot,
+        )
 
 
 async def test_quitting_right_after_a_change_saves_it(workbook_file: Path) -> None:
@@ -235,9 +237,8 @@ async def test_a_file_changed_behind_the_apps_back_is_not_overwritten(workbook_f
         workbook_file.write_text(theirs, encoding="utf-8")
         await go_to(pilot, "A7")
         await pilot.press("space")
-        await pilot.pause(1.0)
+        await until(lambda: isinstance(app.screen, ExternalChangeScreen), "the autosave asks", pilot=pilot)
         assert workbook_file.read_text(encoding="utf-8") == theirs, "their version stays"
-        assert isinstance(app.screen, ExternalChangeScreen)
         await pilot.press("h")  # load theirs; my edit goes to the conflict copy
         await pilot.pause()
     mine = tomllib.loads(workbook_file.with_name("klant.conflict.toml").read_text(encoding="utf-8"))
@@ -252,8 +253,7 @@ async def test_a_change_on_disk_while_idle_is_noticed(workbook_file: Path) -> No
         await pilot.pause()
         text = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 136")
         workbook_file.write_text(text, encoding="utf-8")
-        await pilot.pause(2.6)
-        assert isinstance(app.screen, ExternalChangeScreen)
+        await until(lambda: isinstance(app.screen, ExternalChangeScreen), "the file check notices", pilot=pilot)
         await pilot.press("h")
         await pilot.pause()
         assert app.session is not None and app.session.workbook.organisatie.medewerkers == 136

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from conftest import EXAMPLE, TODAY
 from textual.widget import Widget
+from waiting import palette_searched
 
 from screens.dashboard import DashboardScreen
 from screens.load_error import LoadErrorScreen
@@ -69,7 +70,7 @@ async def test_palette_runs_a_command_found_by_its_dutch_name() -> None:
     async with app.run_test() as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"afsluiten")
-        await pilot.pause(0.3)
+        await palette_searched(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert not app.is_running

@@ -16,6 +16,7 @@ from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import Select, SelectionList, TextArea
 from textual.widgets._select import SelectOverlay
+from waiting import until
 
 from cli.diff import diff_command
 from cli.dutch_argparse import _MESSAGES, dutch_message
@@ -78,7 +79,8 @@ async def test_every_screen_at_80x24_speaks_dutch(workbook_file: Path) -> None:
         assert isinstance(app.screen, DutchCommandPalette)
         await look("palet")
         await pilot.press(*"xyzqq")
-        await pilot.pause(1.0)  # the palette says it found nothing only after half a second
+        # the palette says it found nothing only after half a second
+        await until(lambda: NO_MATCHES in screen_text(app), "the palette says it found nothing", pilot=pilot)
         await look("palet zonder treffers")
         assert NO_MATCHES in seen["palet zonder treffers"]
         await pilot.press("escape")

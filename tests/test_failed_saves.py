@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 
@@ -18,9 +17,10 @@ import pytest
 from conftest import ROOT, TODAY
 from test_actions_app import go_to, open_actions, saved
 from test_hangup import Terminal
+from waiting import until, until_sync
 
+import core.store
 import models.store
-import tui.changes
 from models.content import Content
 from models.recovery import recovery_copies, recovery_folder, set_aside_folder
 from models.settings import state_path
@@ -71,11 +71,11 @@ async def test_a_failed_save_is_told_in_dutch_kept_in_a_recovery_copy_and_q_ends
         await open_actions(pilot)
         await go_to(pilot, "A7")
         await pilot.press("space")  # A7: idee → gepland; autosave fails
-        await pilot.pause(1.0)
+        await until(lambda: "Opslaan mislukt" in messages(app), "the failed save is told", pilot=pilot)
         shown = messages(app)
         assert dutch in shown and "herstelkopie" in shown
         assert not any(word in shown for word in ENGLISH), shown
-        assert not app._saving, "autosave is ready for the next try"
+        assert not app.store.saving, "autosave is ready for the next try"
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running, "q ends the app even though the save failed"
@@ -100,13 +100,15 @@ async def test_the_next_start_offers_the_recovery_copy_and_o_opens_it(
 
     again = WerkboekApp(workbook_file, today=TODAY)  # the disk has room again
     async with again.run_test(size=(100, 40)) as pilot:
-        await pilot.pause(0.5)
-        assert isinstance(again.screen, RecoveryScreen)
+        await until(lambda: isinstance(again.screen, RecoveryScreen), "the recovery copy is offered", pilot=pilot)
         assert "A7" in str(again.screen.query_one("#recovery-changes").render())
         await pilot.press("o")
-        await pilot.pause(1.0)
-        assert saved(workbook_file)["A7"]["status"] == "gepland", "opened as unsaved edits, then autosaved"
-        assert not copy.exists(), "once saved, the recovery copy is no longer needed"
+        await until(
+            lambda: saved(workbook_file)["A7"]["status"] == "gepland",
+            "opened as unsaved edits, then autosaved",
+            pilot=pilot,
+        )
+        await until(lambda: not copy.exists(), "once saved, the recovery copy is no longer needed", pilot=pilot)
         await pilot.press("q")
 
 
@@ -114,13 +116,18 @@ async def test_escape_keeps_the_recovery_copy_aside_and_w_throws_away_only_after
     workbook_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = workbook_file.read_text(encoding="utf-8")
-    for _ in range(2):  # two failed sessions: two copies, neither written over
+    for session in range(2):  # two failed sessions: two copies, neither written over
         with monkeypatch.context() as patch:
             fail_writes_to(patch, workbook_file, errno.EROFS)
             app = WerkboekApp(workbook_file, today=TODAY)
             async with app.run_test(size=(100, 40)) as pilot:
-                await pilot.pause(0.3)
-                if isinstance(app.screen, RecoveryScreen):
+                await pilot.pause()
+                if session == 1:
+                    await until(
+                        lambda shown=app: isinstance(shown.screen, RecoveryScreen),
+                        "the first copy offered",
+                        pilot=pilot,
+                    )
                     await pilot.press("escape")  # the first session's copy: kept aside
                     await pilot.pause()
                 await open_actions(pilot)
@@ -131,8 +138,7 @@ async def test_escape_keeps_the_recovery_copy_aside_and_w_throws_away_only_after
 
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, RecoveryScreen)
+        await until(lambda: isinstance(app.screen, RecoveryScreen), "the recovery copy is offered", pilot=pilot)
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen), "throwing away asks first"
@@ -152,16 +158,16 @@ async def test_autosave_failing_with_any_error_is_shown_and_quitting_still_ends(
     def broken(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(tui.changes, "save_workbook", broken)
+    monkeypatch.setattr(core.store, "save_workbook", broken)
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await open_actions(pilot)
         await go_to(pilot, "A7")
         await pilot.press("space")
-        await pilot.pause(1.0)
+        await until(lambda: "Opslaan mislukt" in messages(app), "the failed save is told", pilot=pilot)
         shown = messages(app)
         assert "Opslaan mislukt" in shown and "fout in het programma" in shown and type(error).__name__ in shown
-        assert not app._saving, "a failed save does not leave autosave stuck"
+        assert not app.store.saving, "a failed save does not leave autosave stuck"
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -182,7 +188,7 @@ async def test_a_really_read_only_folder(tmp_path: Path, workbook_file: Path) ->
             await open_actions(pilot)
             await go_to(pilot, "A7")
             await pilot.press("space")
-            await pilot.pause(1.0)
+            await until(lambda: "Opslaan mislukt" in messages(app), "the failed save is told", pilot=pilot)
             assert "geen toestemming om te schrijven in" in messages(app)
             await pilot.press("q")
             await pilot.pause()
@@ -218,8 +224,7 @@ async def test_two_conflicts_in_the_app_keep_both_edits(workbook_file: Path) -> 
             workbook_file.write_text(theirs, encoding="utf-8")
             await go_to(pilot, action_id)
             await pilot.press("space")  # A7: idee → gepland, then A10: gepland → bezig
-            await pilot.pause(1.0)
-            assert isinstance(app.screen, ExternalChangeScreen)
+            await until(lambda: isinstance(app.screen, ExternalChangeScreen), "the autosave asks", pilot=pilot)
             await pilot.press("h")  # load theirs; my edit goes to a conflict copy
             await pilot.pause()
             await open_actions(pilot)
@@ -295,12 +300,14 @@ def edit_a3(terminal: Terminal) -> None:
     terminal.wait_for("Succesfactoren")
     terminal.send("4")
     terminal.wait_for("van 20 acties")
-    terminal.send("\x1b[B" * 2)  # A1, A2, A3 (bezig)
-    time.sleep(0.5)
+    terminal.send("\x1b[B" * 2)  # A1, A2 (both klaar), A3 (bezig)
+    terminal.wait_for("status bezig")  # the detail pane shows A3: the cursor is there
+    edited = terminal.mark()
     terminal.send(" ")  # A3: bezig → klaar
-    terminal.wait_for("status bezig")
+    terminal.wait_for("A3: status bezig → klaar", since=edited)
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize(
     ("failure", "how"),
     [("ENOSPC", "q"), ("EACCES", "q"), ("EROFS", "q"), ("ENOSPC", "SIGHUP"), ("EROFS", "SIGTERM")],
@@ -319,10 +326,10 @@ def test_in_a_terminal_a_failed_save_ends_cleanly_and_is_offered_next_time(
             terminal.wait_for("Opslaan mislukt")
             terminal.send("q")
         else:
-            time.sleep(0.5)
             process.send_signal(signal.SIGHUP if how == "SIGHUP" else signal.SIGTERM)
         code = process.wait(timeout=20)
-        time.sleep(0.3)
+        terminal.stop_reading()
+        terminal.read_rest()  # what the app wrote on its way out
     finally:
         if process.poll() is None:
             process.kill()
@@ -343,12 +350,14 @@ def test_in_a_terminal_a_failed_save_ends_cleanly_and_is_offered_next_time(
     try:
         terminal.wait_for("Herstelkopie gevonden")
         terminal.send("o")
-        deadline = time.monotonic() + 15
-        while status_in(workbook_file.read_text(encoding="utf-8"), "A3") != "klaar":
-            assert time.monotonic() < deadline, "the opened recovery copy is saved"
-            time.sleep(0.1)
+        until_sync(
+            lambda: status_in(workbook_file.read_text(encoding="utf-8"), "A3") == "klaar",
+            "the opened recovery copy is saved",
+        )
         terminal.send("q")
         assert process.wait(timeout=20) == 0
+        terminal.stop_reading()
+        terminal.read_rest()
     finally:
         if process.poll() is None:
             process.kill()

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from waiting import until_sync
+
+pytestmark = pytest.mark.serial  # real pseudo-terminals and signals, timed from outside the app
 
 DOWN = "\x1b[B"
 CTRL_S = "\x13"
@@ -53,6 +56,18 @@ class Terminal:
         self._closing.set()
         self._reader.join()
 
+    def read_rest(self) -> None:
+        """Once the app has ended and reading stopped: take what it drew last from the terminal's buffer,
+        so that a check of the whole output never depends on how quickly the reader was."""
+        while select.select([self.leader], [], [], 0)[0]:
+            try:
+                chunk = os.read(self.leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output.extend(chunk)
+
     def hang_up(self) -> None:
         """Close the terminal as a closed window or a dropped SSH link does. The reader stops first: a
         descriptor that another thread still reads from is not really closed."""
@@ -61,12 +76,13 @@ class Terminal:
         os.close(self.leader)
         os.close(self.follower)
 
-    def wait_for(self, text: str, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while text.encode() not in self.output:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} did not appear on the screen")
-            time.sleep(0.05)
+    def wait_for(self, text: str, timeout: float = 30, *, since: int = 0) -> None:
+        """Wait until the app has drawn ``text`` (after the first ``since`` bytes of output, see :meth:`mark`)."""
+        until_sync(lambda: text.encode() in self.output[since:], f"{text!r} appears on the screen", timeout=timeout)
+
+    def mark(self) -> int:
+        """Where the output is now: pass it as ``since`` to wait for what is drawn from here on."""
+        return len(self.output)
 
     def send(self, keys: str) -> None:
         os.write(self.leader, keys.encode())
@@ -89,11 +105,11 @@ def test_hangup_saves_the_edit(workbook_file: Path, signal_number: int) -> None:
         terminal.wait_for("Succesfactoren")
         terminal.send("4")
         terminal.wait_for("van 20 acties")
-        terminal.send(DOWN * 2)  # A1, A2, A3 (bezig)
-        time.sleep(0.5)
+        terminal.send(DOWN * 2)  # A1, A2 (both klaar), A3 (bezig)
+        terminal.wait_for("status bezig")  # the detail pane shows A3: the cursor is there
+        edited = terminal.mark()
         terminal.send(" ")  # A3: bezig → klaar; autosave would wait ten minutes
-        terminal.wait_for("status bezig")
-        time.sleep(0.5)
+        terminal.wait_for("A3: status bezig → klaar", since=edited)
         assert 'status = "bezig"' in workbook_file.read_text(encoding="utf-8"), "not yet saved"
         process.send_signal(signal_number)
         assert process.wait(timeout=20) is not None
@@ -171,14 +187,8 @@ def test_keys_in_one_burst_land_in_the_fields_they_were_aimed_at(workbook_file: 
     with app_in_terminal(workbook_file, {}) as (terminal, process):
         terminal.wait_for("Succesfactoren")
         terminal.send("4\r" + "\t" * 5 + "Anna de Boer" + "\t" + "1-3-2026" + CTRL_S + "1")
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            a1 = _action(workbook_file, "A1")
-            if a1.get("eigenaar") == "Anna de Boer":
-                break
-            time.sleep(0.1)
-        assert a1.get("eigenaar") == "Anna de Boer"
-        assert str(a1.get("start")) == "2026-03-01"
+        until_sync(lambda: _action(workbook_file, "A1").get("eigenaar") == "Anna de Boer", "A1's new owner saved")
+        assert str(_action(workbook_file, "A1").get("start")) == "2026-03-01"
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=10)
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
+import time
 from pathlib import Path
 
 import pytest
 from conftest import TODAY
 from textual.command import CommandPalette
 from textual.widgets import Static
+from waiting import palette_searched, until
 
 from models.settings import CONFIG_TEMPLATE, config_path, create_config, load_settings, read_state, state_path
 from screens.action_form import ActionFormScreen
@@ -27,9 +28,24 @@ async def run_palette(pilot, words: str) -> None:  # type: ignore[no-untyped-def
     await pilot.pause()
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*words)
-    await pilot.pause(0.4)  # the palette searches in the background
+    await palette_searched(pilot)  # the palette searches in the background
     await pilot.press("enter")
     await pilot.pause()
+
+
+def runs_of_timer(app: WerkboekApp, name: str) -> list[float]:
+    """From now on, each time the app's timer ``name`` fires, the moment is added to the list returned."""
+    [timer] = [timer for timer in app._timers if timer.name == name]
+    callback = timer._callback
+    assert callback is not None
+    runs: list[float] = []
+
+    def counted() -> object:
+        runs.append(time.monotonic())
+        return callback()
+
+    timer._callback = counted
+    return runs
 
 
 def notifications(app: WerkboekApp) -> str:
@@ -218,14 +234,15 @@ async def test_an_idle_app_sends_nothing_to_the_terminal(workbook_file: Path) ->
     os.environ["WERKBOEK_AUTOSAVE_SECONDS"] = os.environ.get("WERKBOEK_AUTOSAVE_SECONDS", "0.3")
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.5)
+        await pilot.pause()
         driver = app._driver
         assert driver is not None
+        checks = runs_of_timer(app, "disk-check")
         writes: list[str] = []
         original = driver.write
         driver.write = writes.append  # type: ignore[method-assign]
         try:
-            await asyncio.sleep(4.5)  # longer than two file checks
+            await until(lambda: len(checks) >= 2, "two file checks while idle")
         finally:
             driver.write = original  # type: ignore[method-assign]
         assert writes == []

@@ -19,11 +19,14 @@ from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import pytest
+from waiting import until, until_sync
 
 from models import file_lock
 from models.file_lock import LockTimeoutError, lock_path, workbook_lock
 from models.problems import ChangedOnDiskError
 from models.store import load_workbook, save_workbook
+
+pytestmark = pytest.mark.serial  # processes racing for the lock, and waits measured in wall-clock time
 
 ROUNDS = 200
 BASE = 'schema = 1\n\n[organisatie]\nnaam = "Racebaan B.V."\n'
@@ -136,10 +139,7 @@ def test_a_lock_left_by_a_killed_process_does_not_block_a_save(tmp_path: Path) -
     holder = multiprocessing.get_context("spawn").Process(target=_hold_and_wait, args=(str(path), str(ready)))
     holder.start()
     try:
-        deadline = time.monotonic() + 30
-        while not ready.exists():
-            assert time.monotonic() < deadline, "the process did not take the lock"
-            time.sleep(0.02)
+        until_sync(ready.exists, "the process takes the lock")
         with workbook_lock(path, wait=0) as free:
             assert not free, "the lock is taken while that process lives"
     finally:
@@ -165,12 +165,27 @@ def test_a_leftover_lock_file_with_anything_in_it_never_blocks(tmp_path: Path) -
     assert 'sector = "Zorg"' in path.read_text(encoding="utf-8")
 
 
-def test_a_save_waits_for_another_save_and_then_sees_its_edit(tmp_path: Path) -> None:
+def tries_of_the_lock(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """From now on, every try to take a workbook lock adds whether it got it."""
+    tries: list[bool] = []
+    try_lock = file_lock._try_lock
+
+    def counted(fd: int) -> bool:
+        held = try_lock(fd)
+        tries.append(held)
+        return held
+
+    monkeypatch.setattr(file_lock, "_try_lock", counted)
+    return tries
+
+
+def test_a_save_waits_for_another_save_and_then_sees_its_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The second window's save waits for the lock, then finds the file changed: it is told, not saved."""
     path = tmp_path / "klant.toml"
     path.write_text(BASE, encoding="utf-8")
     mine = load_workbook(path)
     outcome: list[object] = []
+    tries = tries_of_the_lock(monkeypatch)
 
     def my_save() -> None:
         profile = mine.workbook.organisatie.model_copy(update={"sector": "mijn"})
@@ -183,7 +198,7 @@ def test_a_save_waits_for_another_save_and_then_sees_its_edit(tmp_path: Path) ->
     with workbook_lock(path):  # the other window is in the middle of its save
         thread = threading.Thread(target=my_save)
         thread.start()
-        time.sleep(0.3)
+        until_sync(lambda: tries.count(False) >= 2, "the save finds the lock taken and tries again")
         assert outcome == [], "the save waits for the lock"
         path.write_text(BASE + 'adviseur = "hun"\n', encoding="utf-8")
     thread.join(timeout=10)
@@ -231,7 +246,9 @@ def test_the_lock_of_a_symlinked_workbook_is_beside_its_target(tmp_path: Path) -
         assert not free, "a window on the link and one on the file share one lock"
 
 
-async def test_the_window_whose_save_loses_the_race_is_told_never_saved(workbook_file: Path) -> None:
+async def test_the_window_whose_save_loses_the_race_is_told_never_saved(
+    workbook_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The app's autosave waits while another window saves, then finds that window's edit: it says so."""
     from conftest import TODAY
 
@@ -249,14 +266,16 @@ async def test_the_window_whose_save_loses_the_race_is_told_never_saved(workbook
         table.cursor = [action.id for action in table.actions].index("A7")
         await pilot.pause()
         theirs = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 35")
+        tries = tries_of_the_lock(monkeypatch)
         with workbook_lock(workbook_file):  # the other window is saving right now
             await pilot.press("space")  # a change here: autosave starts and has to wait for the lock
-            await pilot.pause(1.0)
+            await until(lambda: tries.count(False) >= 2, "the autosave finds the lock taken and waits")
             header = str(app.screen.query_one("WorkbookHeader").render())
             assert "✓" not in header and "niet opgeslagen" in header
             workbook_file.write_text(theirs, encoding="utf-8")  # the other window's save lands
-        await pilot.pause(0.8)
-        assert isinstance(app.screen, ExternalChangeScreen), "this window is told the file changed"
+        await until(
+            lambda: isinstance(app.screen, ExternalChangeScreen), "this window is told the file changed", pilot=pilot
+        )
         assert workbook_file.read_text(encoding="utf-8") == theirs, "their edit is not overwritten"
         header = str(app.screen_stack[-2].query_one("WorkbookHeader").render())
         assert "✓ opgeslagen" not in header

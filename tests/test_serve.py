@@ -18,7 +18,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -29,9 +28,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 from conftest import EXAMPLE, ROOT
+from waiting import until_sync
 
 from cli.serve import serve_parser
 from tui.serve import app_command, start_text
+
+pytestmark = pytest.mark.serial  # a real server on a port, and headless Chromium
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
@@ -52,13 +54,20 @@ def free_port() -> int:
 
 
 def wait_for(check, seconds: float, what: str):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"{what} kwam er niet binnen {seconds:.0f} s")
+    return until_sync(check, what, timeout=seconds, poll=0.2)
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes that ``pid`` started and that still run (from /proc; empty where there is none)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # ended meanwhile
+        if parent == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def answers(url: str) -> bool:
@@ -226,6 +235,7 @@ def test_the_dashboard_opens_in_a_headless_browser(tmp_path: Path) -> None:
         # The page opens a websocket; the server starts the app for it; the app says which screen it shows.
         shown = wait_for(lambda: served.ready.exists() and served.ready.read_text(), 60, "het werkboek in de browser")
         assert shown == "DashboardScreen"
+        assert children_of(served.process.pid), "the app runs as a child of the server (the test below counts on that)"
         # The browser got the app's first output (the page marks that on its body).
         classes = wait_for(lambda: body_class(devtools), 20, "uitvoer in de browser")
         assert "-first-byte" in classes.split()
@@ -265,5 +275,7 @@ def test_a_page_from_another_site_gets_no_websocket_even_with_the_token(tmp_path
         finally:
             other_site.shutdown()
         assert json.loads(outcome) == {"token": "refused", "query": "refused", "none": "refused"}
-        time.sleep(1)
-        assert not served.ready.exists()  # no app was started for that page
+        # The server answered all three before the page saw them refused: an app started for one of them
+        # would be running now, as the server's child.
+        assert children_of(served.process.pid) == [], "no app was started for that page"
+        assert not served.ready.exists()

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from textual import events
 from textual.widgets import DataTable, Input, Label
+from waiting import detail_follows_the_cursor
 
 from models.action_form import action_from_form
 from models.form_parsing import FormError, clean_field, parse_date, printable
@@ -112,7 +113,7 @@ async def test_wide_table_shows_whole_titles_and_owners(workbook_file: Path) -> 
     app = WerkboekApp(with_titles(workbook_file), today=TODAY)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.press("4")
-        await pilot.pause(0.3)
+        await detail_follows_the_cursor(pilot)
         assert isinstance(app.screen, ActionsScreen)
         text = screen_text(app)
         assert LONG_TITLE in text and LONG_OWNER in text
