@@ -96,7 +96,9 @@ def sync_error(command: str, output: str) -> GitError:
     )
     for pattern, reason in _SYNC_MESSAGES:
         if pattern.search(output):
-            return GitError(reason, detail)
+            # git's own words: the line that says why (the server's refusal), not only git's last line
+            telling = next((line for line in lines if pattern.search(line)), detail)
+            return GitError(reason, telling)
     return GitError(f"git {command} is mislukt", detail)
 
 

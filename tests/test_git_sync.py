@@ -132,3 +132,23 @@ def test_the_suggested_message_says_what_changed(tmp_path: Path, content: Conten
     assert any("A21" in line and "Werkplekbezoek monteurs" in line for line in lines)
     assert suggested_message(None, now, content).startswith("Nieuw werkboek: ")
     assert suggested_message(committed, committed, content) == "Werkboek vastgelegd"
+
+
+def test_an_ssh_remote_that_refuses_the_key_is_said_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An SSH remote as consultants have one; the server's refusal comes from a stand-in for ssh that
+    answers as a server does when it does not know the key (no network needed)."""
+    _, anna, _ = shared_repository(tmp_path)
+    fake_ssh = tmp_path / "ssh"
+    fake_ssh.write_text(
+        "#!/bin/sh\necho 'git@example.org: Permission denied (publickey).' >&2\nexit 255\n", encoding="utf-8"
+    )
+    fake_ssh.chmod(0o755)
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(fake_ssh))
+    git(anna, "remote", "set-url", "origin", "git@example.org:adviesbureau/klanten.git")
+    replace_in(anna / WORKBOOK, OWNER, 'eigenaar = "Linda Bos"')
+    commit(anna / WORKBOOK, "Eigenaar")
+    for attempt in (push, fetch, pull):
+        with pytest.raises(GitError) as refused:
+            attempt(anna / WORKBOOK)
+        assert refused.value.reason.startswith("inloggen bij de server lukte niet"), (attempt, refused.value)
+        assert "Permission denied" in refused.value.detail
