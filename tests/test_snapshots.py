@@ -15,8 +15,11 @@ from conftest import ROOT, TODAY
 from test_git import make_repository
 from textual.pilot import Pilot
 from textual.widgets import Input
+from waiting import detail_follows_the_cursor, palette_searched, saved_to_disk, until
 
+from screens.external_change import ExternalChangeScreen
 from tui.app import WerkboekApp
+from widgets.hanging_list import HangingOptionList
 
 EXAMPLE = Path("saves/van-dijk-installatietechniek.toml")
 BROKEN = Path("tests/fixtures/kapot-werkboek.toml")
@@ -44,14 +47,20 @@ async def steady_cursor(pilot: Pilot[None]) -> None:
 async def saved(pilot: Pilot[None]) -> None:
     """Wait until the autosave has written every change and the header says so (on a busy machine
     the save can take longer than the keys): the picture then never depends on timing."""
-    app = pilot.app
-    assert isinstance(app, WerkboekApp)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.session is None or not app.session.dirty:
-            break
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    assert isinstance(pilot.app, WerkboekApp)
+    await saved_to_disk(pilot)
+
+
+async def lists_wrapped(pilot: Pilot[None]) -> None:
+    """Lists with a hanging indent wrap their rows again once they know their width (after layout)."""
+    screen = pilot.app.screen
+    await until(
+        lambda: all(
+            shown._width == shown._text_width() > 0 for shown in screen.query(HangingOptionList) if shown._rows
+        ),
+        "every list wrapped to its width",
+        pilot=pilot,
+    )
 
 
 def app() -> WerkboekApp:
@@ -113,7 +122,7 @@ def test_item_detail_from_the_factor_screen_80x24(snap_compare) -> None:
 def test_actions_table(snap_compare, size: str) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("4", "down", "down")
-        await pilot.pause(0.4)  # the detail pane follows the cursor once keys pause
+        await detail_follows_the_cursor(pilot)
 
     assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
 
@@ -162,7 +171,7 @@ def test_external_change_notice_80x24(snap_compare) -> None:
         path.write_text(
             path.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 35"), encoding="utf-8"
         )
-        await pilot.pause(1.0)  # the autosave finds the file changed and asks
+        await until(lambda: isinstance(pilot.app.screen, ExternalChangeScreen), "the autosave asks", pilot=pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
 
@@ -198,7 +207,7 @@ def test_round_picker_80x24(snap_compare) -> None:
 def test_phase_checklist(snap_compare, size: str) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("3", "down", "enter", "down")
-        await pilot.pause(0.2)  # the checklist wraps to its width once laid out
+        await lists_wrapped(pilot)  # the checklist wraps to its width once laid out
 
     assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
 
@@ -207,7 +216,7 @@ def test_phase_checklist(snap_compare, size: str) -> None:
 def test_legal_minimum(snap_compare, size: str) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("6", *["down"] * 15)
-        await pilot.pause(0.2)
+        await lists_wrapped(pilot)
 
     assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
 
@@ -272,6 +281,10 @@ def test_portfolio(snap_compare, size: str) -> None:
 
 
 async def _history(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, WerkboekApp)
+    # The header shows the git state once it is looked up (in a thread): the picture waits for it.
+    await until(lambda: app.session is not None and app.session.git is not None, "the git state known", pilot=pilot)
     await pilot.press("g")
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -317,7 +330,7 @@ def test_theme_actions_80x24(snap_compare, theme: str) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         pilot.app.theme = theme
         await pilot.press("4", "down", "down")
-        await pilot.pause(0.4)
+        await detail_follows_the_cursor(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
 
@@ -333,7 +346,7 @@ def test_help_80x24(snap_compare) -> None:
 def test_palette_80x24(snap_compare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("ctrl+p", *"export")
-        await pilot.pause(0.5)
+        await palette_searched(pilot)
         await steady_cursor(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
