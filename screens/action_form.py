@@ -7,7 +7,6 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Select, TextArea
 
 from models.action_form import AMOUNT_FIELDS, DATE_FIELDS, action_from_form, form_values
 from models.content import Content
@@ -15,6 +14,8 @@ from models.form_parsing import Errors, parse_amount, parse_date
 from models.workbook import ACTION_STATUSES, Action
 from screens.form import FormScreen, FormValues, text_values
 from widgets.checkbox_list import CheckboxList
+from widgets.choice import Choice
+from widgets.text_box import TextBox
 from widgets.text_field import TextField
 
 W_FIELDS = {
@@ -57,7 +58,7 @@ class ActionFormScreen(FormScreen[Action]):
         yield from self.row(
             "status",
             "Status",
-            Select[str](
+            Choice[str](
                 [(s, s) for s in ACTION_STATUSES],
                 value=values["status"] or "idee",
                 allow_blank=False,
@@ -68,9 +69,9 @@ class ActionFormScreen(FormScreen[Action]):
         yield from self.row(
             "prioriteit",
             "Prioriteit",
-            Select[str](
+            Choice[str](
                 [(p, p) for p in PRIORITIES],
-                value=values["prioriteit"] or Select.NULL,
+                value=values["prioriteit"] or Choice.NULL,
                 prompt="geen",
                 id="prioriteit",
                 compact=True,
@@ -79,9 +80,9 @@ class ActionFormScreen(FormScreen[Action]):
         yield from self.row(
             "fase",
             "Fase",
-            Select[str](
+            Choice[str](
                 [(phase.naam, phase.id) for phase in self.content.phases],
-                value=values["fase"] or Select.NULL,
+                value=values["fase"] or Choice.NULL,
                 prompt="geen",
                 id="fase",
                 compact=True,
@@ -99,7 +100,7 @@ class ActionFormScreen(FormScreen[Action]):
             field = TextField(values[name], id=name, placeholder="dag-maand-jaar, zoals 1-12-2026", compact=True)
             yield from self.row(name, label, field)
         for name, (label, height) in W_FIELDS.items():
-            area = TextArea(
+            area = TextBox(
                 values[name], id=name, classes=f"h{height}", soft_wrap=True, tab_behavior="focus", compact=True
             )
             yield from self.row(name, label, area)
@@ -107,7 +108,7 @@ class ActionFormScreen(FormScreen[Action]):
             field = TextField(values[name], id=name, placeholder="bijvoorbeeld 1250 of 12,5", compact=True)
             yield from self.row(name, label, field)
         yield from self.row("bron", "Bron", TextField(values["bron"], id="bron", compact=True))
-        evaluation = TextArea(
+        evaluation = TextBox(
             values["evaluatie"], id="evaluatie", classes="h3", soft_wrap=True, tab_behavior="focus", compact=True
         )
         yield from self.row("evaluatie", "Evaluatie", evaluation)

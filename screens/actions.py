@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -26,6 +26,8 @@ from screens.base import WorkbookScreen
 from screens.form import FormValues
 from widgets.action_table import ActionTable
 from widgets.action_view import action_detail
+from widgets.scroll import Scroll
+from widgets.text_field import SearchField
 
 SORT_LABELS: dict[SortKey, str] = {
     "id": "id",
@@ -107,11 +109,11 @@ class ActionsScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         content = self.session.content
         yield self.header()
-        yield Input(placeholder="/ zoek in titel, eigenaar en de 6 W's …", id="actions-filter", compact=True)
+        yield SearchField(placeholder="/ zoek in titel, eigenaar en de 6 W's …", id="actions-filter", compact=True)
         yield Static(id="actions-count")
         with Container(id="actions-body"):
             yield ActionTable(content, self.session.today, id="actions-table")
-            with VerticalScroll(id="actions-detail"):
+            with Scroll(id="actions-detail"):
                 yield Static(id="actions-detail-text")
         yield Footer(compact=True)
 
@@ -177,7 +179,7 @@ class ActionsScreen(WorkbookScreen):
             )
         else:
             text.update(action_detail(action, self.session.content, self.session.today))
-        self.query_one("#actions-detail", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#actions-detail", Scroll).scroll_home(animate=False)
 
     # -- keys -----------------------------------------------------------------------------------
 

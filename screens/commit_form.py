@@ -4,10 +4,11 @@ editable before the commit is made."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from models.form_parsing import Errors
 from screens.form import FormScreen, FormValues
+from widgets.text_box import TextBox
 
 
 class CommitFormScreen(FormScreen[str]):
@@ -30,9 +31,7 @@ class CommitFormScreen(FormScreen[str]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(self.where, classes="form-help")
-        area = TextArea(
-            self.suggestion, id="bericht", classes="h12", soft_wrap=True, tab_behavior="focus", compact=True
-        )
+        area = TextBox(self.suggestion, id="bericht", classes="h12", soft_wrap=True, tab_behavior="focus", compact=True)
         yield from self.row("bericht", "Beschrijving", area)
 
     def build(self, values: FormValues) -> tuple[str | None, Errors]:

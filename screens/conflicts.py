@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +23,7 @@ from models.workbook import Conflict, Workbook
 from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
 from widgets.lists import ChoiceList
+from widgets.scroll import Scroll
 
 SIDES: dict[Choice, str] = {"ons": "ons", "hun": "hun", "basis": "de basis"}
 
@@ -102,7 +103,7 @@ class ConflictsScreen(WorkbookScreen):
             yield Static(id="conflicts-title")
             yield ChoiceList(id="conflicts-list")
             yield Static(id="conflicts-where")
-            with VerticalScroll(id="conflicts-versions"), Horizontal():
+            with Scroll(id="conflicts-versions"), Horizontal():
                 for side, label in (("basis", "Basis"), ("ons", "Ons (jij)"), ("hun", "Hun (collega)")):
                     column = Static(id=f"conflict-{side}", classes="conflict-version")
                     column.border_title = label

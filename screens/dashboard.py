@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static
 
@@ -24,6 +24,7 @@ from widgets.dashboard_panels import (
     PhaseProgress,
     StatusCounts,
 )
+from widgets.scroll import Scroll
 
 GIT_GROUP = Binding.Group("Git", compact=True)
 """Vastleggen, bijwerken and delen as one footer entry ("vbd Git"), shown only for a workbook in git."""
@@ -62,7 +63,7 @@ class DashboardScreen(WorkbookScreen):
         figures = figures_of(self.session)
         library = self.session.content
         yield self.header()
-        with VerticalScroll(id="dashboard"), Container(id="columns"):
+        with Scroll(id="dashboard"), Container(id="columns"):
             with Vertical(id="left-column"):
                 yield FactorScores(figures, library, id="factors")
                 yield PhaseProgress(figures, library, id="phases")

@@ -21,6 +21,7 @@ from models.report import Format, default_export_path, export_text
 from screens.confirm import ConfirmScreen
 from screens.host import host_of
 from widgets.lists import ChoiceList
+from widgets.text_field import SearchField
 
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
@@ -57,7 +58,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static("Rapport maken", id="export-title")
             yield ChoiceList(*[Option(label, id=kind) for kind, label in CHOICES.items()], id="export-kinds")
             yield Label("Bestand (enter schrijft het):", classes="export-label")
-            yield Input(str(default_export_path(session.loaded.path, self.kind)), id="export-path")
+            yield SearchField(str(default_export_path(session.loaded.path, self.kind)), id="export-path")
             yield ProgressBar(total=max(1, len(session.workbook.acties)), id="export-progress", show_eta=False)
             yield Static("↑↓ kiest de soort · enter schrijft · escape sluit", id="export-hint")
 

@@ -10,7 +10,7 @@ from typing import ClassVar, Generic, Self, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
@@ -20,6 +20,7 @@ from models.drafts import Draft
 from models.form_parsing import Errors, FormError, printable
 from models.formatting import aantal
 from screens.confirm import ConfirmScreen
+from widgets.scroll import Scroll
 
 T = TypeVar("T")
 FormValues = dict[str, str | list[str]]
@@ -78,7 +79,7 @@ class FormScreen(Screen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         yield Static(f" {self.title_text()}   ctrl+s opslaan · escape annuleren", id="form-title")
-        with VerticalScroll(classes="form-body"):
+        with Scroll(classes="form-body"):
             yield from self.compose_fields()
         yield Footer(compact=True)
 

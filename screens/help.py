@@ -8,13 +8,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from screens.registry import screen_title
 from widgets.cells import hanging
+from widgets.scroll import Scroll
 
 GENERAL = (
     "Elke wijziging wordt binnen een seconde opgeslagen; ctrl+z en ctrl+y maken haar ongedaan of weer "
@@ -68,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
         self.title_text = title or screen_title(screen)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-dialog") as dialog:
+        with Scroll(id="help-dialog") as dialog:
             dialog.border_title = f"Hulp: {self.title_text}"
             dialog.border_subtitle = "escape sluit"
             yield Static(id="help-text")

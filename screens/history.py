@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -24,6 +24,7 @@ from screens.host import host_of
 from screens.version import VersionScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
 from widgets.header import WorkbookHeader
+from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
     from core.session import WorkbookSession
@@ -149,7 +150,7 @@ class HistoryScreen(Screen[None]):
             commits = HangingOptionList(id="history-list")
             commits.border_title = "Geschiedenis"
             yield commits
-            with VerticalScroll(id="history-detail"):
+            with Scroll(id="history-detail"):
                 yield Static(id="history-detail-text")
         yield Footer(compact=True)
 
@@ -209,7 +210,7 @@ class HistoryScreen(Screen[None]):
             return
         version = self.found[index]
         self.query_one("#history-detail-text", Static).update(changes_text(version))
-        self.query_one("#history-detail", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#history-detail", Scroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#history-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -14,6 +13,7 @@ from models.content import Content
 from models.library import LibraryItem
 from screens.host import host_of
 from widgets.item_view import item_detail
+from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
     pass
@@ -33,7 +33,7 @@ class ItemDetailScreen(ModalScreen[None]):
         self.content = content
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="item-detail"):
+        with Scroll(id="item-detail"):
             yield Static(item_detail(self.item, self.content))
         yield Footer(compact=True)
 

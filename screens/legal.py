@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
@@ -34,6 +34,7 @@ from screens.form import FormValues
 from screens.legal_form import LegalFormScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
 from widgets.item_view import source_lines
+from widgets.scroll import Scroll
 
 STATUS_STYLES = {
     "aanwezig": "bold $success",
@@ -70,7 +71,7 @@ class LegalScreen(WorkbookScreen):
         yield self.header()
         with Horizontal(id="legal-body"):
             yield HangingOptionList(id="legal-list")
-            with VerticalScroll(id="legal-detail"):
+            with Scroll(id="legal-detail"):
                 yield Static(id="legal-detail-text")
         yield Footer(compact=True)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Select, Static, TextArea
+from textual.widgets import Static
 
 from models.content_items import LegalItem
 from models.form_parsing import Errors, parse_date
 from models.legal import LEGAL_STATUSES, legal_form_values, legal_state_from_form
 from models.workbook import LegalItemState
 from screens.form import FormScreen, FormValues, text_values
+from widgets.choice import Choice
+from widgets.text_box import TextBox
 from widgets.text_field import TextField
 
 
@@ -37,7 +39,7 @@ class LegalFormScreen(FormScreen[LegalItemState]):
         yield from self.row(
             "status",
             "Status",
-            Select[str](
+            Choice[str](
                 [(status, status) for status in LEGAL_STATUSES],
                 value=values["status"],
                 allow_blank=False,
@@ -47,7 +49,7 @@ class LegalFormScreen(FormScreen[LegalItemState]):
         )
         date = TextField(values["datum"], id="datum", placeholder="dag-maand-jaar, zoals 1-12-2026", compact=True)
         yield from self.row("datum", "Datum", date)
-        note = TextArea(
+        note = TextBox(
             values["notitie"], id="notitie", classes="h3", soft_wrap=True, tab_behavior="focus", compact=True
         )
         yield from self.row("notitie", "Notitie", note)

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -18,6 +18,7 @@ from models.content import Content as Library
 from models.content_items import DescribedLevel, LadderLevel
 from models.levels import MODEL_TITLES, LevelModel, levels_of
 from widgets.lists import ChoiceList
+from widgets.scroll import Scroll
 
 CLEAR = "-"
 """The option that takes the level away."""
@@ -59,7 +60,7 @@ class LevelPickerScreen(ModalScreen[str | None]):
             yield Static(f"{MODEL_TITLES[self.model]}  ·  enter kiest · escape sluit", id="level-title")
             with Horizontal(id="level-body"):
                 yield ChoiceList(*options, id="level-options")
-                with VerticalScroll(id="level-about"):
+                with Scroll(id="level-about"):
                     yield Static(id="level-about-text")
 
     def on_mount(self) -> None:
@@ -73,7 +74,7 @@ class LevelPickerScreen(ModalScreen[str | None]):
         about = self.query_one("#level-about-text", Static)
         level = next((lv for lv in levels_of(self.library, self.model) if lv.id == event.option.id), None)
         about.update(level_text(level) if level else Content.styled("Geen niveau vastleggen.", "italic"))
-        self.query_one("#level-about", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#level-about", Scroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

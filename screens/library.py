@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -16,8 +16,11 @@ from textual.widgets.option_list import Option
 from models.library import KIND_LABELS, Hit, LibraryItem
 from models.text_search import snippet, terms
 from screens.base import WorkbookScreen
+from widgets.choice import Choice
 from widgets.item_view import HIGHLIGHT, highlighted, item_detail
 from widgets.lists import ChoiceList
+from widgets.scroll import Scroll
+from widgets.text_field import SearchField
 
 GROUP_LIMIT = 6
 """Results shown per kind until a kind is chosen; keeps each keystroke quick and the list scannable."""
@@ -71,25 +74,25 @@ class LibraryScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         content = self.session.content
         yield self.header()
-        yield Input(
+        yield SearchField(
             placeholder="Zoek in strategieën, wettelijk minimum, interventies, tips …",
             id="library-search",
             compact=True,
         )
         with Horizontal(id="library-filters"):
-            yield Select[str](
+            yield Choice[str](
                 [(label, kind) for kind, label in KIND_LABELS.items()],
                 prompt="Alle soorten",
                 id="filter-kind",
                 compact=True,
             )
-            yield Select[str](
+            yield Choice[str](
                 [(factor.label, factor.id) for factor in content.factors],
                 prompt="Alle succesfactoren",
                 id="filter-factor",
                 compact=True,
             )
-            yield Select[str](
+            yield Choice[str](
                 [(phase.label, phase.id) for phase in content.phases],
                 prompt="Alle fasen",
                 id="filter-phase",
@@ -97,7 +100,7 @@ class LibraryScreen(WorkbookScreen):
             )
         with Horizontal(id="library-body"):
             yield ChoiceList(id="library-results")
-            with VerticalScroll(id="library-detail"):
+            with Scroll(id="library-detail"):
                 yield Static(id="library-detail-text")
         yield Footer(compact=True)
 
@@ -201,7 +204,7 @@ class LibraryScreen(WorkbookScreen):
             detail.update(Content.styled("Kies links een item om het hier te lezen.", "italic $foreground-muted"))
         else:
             detail.update(item_detail(item, self.session.content, self.words))
-        self.query_one("#library-detail", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#library-detail", Scroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#library-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:

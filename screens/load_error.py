@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -15,6 +14,7 @@ from textual.widgets import Footer, Static
 from models.problems import Problem
 from screens.host import host_of
 from widgets.header import WorkbookHeader, display_path
+from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +39,7 @@ class LoadErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield WorkbookHeader("kan niet worden geopend", self.path)
-        with VerticalScroll(id="load-error"):
+        with Scroll(id="load-error"):
             yield Static(
                 Content.assemble(
                     ("Dit werkboek kan niet worden geopend", "bold $error"),

@@ -6,12 +6,12 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import TextArea
 
 from models.form_parsing import Errors, parse_date
 from models.logbook import blank_log_values, log_entry_from_form, log_form_values
 from models.workbook import LogEntry
 from screens.form import FormScreen, FormValues, text_values
+from widgets.text_box import TextBox
 from widgets.text_field import TextField
 
 
@@ -40,7 +40,7 @@ class LogFormScreen(FormScreen[LogEntry]):
             ("notitie", "Besproken", 6),
             ("afspraken", "Afspraken\n(per regel)", 3),
         ):
-            area = TextArea(
+            area = TextBox(
                 values[name], id=name, classes=f"h{height}", soft_wrap=True, tab_behavior="focus", compact=True
             )
             yield from self.row(name, label, area)

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
@@ -22,6 +22,7 @@ from screens.base import WorkbookScreen
 from screens.form import FormValues
 from screens.log_form import LogFormScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.scroll import Scroll
 
 
 class LogbookScreen(WorkbookScreen):
@@ -47,7 +48,7 @@ class LogbookScreen(WorkbookScreen):
             entries = HangingOptionList(id="log-list")
             entries.border_title = "Logboek"
             yield entries
-            with VerticalScroll(id="log-detail"):
+            with Scroll(id="log-detail"):
                 yield Static(id="log-detail-text")
         yield Footer(compact=True)
 

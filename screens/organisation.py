@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Static
 
@@ -33,6 +33,7 @@ from screens.form import FormValues
 from screens.level_picker import CLEAR, LevelPickerScreen, level_text
 from screens.profile_form import ProfileFormScreen
 from screens.prompt import TextPromptScreen
+from widgets.scroll import Scroll
 
 LEVEL_KEYS: dict[LevelModel, str] = {"mentale_ladder": "l", "praktijkniveau": "p", "di_typologie": "t"}
 LEVEL_GROUP = Binding.Group("Niveau kiezen")
@@ -102,11 +103,11 @@ class OrganisationScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         yield self.header()
         with Horizontal(id="org-body"):
-            with VerticalScroll(id="org-profile") as profile:
+            with Scroll(id="org-profile") as profile:
                 profile.border_title = "Profiel"
                 profile.border_subtitle = "e: bewerken"
                 yield Static(id="org-profile-text")
-            with VerticalScroll(id="org-levels") as levels:
+            with Scroll(id="org-levels") as levels:
                 levels.border_title = "Niveaus"
                 levels.border_subtitle = "l p t: kiezen · n: toelichting"
                 yield Static(id="org-levels-note")

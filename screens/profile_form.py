@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Select
 
 from models.form_parsing import Errors, parse_count, parse_percentage
 from models.profile import REPRESENTATION_LABELS, organisation_from_form, profile_form_values
 from models.workbook import Organisation
 from screens.form import FormScreen, FormValues, text_values
+from widgets.choice import Choice
 from widgets.text_field import TextField
 
 TEXT_LABELS = {
@@ -47,9 +47,9 @@ class ProfileFormScreen(FormScreen[Organisation]):
         for name in ("adviseur", "preventiemedewerker", "arbodienst", "bedrijfsarts"):
             label, hint = TEXT_LABELS[name]
             yield from self.row(name, label, TextField(values[name], id=name, placeholder=hint, compact=True))
-        representation = Select[str](
+        representation = Choice[str](
             [(label, value) for value, label in REPRESENTATION_LABELS.items()],
-            value=values["medezeggenschap"] or Select.NULL,
+            value=values["medezeggenschap"] or Choice.NULL,
             prompt="onbekend",
             id="medezeggenschap",
             compact=True,

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from widgets.text_field import SearchField
+
 Check = Callable[[str], str | None]
 """Returns a Dutch message when the text cannot be used, else None."""
 
@@ -37,7 +39,7 @@ class TextPromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-dialog"):
             yield Static(self.title_text, id="prompt-title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield SearchField(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label("", id="prompt-error")
             yield Static(self.hint, id="prompt-hint")
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.visual import VisualType
 from textual.widget import Widget
@@ -20,6 +20,7 @@ from models.library import KIND_LABELS, LibraryItem
 from screens.base import WorkbookScreen
 from screens.item_detail import ItemDetailScreen
 from widgets.lists import ChoiceList
+from widgets.scroll import Scroll
 
 
 def reference_bindings(prefix: str) -> list[BindingType]:
@@ -55,7 +56,7 @@ class ReferenceScreen(WorkbookScreen):
             subjects.border_title = self.LIST_TITLE
             yield subjects
             with Vertical(classes="reference-right"):
-                with VerticalScroll(id="subject-about"):
+                with Scroll(id="subject-about"):
                     yield Static(id="subject-about-text")
                 yield from self.compose_workbook_part()
                 related = ChoiceList(id="subject-related")
@@ -97,7 +98,7 @@ class ReferenceScreen(WorkbookScreen):
         if subject_id is None:
             return
         self.query_one("#subject-about-text", Static).update(self.about(subject_id))
-        self.query_one("#subject-about", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#subject-about", Scroll).scroll_home(animate=False)
         items = self.related(subject_id)
         options: list[Option] = []
         for kind, label in KIND_LABELS.items():

@@ -151,6 +151,11 @@ WIDGETS: tuple[Registered, ...] = (
     Registered("widgets.hanging_list", "HangingOptionList", "Lijst"),
     Registered("widgets.checkbox_list", "CheckboxList", "Vinklijst"),
     Registered("widgets.text_field", "TextField", "Tekstveld"),
+    Registered("widgets.text_field", "SearchField", "Zoek- en vraagveld"),
+    Registered("widgets.text_box", "TextBox", "Tekstvak"),
+    Registered("widgets.choice", "Choice", "Keuzemenu"),
+    Registered("widgets.choice", "ChoiceOverlay", "Open keuzemenu"),
+    Registered("widgets.scroll", "Scroll", "Leesvak"),
 )
 """Widgets of the app with keys (their own, or Textual's given an id again so they can be remapped)."""
 

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static
 
@@ -30,6 +30,7 @@ from models.scoring import (
 from models.workbook import ScoringRound
 from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
+from widgets.scroll import Scroll
 
 SCORE_GROUP = Binding.Group("Score", compact=True)
 MOVE_GROUP = Binding.Group("Factor")
@@ -99,7 +100,7 @@ class ScoringScreen(WorkbookScreen):
         yield self.header()
         yield Static(id="scoring-status")
         yield Static(id="scoring-strip")
-        with VerticalScroll(id="scoring-body"):
+        with Scroll(id="scoring-body"):
             yield Static(id="scoring-factor")
             with Vertical(id="scoring-guide"):
                 for score in range(1, 5):
@@ -112,7 +113,7 @@ class ScoringScreen(WorkbookScreen):
     def on_mount(self) -> None:
         # Nothing takes the focus: every key goes to this screen in the order it was typed, so a
         # quick "3 → 2" (or keys bunched up by a slow SSH link) scores the factors it meant.
-        self.query_one("#scoring-body", VerticalScroll).can_focus = False
+        self.query_one("#scoring-body", Scroll).can_focus = False
         self.set_focus(None)
         self.show_workbook(self.session)
 
@@ -214,10 +215,10 @@ class ScoringScreen(WorkbookScreen):
     def _go(self, step: int) -> None:
         self.index = max(0, min(len(self.factors) - 1, self.index + step))
         self.show_workbook(self.session)
-        self.query_one("#scoring-body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#scoring-body", Scroll).scroll_home(animate=False)
 
     def action_scroll(self, step: int) -> None:
-        body = self.query_one("#scoring-body", VerticalScroll)
+        body = self.query_one("#scoring-body", Scroll)
         body.scroll_relative(y=step * 3, animate=False)
 
     def action_move(self, step: int) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -15,6 +15,7 @@ from models.figures import dashboard_figures
 from models.formatting import short_date
 from widgets.dashboard_panels import CurrentLevels, FactorScores, LegalMinimum, PhaseProgress, StatusCounts
 from widgets.header import WorkbookHeader
+from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
     from core.session import WorkbookSession
@@ -64,7 +65,7 @@ class VersionScreen(Screen[None]):
         yield Static(Content.assemble((f" {title}", "bold"), ("  ·  alleen lezen", "$warning")), id="version-title")
         figures = dashboard_figures(self.workbook, self.session.content, self.session.today)
         library = self.session.content
-        with VerticalScroll(id="version-body"), Container(id="version-columns"):
+        with Scroll(id="version-body"), Container(id="version-columns"):
             with Vertical(classes="version-column"):
                 yield FactorScores(figures, library, id="version-factors")
                 yield PhaseProgress(figures, library, id="version-phases")

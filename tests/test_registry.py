@@ -27,6 +27,8 @@ from screens.help import HelpScreen
 from tui.app import WerkboekApp
 from tui.keymap import all_bindings, binding_ids, checked_keymap
 from widgets.action_table import ActionTable
+from widgets.text_box import TextBox
+from widgets.text_field import SearchField
 
 ACTION_TABLE_IDS = {
     "acties.omhoog",
@@ -90,9 +92,13 @@ def test_every_registry_entry_names_a_class_that_exists() -> None:
 
 
 def test_the_widgets_of_the_app_with_keys_are_registered() -> None:
-    """Widgets whose keys are Textual's, given an id again (lists, the checkbox list, the text field)."""
+    """Widgets whose keys are Textual's, given an id again (lists, the checkbox list, the text fields,
+    the text box, the drop-down choice and the scrolling pane)."""
     titles = {entry.class_name: entry.title for entry in registry.WIDGETS}
-    for name in ("ActionTable", "ChoiceList", "HangingOptionList", "CheckboxList", "TextField"):
+    for name in (
+        *("ActionTable", "ChoiceList", "HangingOptionList", "CheckboxList", "TextField", "SearchField"),
+        *("TextBox", "Choice", "ChoiceOverlay", "Scroll"),
+    ):
         assert name in titles
     table_ids = {binding.id for owner, binding in all_bindings() if owner.class_name == "ActionTable"}
     assert table_ids == ACTION_TABLE_IDS
@@ -145,6 +151,7 @@ def test_ids_are_unique_per_owner_and_mean_one_thing_everywhere() -> None:
 def test_the_keymap_accepts_every_registered_id_and_refuses_an_unknown_one() -> None:
     ids = binding_ids()
     assert ACTION_TABLE_IDS | {"lijst.omlaag", "vinklijst.aan-uit", "tekstveld.begin", "herstel.openen"} <= ids
+    assert {"tekstveld.invoeren", "tekstvak.regel-begin", "keuzemenu.openen", "scrollen.omlaag"} <= ids
     source = Path("instellingen.toml")
     usable, problems = checked_keymap(dict.fromkeys(ids, "f5"), source)
     assert problems == [] and set(usable) == ids
@@ -218,13 +225,62 @@ async def test_a_remapped_list_key_works_in_the_werkboeken_table(tmp_path: Path)
         assert table.cursor_row == 2
 
 
-def test_every_list_and_table_on_screen_has_remappable_keys() -> None:
-    """Screens use the app's lists and tables (widgets/lists.py), never Textual's plain ones, whose keys
-    have no id."""
-    plain = re.compile(r"\b(OptionList|SelectionList|DataTable)\(")
+async def test_a_remapped_key_works_in_the_acties_search_box(workbook_file: Path) -> None:
+    config_path().write_text('[toetsen]\n"tekstveld.begin" = "f9"\n', encoding="utf-8")
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "slash", *"overleg")
+        await pilot.pause()
+        box = app.screen.query_one("#actions-filter", SearchField)
+        assert app.focused is box and box.cursor_position == len("overleg")
+        await pilot.press("home")  # the old key no longer moves the cursor
+        await pilot.pause()
+        assert box.cursor_position == len("overleg")
+        await pilot.press("f9")
+        await pilot.pause()
+        assert box.cursor_position == 0
+        await pilot.press("enter")  # enter still goes on to the table, as before
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(ActionTable) and box.value == "overleg"
+
+
+async def test_a_remapped_key_works_in_a_text_box_of_the_log_form(workbook_file: Path) -> None:
+    config_path().write_text('[toetsen]\n"tekstvak.regel-begin" = "f9"\n', encoding="utf-8")
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7", "n")
+        await pilot.pause()
+        box = app.screen.query_one("#notitie", TextBox)
+        box.focus()
+        await pilot.press(*"kort overleg")
+        await pilot.pause()
+        assert box.cursor_location == (0, len("kort overleg"))
+        await pilot.press("home")
+        await pilot.pause()
+        assert box.cursor_location == (0, len("kort overleg"))
+        await pilot.press("f9")
+        await pilot.pause()
+        assert box.cursor_location == (0, 0) and box.text == "kort overleg"
+
+
+APP_WIDGET_FOR = {
+    "OptionList": "ChoiceList",
+    "SelectionList": "CheckboxList",
+    "DataTable": "ChoiceTable",
+    "Input": "TextField or SearchField",
+    "TextArea": "TextBox",
+    "Select": "Choice",
+    "VerticalScroll": "Scroll",
+}
+
+
+def test_every_widget_on_screen_has_remappable_keys() -> None:
+    """Screens use the app's lists, tables, fields, text boxes, choices and scrolling panes (widgets/),
+    never Textual's plain ones, whose keys have no id."""
+    plain = re.compile(rf"\b({'|'.join(APP_WIDGET_FOR)})(\[[^\]]*\])?\(")
     for path in sorted((Path(screens.__file__).parent).glob("*.py")):
-        found = plain.findall(path.read_text(encoding="utf-8"))
-        assert not found, f"{path.name} makes a plain {found[0]}: use ChoiceList, ChoiceTable or CheckboxList"
+        found = [match.group(1) for match in plain.finditer(path.read_text(encoding="utf-8"))]
+        assert not found, f"{path.name} makes a plain {found[0]}: use {APP_WIDGET_FOR[found[0]]}"
 
 
 # -- (e) werkboek config --toetsen ------------------------------------------------------------------

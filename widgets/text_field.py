@@ -6,7 +6,9 @@ so what someone pasted is what they see (and the form checks its length when sav
 
 The keys one would want elsewhere (going to the start or end, deleting a word, cut, copy and paste,
 the next field) have ids (``tekstveld.…``), so they show in help and can be remapped; moving and
-selecting a character at a time keep Textual's keys.
+selecting a character at a time keep Textual's keys. The search boxes and one-line questions
+(:class:`SearchField`) have the same editing keys with the same ids; their ``enter`` does what the
+screen makes of it (to the results, answer the question, write the report).
 """
 
 from __future__ import annotations
@@ -24,25 +26,31 @@ def _key(key: str, action: str, description: str, tooltip: str, name: str) -> Bi
     return Binding(key, action, description, tooltip=tooltip, show=False, id=f"tekstveld.{name}")
 
 
+EDITING_KEYS: list[BindingType] = [
+    _key("home,ctrl+a", "home", "Naar het begin", "Cursor naar het begin van het veld", "begin"),
+    _key("end,ctrl+e", "end", "Naar het einde", "Cursor naar het einde van het veld", "einde"),
+    _key("ctrl+left", "cursor_left_word", "Woord terug", "Cursor een woord naar links", "woord-links"),
+    _key("ctrl+right", "cursor_right_word", "Woord verder", "Cursor een woord naar rechts", "woord-rechts"),
+    _key("ctrl+w", "delete_left_word", "Woord wissen", "Wis het woord links van de cursor", "woord-wissen"),
+    _key("ctrl+u,super+backspace", "delete_left_all", "Begin wissen", "Wis alles links van de cursor",
+         "wissen-tot-begin"),
+    _key("ctrl+k", "delete_right_all", "Einde wissen", "Wis alles rechts van de cursor", "wissen-tot-einde"),
+    _key("ctrl+shift+a", "select_all", "Alles selecteren", "Selecteer de hele tekst van het veld",
+         "alles-selecteren"),
+    _key("ctrl+x", "cut", "Knippen", "Knip de geselecteerde tekst", "knippen"),
+    _key("ctrl+c,super+c", "copy", "Kopiëren", "Kopieer de geselecteerde tekst", "kopieren"),
+    _key("ctrl+v", "paste", "Plakken", "Plak tekst van het klembord", "plakken"),
+]  # fmt: skip
+"""The editing keys of every one-line field (Textual's Input keys, with ids)."""
+
+
 class TextField(Input):
     """An Input whose paste is cleaned and kept whole on one line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _key("enter", "submit", "Volgend veld", "Naar het volgende veld van het formulier", "volgende"),
-        _key("home,ctrl+a", "home", "Naar het begin", "Cursor naar het begin van het veld", "begin"),
-        _key("end,ctrl+e", "end", "Naar het einde", "Cursor naar het einde van het veld", "einde"),
-        _key("ctrl+left", "cursor_left_word", "Woord terug", "Cursor een woord naar links", "woord-links"),
-        _key("ctrl+right", "cursor_right_word", "Woord verder", "Cursor een woord naar rechts", "woord-rechts"),
-        _key("ctrl+w", "delete_left_word", "Woord wissen", "Wis het woord links van de cursor", "woord-wissen"),
-        _key("ctrl+u,super+backspace", "delete_left_all", "Begin wissen", "Wis alles links van de cursor",
-             "wissen-tot-begin"),
-        _key("ctrl+k", "delete_right_all", "Einde wissen", "Wis alles rechts van de cursor", "wissen-tot-einde"),
-        _key("ctrl+shift+a", "select_all", "Alles selecteren", "Selecteer de hele tekst van het veld",
-             "alles-selecteren"),
-        _key("ctrl+x", "cut", "Knippen", "Knip de geselecteerde tekst", "knippen"),
-        _key("ctrl+c,super+c", "copy", "Kopiëren", "Kopieer de geselecteerde tekst", "kopieren"),
-        _key("ctrl+v", "paste", "Plakken", "Plak tekst van het klembord", "plakken"),
-    ]  # fmt: skip
+        *EDITING_KEYS,
+    ]
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
@@ -55,3 +63,13 @@ class TextField(Input):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *selection)
+
+
+class SearchField(Input):
+    """A search box or a one-line question: Textual's Input (paste and all) with remappable keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _key("enter", "submit", "Invoeren", "Klaar met typen: naar de resultaten, of de vraag beantwoorden",
+             "invoeren"),
+        *EDITING_KEYS,
+    ]  # fmt: skip
