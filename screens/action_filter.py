@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.action_list import ActionFilter
 from models.content import Content as Library
 from models.workbook import ACTION_STATUSES
+from screens.base import AppDialog
 from widgets.lists import ChoiceList
 
 FIELD_LABELS = {"status": "Status", "phase": "Fase", "factor": "Succesfactor", "owner": "Eigenaar"}
@@ -52,7 +52,7 @@ def describe(wanted: ActionFilter, library: Library) -> str:
     return " · ".join(parts)
 
 
-class ActionFilterScreen(ModalScreen[ActionFilter]):
+class ActionFilterScreen(AppDialog[ActionFilter]):
     """Dismisses with the filter as it becomes after the choice (unchanged on escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,13 +1,16 @@
-"""What every main screen shares: typed access to the app and the open workbook, the header,
-and redrawing after each saved change."""
+"""What every screen shares: Textual's screen keys (the next and previous field, copying a selection)
+with ids, so they can be remapped (:class:`AppScreen`, :class:`AppDialog`); and what every main screen
+shares: typed access to the app and the open workbook, the header, and redrawing after each saved
+change (:class:`WorkbookScreen`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
-from textual.screen import Screen
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
 
 from screens.host import host_of
 from widgets.header import WorkbookHeader
@@ -18,7 +21,30 @@ if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
 
-class WorkbookScreen(Screen[None]):
+ResultT = TypeVar("ResultT")
+
+SCREEN_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Volgend veld", tooltip="Naar het volgende veld, de volgende lijst of het "
+            "volgende vak", show=False, id="scherm.volgende"),
+    Binding("shift+tab", "app.focus_previous", "Vorig veld", tooltip="Terug naar het vorige veld, de vorige lijst "
+            "of het vorige vak", show=False, id="scherm.vorige"),
+    Binding("ctrl+c,super+c", "screen.copy_text", "Selectie kopiëren", tooltip="Kopieer de tekst die je met de muis "
+            "selecteerde", show=False, id="scherm.kopieren"),
+]  # fmt: skip
+"""Textual's keys of every screen, with ids; a subclass that binds a key again replaces Textual's binding."""
+
+
+class AppScreen(Screen[ResultT]):
+    """Every screen of the app: the keys of :data:`SCREEN_KEYS`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = SCREEN_KEYS
+
+
+class AppDialog(ModalScreen[ResultT], AppScreen[ResultT]):
+    """Every dialog of the app (over another screen): a ModalScreen with the keys of every screen."""
+
+
+class WorkbookScreen(AppScreen[None]):
     """A main screen of the open workbook (dashboard, factors, phases, library, …)."""
 
     SWITCHES_SCREENS: ClassVar[bool] = True

@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from screens.base import AppDialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(AppDialog[bool]):
     """Asks one question; ``j`` (or enter) answers yes, ``n`` (or escape) no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

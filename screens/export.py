@@ -11,13 +11,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from models.export_writer import ReportRefusedError, check_report_target, write_export
 from models.os_errors import dutch_os_error
 from models.report import Format, default_export_path, export_text
+from screens.base import AppDialog
 from screens.confirm import ConfirmScreen
 from screens.host import host_of
 from widgets.lists import ChoiceList
@@ -35,7 +35,7 @@ PROGRESS_EVERY = 0.05
 """Seconds between progress updates: often enough to see it move, rare enough to cost nothing."""
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(AppDialog[Path | None]):
     """Dismisses with the file written, or None when closed without writing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from models.store import next_conflict_path
+from screens.base import AppDialog
 
 
-class ExternalChangeScreen(ModalScreen[bool]):
+class ExternalChangeScreen(AppDialog[bool]):
     """``h`` loads the version on disk (unsaved edits go to a new NAME.conflict.toml); ``v`` keeps working."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

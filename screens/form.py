@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
@@ -19,6 +18,7 @@ from textual.widgets.select import InvalidSelectValueError
 from models.drafts import Draft
 from models.form_parsing import Errors, FormError, printable
 from models.formatting import aantal
+from screens.base import AppScreen
 from screens.confirm import ConfirmScreen
 from widgets.scroll import Scroll
 
@@ -26,7 +26,7 @@ T = TypeVar("T")
 FormValues = dict[str, str | list[str]]
 
 
-class FormScreen(Screen[T | None], Generic[T]):
+class FormScreen(AppScreen[T | None], Generic[T]):
     """A form that dismisses with what it describes, or None when cancelled."""
 
     HELP = (

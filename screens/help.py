@@ -9,9 +9,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from screens.base import AppDialog
 from screens.registry import screen_title
 from widgets.cells import hanging
 from widgets.scroll import Scroll
@@ -42,7 +43,9 @@ def help_text(screen: Screen[object], width: int = 0) -> Content:
             (f"  [{binding.id}]", "$foreground-muted"),
         )
         line = hanging(Content.styled(f"{app.get_key_display(binding):>8}  ", "bold $accent"), explanation, width)
-        (everywhere if active.node is app else own).append(line)
+        # The keys every screen has (tab, shift+tab: scherm.*) are listed with those that work everywhere.
+        general = active.node is app or binding.id.startswith("scherm.")
+        (everywhere if general else own).append(line)
     lines = [Content.styled(about, ""), Content("")]
     if own:
         lines += [Content.styled("Op dit scherm", "bold $text-primary"), *own, Content("")]
@@ -55,7 +58,7 @@ def help_text(screen: Screen[object], width: int = 0) -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AppDialog[None]):
     """The help of the screen below it; any of escape, ? or f1 closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

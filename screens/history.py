@@ -13,13 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from models.diff import SECTIONS, DiffLine
 from models.file_history import Side, Version, first_version_summary, versions
 from models.formatting import aantal, clock, short_date
 from models.git import Commit, repository_root
+from screens.base import AppScreen
 from screens.host import host_of
 from screens.version import VersionScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
@@ -116,7 +116,7 @@ def changes_text(version: Version, is_first: bool = False) -> Content:
     return Content("\n").join(lines)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(AppScreen[None]):
     """Commits on the left, the highlighted one's changes on the right."""
 
     HELP = (

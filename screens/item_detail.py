@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from models.content import Content
 from models.library import LibraryItem
+from screens.base import AppDialog
 from screens.host import host_of
 from widgets.item_view import item_detail
 from widgets.scroll import Scroll
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     pass
 
 
-class ItemDetailScreen(ModalScreen[None]):
+class ItemDetailScreen(AppDialog[None]):
     """Reads an item; escape closes, ``a`` turns it into an action when that makes sense."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.content import Content as Library
 from models.content_items import DescribedLevel, LadderLevel
 from models.levels import MODEL_TITLES, LevelModel, levels_of
+from screens.base import AppDialog
 from widgets.lists import ChoiceList
 from widgets.scroll import Scroll
 
@@ -39,7 +39,7 @@ def level_text(level: LadderLevel | DescribedLevel, *, with_name: bool = True) -
     return Content("\n").join(lines)
 
 
-class LevelPickerScreen(ModalScreen[str | None]):
+class LevelPickerScreen(AppDialog[str | None]):
     """Dismisses with the chosen level id, ``CLEAR`` to take the level away, or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.problems import Problem
+from screens.base import AppScreen
 from screens.host import host_of
 from widgets.header import WorkbookHeader, display_path
 from widgets.scroll import Scroll
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     pass
 
 
-class LoadErrorScreen(Screen[None]):
+class LoadErrorScreen(AppScreen[None]):
     """Lists every problem in the file with its position; ``r`` tries again after a fix."""
 
     HELP = (

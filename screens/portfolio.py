@@ -11,13 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from models.content import default_content
 from models.form_parsing import printable
 from models.formatting import aantal, clock, number, short_date
 from models.portfolio import BrokenWorkbook, WorkbookSummary, file_name_for, portfolio
+from screens.base import AppScreen
 from screens.host import host_of
 from screens.prompt import TextPromptScreen
 from widgets.header import WorkbookHeader, display_path
@@ -53,7 +53,7 @@ def column_widths(rows: list[Cells], width: int) -> list[int]:
     return widths
 
 
-class PortfolioScreen(Screen[None]):
+class PortfolioScreen(AppScreen[None]):
     """The folder's workbooks in a table; the highlighted one described under it."""
 
     HELP = (

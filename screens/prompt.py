@@ -10,16 +10,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from screens.base import AppDialog
 from widgets.text_field import SearchField
 
 Check = Callable[[str], str | None]
 """Returns a Dutch message when the text cannot be used, else None."""
 
 
-class TextPromptScreen(ModalScreen[str | None]):
+class TextPromptScreen(AppDialog[str | None]):
     """Dismisses with the text typed (possibly empty), or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,15 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from models.formatting import aantal, clock, form_date
+from screens.base import AppDialog
 
 RecoveryChoice = Literal["openen", "bewaren", "weggooien"]
 
 
-class RecoveryScreen(ModalScreen[RecoveryChoice]):
+class RecoveryScreen(AppDialog[RecoveryChoice]):
     """``o`` opens the copy as unsaved edits, ``b`` (also escape and enter) keeps it aside, ``w`` throws it away.
 
     The default loses nothing: the copy is moved aside, where it stays.

@@ -139,10 +139,13 @@ OTHER_SCREENS: tuple[Registered, ...] = (
 """Screens and dialogs opened from the main screens (FormScreen: the keys every form shares)."""
 
 BASES: tuple[Registered, ...] = (
+    Registered("screens.base", "AppScreen", "Elk scherm"),
+    Registered("screens.base", "AppDialog", "Elk venster"),
     Registered("screens.base", "WorkbookScreen", "Hoofdscherm"),
     Registered("screens.reference", "ReferenceScreen", "Naslagscherm"),
 )
-"""Screen classes that are only bases of the screens above, without keys of their own."""
+"""Screen classes that are only bases of the screens above; AppScreen has the keys every screen and
+dialog shares (the next and previous field, copying a selection)."""
 
 WIDGETS: tuple[Registered, ...] = (
     Registered("widgets.action_table", "ActionTable", "Actietabel"),
@@ -179,9 +182,10 @@ def screens() -> Iterator[Registered]:
 
 
 def key_owners() -> Iterator[Registered]:
-    """Everything that can have keys: the app, every screen and every widget with keys."""
+    """Everything that can have keys: the app, every screen, the bases of screens and every widget with keys."""
     yield APP
     yield from screens()
+    yield from BASES
     yield from WIDGETS
 
 

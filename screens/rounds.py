@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.formatting import short_date
 from models.scoring import round_summary, rounds_by_date, without_round
+from screens.base import AppDialog
 from screens.host import host_of
 from widgets.lists import ChoiceList
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
 
-class RoundPickerScreen(ModalScreen[dt.date | None]):
+class RoundPickerScreen(AppDialog[dt.date | None]):
     """Dismisses with the date of the round to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

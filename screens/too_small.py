@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
+
+from screens.base import AppScreen
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 
 
-class TooSmallScreen(Screen[None]):
+class TooSmallScreen(AppScreen[None]):
     """Says how big the terminal is and how big it needs to be; goes away once it fits."""
 
     HELP = "Het venster is te klein. Maak het groter; het werkboek gaat verder waar je was."

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.figures import dashboard_figures
 from models.formatting import short_date
+from screens.base import AppScreen
 from widgets.dashboard_panels import CurrentLevels, FactorScores, LegalMinimum, PhaseProgress, StatusCounts
 from widgets.header import WorkbookHeader
 from widgets.scroll import Scroll
@@ -36,7 +36,7 @@ def plan_text(workbook: Workbook) -> Content:
     return Content("\n").join(lines)
 
 
-class VersionScreen(Screen[None]):
+class VersionScreen(AppScreen[None]):
     """A read-only look at one version; escape goes back to the history."""
 
     HELP = (

@@ -151,7 +151,13 @@ def test_ids_are_unique_per_owner_and_mean_one_thing_everywhere() -> None:
 def test_the_keymap_accepts_every_registered_id_and_refuses_an_unknown_one() -> None:
     ids = binding_ids()
     assert ACTION_TABLE_IDS | {"lijst.omlaag", "vinklijst.aan-uit", "tekstveld.begin", "herstel.openen"} <= ids
-    assert {"tekstveld.invoeren", "tekstvak.regel-begin", "keuzemenu.openen", "scrollen.omlaag"} <= ids
+    assert {
+        "tekstveld.invoeren",
+        "tekstvak.regel-begin",
+        "keuzemenu.openen",
+        "scrollen.omlaag",
+        "scherm.volgende",
+    } <= ids
     source = Path("instellingen.toml")
     usable, problems = checked_keymap(dict.fromkeys(ids, "f5"), source)
     assert problems == [] and set(usable) == ids
@@ -263,6 +269,27 @@ async def test_a_remapped_key_works_in_a_text_box_of_the_log_form(workbook_file:
         assert box.cursor_location == (0, 0) and box.text == "kort overleg"
 
 
+async def test_remapped_tab_moves_the_focus_in_the_action_form_and_tab_no_longer_does(workbook_file: Path) -> None:
+    config_path().write_text('[toetsen]\n"scherm.volgende" = "ctrl+n"\n', encoding="utf-8")
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "n")
+        await pilot.pause()
+        title = app.screen.query_one("#titel")
+        assert app.focused is title
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is title
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#status")
+        await pilot.press("shift+tab")  # scherm.vorige keeps its key
+        await pilot.pause()
+        assert app.focused is title
+        notices = "\n".join(notification.message for notification in app._notifications)
+        assert "Instellingen niet gebruikt" not in notices
+
+
 APP_WIDGET_FOR = {
     "OptionList": "ChoiceList",
     "SelectionList": "CheckboxList",
@@ -325,7 +352,7 @@ async def test_help_in_a_form_lists_the_text_field_keys(workbook_file: Path) -> 
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and app.screen.title_text == "Actieformulier"
         text = app.screen.query_one("#help-text", Static).render().plain  # type: ignore[union-attr]
-        for binding_id in ("formulier.opslaan", "tekstveld.begin", "tekstveld.woord-wissen"):
+        for binding_id in ("formulier.opslaan", "tekstveld.begin", "tekstveld.woord-wissen", "scherm.volgende"):
             assert f"[{binding_id}]" in text
 
 

@@ -75,6 +75,8 @@ def screen_commands(app: WerkboekApp, screen: Screen[object]) -> Iterator[Palett
         binding = active.binding
         if not binding.id or not active.enabled or binding.action == "command_palette":
             continue
+        if binding.id.startswith("scherm."):  # moving between fields, copying: keys, not commands
+            continue
         if not isinstance(active.node, (App, Screen)):
             continue
         entry = found.setdefault((active.node is app, binding.action), (binding, active.node, []))
