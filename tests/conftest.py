@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,26 @@ TODAY = dt.date(2026, 11, 22)
 """The example workbook's deadlines are written around this date."""
 
 
+def _keep_compiled_bytecode() -> None:
+    """Every Python process the tests start (the xdist workers, the app in a pseudo-terminal, the CLI, the
+    server) imports Textual and the app. Where ``PYTHONDONTWRITEBYTECODE`` is set (as in the project's
+    container) nothing compiled is kept, and each of them spends about half a second compiling the same
+    sources again. The tests keep the compiled files in .pytest_cache/pycache instead (never beside the
+    sources), for every process they start."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return
+    prefix = os.environ.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / ".pytest_cache" / "pycache"))
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = prefix
+
+
+_keep_compiled_bytecode()
+
+
 SERIAL_GROUP = "serial"
 """The xdist group of every test marked ``serial``: with ``--dist loadgroup`` one worker runs them all, one
-after another, while the other worker runs everything else."""
+after another, while the other workers run everything else."""
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups

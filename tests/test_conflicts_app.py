@@ -48,7 +48,9 @@ async def test_a_pull_with_a_conflict_opens_conflicten_and_a_key_resolves_it(tmp
         await until(lambda: app.session is not None and app.session.git is not None, "git state", pilot=pilot)
         await pilot.press("b")
         await until(lambda: isinstance(app.screen, ConflictsScreen), "Conflicten opens after the pull", pilot=pilot)
-        assert "niet alles kon samen" in _messages(app)
+        # The screen is pushed before it is composed and before the pull's notice is handled (both queued).
+        await until(lambda: app.screen.query("#conflict-basis"), "Conflicten shows the first conflict", pilot=pilot)
+        await until(lambda: "niet alles kon samen" in _messages(app), "the pull says what is left", pilot=pilot)
         assert (_column(app, "basis"), _column(app, "ons"), _column(app, "hun")) == (
             "Linda Bos (office manager)",
             "Anna de Vries",
