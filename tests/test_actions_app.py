@@ -233,6 +233,9 @@ async def test_a_file_changed_behind_the_apps_back_is_not_overwritten(workbook_f
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await open_actions(pilot)
+        # Only the autosave may find their change (the watch of the file, every two seconds, would find it
+        # first on a slow machine, before the edit below): then the edit is unsaved when it is found.
+        app.store.hold_disk_watch(True)
         theirs = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 35")
         workbook_file.write_text(theirs, encoding="utf-8")
         await go_to(pilot, "A7")
