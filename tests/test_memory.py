@@ -21,13 +21,15 @@ def test_twenty_switches_keep_the_frozen_objects_flat(tmp_path: Path) -> None:
     # The first switches import screens and fill Textual's caches; from then on a switch to the same
     # workbook must freeze as many objects as the time before. Before the fix each pair of switches
     # froze some 60,000 objects more.
-    settled = [s.frozen for s in samples[4::2]]  # the example workbook, from the fourth switch on
-    large = [s.frozen for s in samples[5::2]]  # the generated one
+    # Warming up ends at no fixed switch (the preload timer, the first git lookups and lazily imported screens
+    # land when they land), so the count starts at the eighth switch: a leak of even 1% per pair still shows.
+    settled = [s.frozen for s in samples[8::2]]  # the example workbook, from the eighth switch on
+    large = [s.frozen for s in samples[9::2]]  # the generated one
     for counts in (settled, large):
         assert max(counts) - counts[0] < 0.05 * counts[0], counts
         assert counts[-1] - counts[0] < 0.03 * counts[0], counts
     # Blocks of the workbooks closed meanwhile are gone (other tests may leave their own in the cache).
-    assert samples[-1].cached_blocks - samples[4].cached_blocks < 50, (samples[4], samples[-1])
+    assert samples[-1].cached_blocks - samples[8].cached_blocks < 50, (samples[8], samples[-1])
 
 
 def test_saving_a_50000_action_plan_after_one_edit_renders_only_that_action(
