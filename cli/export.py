@@ -1,12 +1,14 @@
-"""``werkboek export BESTAND --format md|html|csv [-o UIT]``: a report or CSV of one workbook."""
+"""``werkboek export BESTAND --format html|docx|pdf|xlsx|md|csv [-o UIT] [--sjabloon HUISSTIJL.docx]``:
+a report of one workbook (the formats: ``models.report_formats``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from argparse import Namespace
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO, cast
+from typing import BinaryIO, TextIO, cast
 
 from cli.dutch_argparse import DutchArgumentParser
 from models.compare import workbook_from_file
@@ -15,19 +17,40 @@ from models.export_writer import ReportRefusedError, write_export
 from models.formatting import aantal
 from models.os_errors import dutch_os_error
 from models.problems import WorkbookError
-from models.report import FORMATS, Format, default_export_path, export_text
+from models.report_formats import (
+    FORMAT_KINDS,
+    REPORT_FORMATS,
+    Kind,
+    ReportFormat,
+    ReportRequest,
+    TemplateError,
+)
 from models.terminal_text import visible_stream
 
 
 def _parser() -> DutchArgumentParser:
     parser = DutchArgumentParser(
         prog="werkboek export",
-        description="Maak een plan van aanpak (Markdown of HTML) of een CSV van de acties voor Excel.",
+        description=(
+            "Maak een plan van aanpak (HTML, Word, PDF of Markdown) of de acties voor Excel (xlsx, om in te "
+            "vullen en met 'werkboek import' terug te lezen, of CSV)."
+        ),
     )
     parser.add_argument("bestand", type=Path, help="het werkboek (.toml)")
-    parser.add_argument("--format", "-f", choices=FORMATS, default="html", help="md, html of csv (standaard html)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMAT_KINDS,
+        default="html",
+        help=", ".join(FORMAT_KINDS) + " (standaard html)",
+    )
     parser.add_argument(
         "-o", "--uit", type=Path, help="waar het naartoe gaat (standaard naast het werkboek; '-' voor het scherm)"
+    )
+    parser.add_argument(
+        "--sjabloon",
+        type=Path,
+        help="een Word-bestand (.docx) in de huisstijl van de adviseur: stijlen, kop- en voettekst, logo (alleen docx)",
     )
     parser.add_argument(
         "--overschrijven",
@@ -37,10 +60,25 @@ def _parser() -> DutchArgumentParser:
     return parser
 
 
-def export_command(args: Sequence[str], out: TextIO, err: TextIO, *, today: dt.date | None = None) -> int:
+def _refusal(report: ReportFormat, template: Path | None, *, to_screen: bool, binary_out: bool) -> str | None:
+    """Why these options do not go together, or None."""
+    if template is not None and not report.template:
+        return f"--sjabloon hoort bij --format docx (een Word-sjabloon), niet bij {report.kind}."
+    if to_screen and not report.text and not binary_out:
+        return f"Een {report.kind}-bestand kan niet op het scherm; geef met -o een bestandsnaam."
+    return None
+
+
+def export_command(
+    args: Sequence[str], out: TextIO, err: TextIO, *, today: dt.date | None = None, binary_out: BinaryIO | None = None
+) -> int:
     parsed = _parser().parse_args(list(args))
     out, err = visible_stream(out), visible_stream(err)  # text from the file is shown, never obeyed
-    kind = cast(Format, parsed.format)
+    report = REPORT_FORMATS[cast(Kind, parsed.format)]
+    to_screen = parsed.uit is not None and str(parsed.uit) == "-"
+    if refusal := _refusal(report, parsed.sjabloon, to_screen=to_screen, binary_out=binary_out is not None):
+        err.write(f"{refusal}\n")
+        return 2
     content = default_content()
     try:
         workbook = workbook_from_file(parsed.bestand, content)
@@ -48,13 +86,27 @@ def export_command(args: Sequence[str], out: TextIO, err: TextIO, *, today: dt.d
         for problem in error.problems:
             err.write(f"{problem}\n")
         return 2
-    text = export_text(workbook, content, today or dt.date.today(), kind)
-    if parsed.uit is not None and str(parsed.uit) == "-":
-        out.write(text)
-        return 0
-    target: Path = parsed.uit or default_export_path(parsed.bestand, kind)
+    request = ReportRequest(workbook, content, today or dt.date.today(), template=parsed.sjabloon)
     try:
-        write_export(target, text, kind, workbook_path=parsed.bestand, overwrite=parsed.overschrijven)
+        data = report.make(request)
+    except TemplateError as error:
+        err.write(f"{error}\n")
+        return 2
+    if to_screen:
+        if report.text:
+            out.write(data.decode("utf-8-sig"))
+        else:
+            assert binary_out is not None
+            binary_out.write(data)
+        return 0
+    target: Path = parsed.uit or report.default_path(parsed.bestand)
+    return _write(data, target, parsed, len(workbook.acties), out=out, err=err)
+
+
+def _write(data: bytes, target: Path, parsed: Namespace, actions: int, *, out: TextIO, err: TextIO) -> int:
+    """Write the report where asked (never over a workbook) and say where it went."""
+    try:
+        write_export(target, data, workbook_path=parsed.bestand, overwrite=parsed.overschrijven)
     except ReportRefusedError as error:
         hint = " Geef --overschrijven om het te vervangen, of kies een andere naam met -o." if error.can_confirm else ""
         err.write(f"{error.message}{hint}\n")
@@ -62,9 +114,10 @@ def export_command(args: Sequence[str], out: TextIO, err: TextIO, *, today: dt.d
     except OSError as error:
         err.write(f"{dutch_os_error(error, target)}\n")
         return 2
-    out.write(f"Geschreven: {target} ({aantal(len(workbook.acties), 'actie', 'acties')})\n")
+    out.write(f"Geschreven: {target} ({aantal(actions, 'actie', 'acties')})\n")
     return 0
 
 
 def main(args: Sequence[str]) -> int:
-    return export_command(args, out=sys.stdout, err=sys.stderr)
+    binary_out = None if sys.stdout.isatty() else sys.stdout.buffer
+    return export_command(args, out=sys.stdout, err=sys.stderr, binary_out=binary_out)

@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 from models.atomic import write_atomic
-from models.report import Format, export_bytes
 
 SNIFF_BYTES = 1 << 20
 """How much of an existing file is read to see whether it is a workbook."""
@@ -73,8 +72,8 @@ def check_report_target(target: Path, workbook_path: Path, *, overwrite: bool) -
         raise ReportRefusedError(f"{target} bestaat al en wordt niet overschreven.", can_confirm=True)
 
 
-def write_export(path: Path, text: str, kind: Format, *, workbook_path: Path, overwrite: bool = False) -> None:
+def write_export(path: Path, data: bytes, *, workbook_path: Path, overwrite: bool = False) -> None:
     """Write the export atomically (a crash never leaves half a report), after checking the target
     once more right before the write: never a workbook, an existing file only when agreed."""
     check_report_target(path, workbook_path, overwrite=overwrite)
-    write_atomic(path, export_bytes(text, kind), keep_backup=False)
+    write_atomic(path, data, keep_backup=False)

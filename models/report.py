@@ -7,9 +7,7 @@ action is rendered on its own, so a long plan can report progress while it is be
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,14 +20,13 @@ from markupsafe import Markup
 
 from models.content import Content
 from models.figures import dashboard_figures
-from models.formatting import aantal, form_date, hours, money, number, percentage, plain_number, short_date
+from models.formatting import aantal, hours, money, number, percentage, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.profile import REPRESENTATION_LABELS, size_class
+from models.report_formats import ReportRequest
 from models.sources import link_title
 from models.workbook import OPEN_STATUSES, Action, Workbook
 
-Format = Literal["md", "html", "csv"]
-FORMATS: tuple[Format, ...] = ("md", "html", "csv")
 Progress = Callable[[int, int], None]
 """Called with (actions done, actions in all) while a report is made."""
 
@@ -41,13 +38,6 @@ W_LABELS = {
     "waar": "Waar",
     "wanneer": "Wanneer",
 }
-CSV_COLUMNS = (
-    ("id", "Id"), ("titel", "Titel"), ("status", "Status"), ("prioriteit", "Prioriteit"), ("fase", "Fase"),
-    ("succesfactoren", "Succesfactoren"), ("eigenaar", "Eigenaar"), ("start", "Start"), ("deadline", "Deadline"),
-    ("afgerond_op", "Afgerond op"), ("wat", "Wat"), ("waarom", "Waarom"), ("wie", "Wie"),
-    ("werkwijze", "Werkwijze"), ("waar", "Waar"), ("wanneer", "Wanneer"), ("budget", "Budget (euro)"),
-    ("uren", "Uren"), ("bron", "Bron"), ("evaluatie", "Evaluatie"),
-)  # fmt: skip
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
@@ -193,49 +183,11 @@ def report_text(
     return environment.get_template(f"rapport.{kind}.j2").render(**report.context(), groups=groups)
 
 
-def actions_csv(workbook: Workbook, content: Content, progress: Progress | None = None) -> str:
-    """The actions as CSV for Excel (NL): ``;`` between fields, dates as 1-12-2026, decimal commas."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([header for _, header in CSV_COLUMNS])
-    total = len(workbook.acties)
-    for done, action in enumerate(workbook.acties, 1):
-        row = []
-        for name, _ in CSV_COLUMNS:
-            value = getattr(action, name)
-            if name == "bron":
-                value = link_title(value, content) if value else value
-            elif name == "fase":
-                phase = content.phase_by_id.get(value or "")
-                value = phase.naam if phase else value
-            elif name == "succesfactoren":
-                value = ", ".join(content.factor_by_id[f].naam if f in content.factor_by_id else f for f in value)
-            elif isinstance(value, dt.date):
-                value = form_date(value)
-            elif isinstance(value, float):
-                value = plain_number(value)
-            row.append("" if value is None else value)
-        writer.writerow(row)
-        if progress is not None:
-            progress(done, total)
-    return buffer.getvalue()
+def make_html(request: ReportRequest) -> bytes:
+    """The plan van aanpak as one self-contained HTML page."""
+    return report_text(request.workbook, request.content, request.today, "html", request.progress).encode("utf-8")
 
 
-def export_text(
-    workbook: Workbook, content: Content, today: dt.date, kind: Format, progress: Progress | None = None
-) -> str:
-    """The report or CSV as text."""
-    if kind == "csv":
-        return actions_csv(workbook, content, progress)
-    return report_text(workbook, content, today, kind, progress)
-
-
-def export_bytes(text: str, kind: Format) -> bytes:
-    """How the text is written: the CSV with a byte-order mark, so Excel knows it is UTF-8."""
-    return text.encode("utf-8-sig" if kind == "csv" else "utf-8")
-
-
-def default_export_path(workbook_path: Path, kind: Format) -> Path:
-    """Beside the workbook: ``klant-plan-van-aanpak.md``/``.html`` or ``klant-acties.csv``."""
-    suffix = "acties.csv" if kind == "csv" else f"plan-van-aanpak.{kind}"
-    return workbook_path.with_name(f"{workbook_path.stem}-{suffix}")
+def make_markdown(request: ReportRequest) -> bytes:
+    """The plan van aanpak as Markdown."""
+    return report_text(request.workbook, request.content, request.today, "md", request.progress).encode("utf-8")

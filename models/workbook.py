@@ -29,6 +29,15 @@ Representation = Literal["or", "pvt", "geen"]
 LadderLevelId = Literal["startend", "gevorderd", "expert"]
 PracticeLevelId = Literal["minimum", "duurzame-inzetbaarheid", "integraal"]
 DiType = Literal["a", "ab", "b", "bc", "c", "cd", "d"]
+AgreedBy = Literal["werkgever", "or", "pvt", "medewerkers", "adviseur"]
+AGREED_BY: tuple[AgreedBy, ...] = ("werkgever", "or", "pvt", "medewerkers", "adviseur")
+AGREED_BY_LABELS: dict[str, str] = {
+    "werkgever": "Werkgever",
+    "or": "Ondernemingsraad (OR)",
+    "pvt": "Personeelsvertegenwoordiging (PVT)",
+    "medewerkers": "Medewerkers",
+    "adviseur": "Adviseur",
+}
 
 
 def _finite(value: object) -> object:
@@ -113,6 +122,8 @@ class Action(FileModel):
     uren: Amount | None = None
     bron: str | None = None
     evaluatie: str | None = None
+    opmerking: str | None = None
+    """A remark from the employer or whoever carries the action out (the Excel's Opmerking column)."""
 
     @field_validator("deadline")
     @classmethod
@@ -169,6 +180,25 @@ class LogEntry(FileModel):
     known by date and title (``models.merge``)."""
 
 
+class Agreement(FileModel):
+    """Consent given to the plan (``[[akkoord]]``): who agreed, on which date, by whose names.
+
+    Shown in the signature block of the plan van aanpak as given; an entry is known by its date and
+    ``door`` in merges and diffs.
+    """
+
+    datum: dt.date
+    door: AgreedBy
+    namen: list[str] = Field(default_factory=list)
+    plaats: str | None = None
+    opmerking: str | None = None
+
+    @property
+    def label(self) -> str:
+        """``Werkgever``, ``Ondernemingsraad (OR)``, …"""
+        return AGREED_BY_LABELS[self.door]
+
+
 class Conflict(FileModel):
     """A merge conflict kept in the file until someone chooses (``[[conflicten]]``, see ``models.merge``).
 
@@ -210,6 +240,8 @@ class Workbook(FileModel):
     wettelijk: dict[str, LegalItemState] = Field(default_factory=dict)
     acties: list[Action] = Field(default_factory=list)
     logboek: list[LogEntry] = Field(default_factory=list)
+    akkoord: list[Agreement] = Field(default_factory=list)
+    """Consent given to the plan, oldest first."""
     conflicten: list[Conflict] = Field(default_factory=list)
     """Merge conflicts still to be resolved (``models.merge``); empty in a resolved workbook."""
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from models.export_writer import ReportRefusedError, check_report_target, write_export
 from models.os_errors import dutch_os_error
-from models.report import Format, default_export_path, export_text
+from models.report_formats import REPORT_FORMATS, Kind, ReportRequest
 from screens.base import AppDialog
 from screens.confirm import ConfirmScreen
 from screens.host import host_of
@@ -26,11 +26,6 @@ from widgets.text_field import SearchField
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
-CHOICES: dict[Format, str] = {
-    "html": "Plan van aanpak om te printen of te mailen (HTML)",
-    "md": "Plan van aanpak als tekst (Markdown)",
-    "csv": "Acties voor Excel (CSV)",
-}
 PROGRESS_EVERY = 0.05
 """Seconds between progress updates: often enough to see it move, rare enough to cost nothing."""
 
@@ -44,7 +39,7 @@ class ExportScreen(AppDialog[Path | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.kind: Format = "html"
+        self.kind: Kind = "html"
         self.busy = False
 
     @property
@@ -56,9 +51,10 @@ class ExportScreen(AppDialog[Path | None]):
         assert session is not None
         with Vertical(id="export-dialog"):
             yield Static("Rapport maken", id="export-title")
-            yield ChoiceList(*[Option(label, id=kind) for kind, label in CHOICES.items()], id="export-kinds")
+            kinds = [Option(report.label, id=kind) for kind, report in REPORT_FORMATS.items()]
+            yield ChoiceList(*kinds, id="export-kinds")
             yield Label("Bestand (enter schrijft het):", classes="export-label")
-            yield SearchField(str(default_export_path(session.loaded.path, self.kind)), id="export-path")
+            yield SearchField(str(REPORT_FORMATS[self.kind].default_path(session.loaded.path)), id="export-path")
             yield ProgressBar(total=max(1, len(session.workbook.acties)), id="export-progress", show_eta=False)
             yield Static("↑↓ kiest de soort · enter schrijft · escape sluit", id="export-hint")
 
@@ -71,8 +67,8 @@ class ExportScreen(AppDialog[Path | None]):
     def _kind_chosen(self, event: OptionList.OptionHighlighted) -> None:
         session = self.werkboek.session
         assert session is not None
-        self.kind = cast(Format, event.option.id)
-        self.query_one(Input).value = str(default_export_path(session.loaded.path, self.kind))
+        self.kind = cast(Kind, event.option.id)
+        self.query_one(Input).value = str(REPORT_FORMATS[self.kind].default_path(session.loaded.path))
 
     @on(OptionList.OptionSelected)
     @on(Input.Submitted)
@@ -108,7 +104,7 @@ class ExportScreen(AppDialog[Path | None]):
         self._export(target, kind)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, target: Path, kind: Format, *, overwrite: bool = False) -> None:
+    def _export(self, target: Path, kind: Kind, *, overwrite: bool = False) -> None:
         session = self.werkboek.session
         assert session is not None
         last = 0.0
@@ -121,8 +117,9 @@ class ExportScreen(AppDialog[Path | None]):
                 self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, total), progress=done)
 
         try:
-            text = export_text(session.workbook, session.content, session.today, kind, progress)
-            write_export(target, text, kind, workbook_path=session.loaded.path, overwrite=overwrite)
+            request = ReportRequest(session.workbook, session.content, session.today, progress)
+            data = REPORT_FORMATS[kind].make(request)
+            write_export(target, data, workbook_path=session.loaded.path, overwrite=overwrite)
         except ReportRefusedError as refused:
             self.app.call_from_thread(self._failed, refused.message)
             return

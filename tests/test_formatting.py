@@ -26,7 +26,8 @@ from models.formatting import (
     short_date,
 )
 from models.plan import with_action
-from models.report import actions_csv, report_text
+from models.report import report_text
+from models.report_csv import actions_csv
 from models.store import load_workbook
 from models.workbook import Workbook
 

@@ -13,7 +13,8 @@ from conftest import EXAMPLE, TODAY
 
 from cli.export import export_command
 from models.content import Content
-from models.report import actions_csv, export_bytes, markdown_text, report_text
+from models.report import markdown_text, report_text
+from models.report_csv import actions_csv
 from models.store import load_workbook
 from models.workbook import Action, Organisation, Workbook
 
@@ -73,7 +74,7 @@ def test_html_escapes_text_from_the_workbook(content: Content) -> None:
 
 
 def test_csv_opens_in_excel_nl_and_reads_back(example: Workbook, content: Content, tmp_path: Path) -> None:
-    data = export_bytes(actions_csv(example, content), "csv")
+    data = actions_csv(example, content).encode("utf-8-sig")
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert [row["Id"] for row in rows] == [action.id for action in example.acties]

@@ -19,7 +19,8 @@ from models.content import Content, content_folder, load_content
 from models.content_items import Source
 from models.library import Library
 from models.problems import WorkbookError
-from models.report import actions_csv, report_text
+from models.report import report_text
+from models.report_csv import actions_csv
 from models.sources import SEED_FILE, citations, cite, document, link_title
 from models.store import load_workbook
 from screens.legal import LegalScreen
