@@ -25,6 +25,7 @@ from models.report_formats import (
     ReportRequest,
     TemplateError,
 )
+from models.settings import house_style, load_settings
 from models.terminal_text import visible_stream
 
 
@@ -50,7 +51,10 @@ def _parser() -> DutchArgumentParser:
     parser.add_argument(
         "--sjabloon",
         type=Path,
-        help="een Word-bestand (.docx) in de huisstijl van de adviseur: stijlen, kop- en voettekst, logo (alleen docx)",
+        help=(
+            "een Word-bestand (.docx) in je huisstijl: stijlen, kop- en voettekst, logo (alleen docx; "
+            "standaard 'huisstijl' uit je instellingen, zie werkboek config)"
+        ),
     )
     parser.add_argument(
         "--overschrijven",
@@ -86,7 +90,10 @@ def export_command(
         for problem in error.problems:
             err.write(f"{problem}\n")
         return 2
-    request = ReportRequest(workbook, content, today or dt.date.today(), template=parsed.sjabloon)
+    template = parsed.sjabloon
+    if template is None and report.template:
+        template = house_style(load_settings().settings)  # the consultant's own, from `werkboek config`
+    request = ReportRequest(workbook, content, today or dt.date.today(), template=template)
     try:
         data = report.make(request)
     except TemplateError as error:
@@ -119,5 +126,6 @@ def _write(data: bytes, target: Path, parsed: Namespace, actions: int, *, out: T
 
 
 def main(args: Sequence[str]) -> int:
-    binary_out = None if sys.stdout.isatty() else sys.stdout.buffer
+    # A Word, Excel or PDF file goes to stdout only when it is not a terminal (a pipe or a file).
+    binary_out = None if sys.stdout.isatty() else getattr(sys.stdout, "buffer", None)
     return export_command(args, out=sys.stdout, err=sys.stderr, binary_out=binary_out)

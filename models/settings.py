@@ -36,6 +36,10 @@ CONFIG_TEMPLATE = """\
 # De map met werkboeken die 'werkboek' zonder pad opent (standaard saves/).
 # werkboeken = "~/klanten"
 
+# Je huisstijl voor het plan van aanpak in Word: een .docx met je logo, lettertypen en kleuren.
+# Rapport maken (docx) en 'werkboek export --format docx' gebruiken het; --sjabloon gaat hiervoor.
+# huisstijl = "~/Documenten/huisstijl.docx"
+
 # Andere toetsen: het id van de toets (de hulp, ? of f1, toont ze per scherm) en de nieuwe toets.
 # Meer toetsen voor één opdracht scheid je met een komma.
 [toetsen]
@@ -52,6 +56,8 @@ class Settings(BaseModel):
 
     thema: str | None = None
     werkboeken: str | None = None
+    huisstijl: str | None = None
+    """The consultant's Word template (a .docx) for the plan van aanpak."""
     toetsen: dict[str, str] = {}
 
 
@@ -93,6 +99,11 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         problems.append(Problem(name, f'thema: onbekend thema "{settings.thema}"; kies uit {allowed}'))
         settings = settings.model_copy(update={"thema": None})
     return LoadedSettings(settings, problems)
+
+
+def house_style(settings: Settings) -> Path | None:
+    """The Word template the settings name (``~`` expanded), or None."""
+    return Path(settings.huisstijl).expanduser() if settings.huisstijl else None
 
 
 def create_config(path: Path | None = None) -> tuple[Path, bool]:

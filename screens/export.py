@@ -1,5 +1,7 @@
-"""Rapport maken: a plan van aanpak for the employer (HTML to print, or Markdown) or the actions as a
-CSV for Excel, written beside the workbook; a long plan shows how far it is."""
+"""Rapport maken: the plan van aanpak for the employer (HTML, Word in the consultant's house style, PDF,
+Markdown) or the actions for Excel (xlsx to fill in and read back, or CSV), written beside the workbook;
+asks before replacing a file, shows how far a long plan is, and in the browser (``werkboek serve``) also
+hands the file to the browser as a download."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from models.export_writer import ReportRefusedError, check_report_target, write_export
 from models.os_errors import dutch_os_error
-from models.report_formats import REPORT_FORMATS, Kind, ReportRequest
+from models.report_formats import REPORT_FORMATS, Kind, ReportRequest, TemplateError
+from models.settings import house_style
 from screens.base import AppDialog
 from screens.confirm import ConfirmScreen
 from screens.host import host_of
@@ -26,6 +29,14 @@ from widgets.text_field import SearchField
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
+MIME_TYPES: dict[Kind, str] = {
+    "html": "text/html",
+    "md": "text/markdown",
+    "csv": "text/csv",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 PROGRESS_EVERY = 0.05
 """Seconds between progress updates: often enough to see it move, rare enough to cost nothing."""
 
@@ -55,6 +66,7 @@ class ExportScreen(AppDialog[Path | None]):
             yield ChoiceList(*kinds, id="export-kinds")
             yield Label("Bestand (enter schrijft het):", classes="export-label")
             yield SearchField(str(REPORT_FORMATS[self.kind].default_path(session.loaded.path)), id="export-path")
+            yield Static(id="export-template")
             yield ProgressBar(total=max(1, len(session.workbook.acties)), id="export-progress", show_eta=False)
             yield Static("↑↓ kiest de soort · enter schrijft · escape sluit", id="export-hint")
 
@@ -62,6 +74,7 @@ class ExportScreen(AppDialog[Path | None]):
         kinds = self.query_one(OptionList)
         kinds.highlighted = 0
         kinds.focus()
+        self._show_template_line()
 
     @on(OptionList.OptionHighlighted)
     def _kind_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -69,6 +82,26 @@ class ExportScreen(AppDialog[Path | None]):
         assert session is not None
         self.kind = cast(Kind, event.option.id)
         self.query_one(Input).value = str(REPORT_FORMATS[self.kind].default_path(session.loaded.path))
+        self._show_template_line()
+
+    def _show_template_line(self) -> None:
+        line = self.query_one("#export-template", Static)
+        line.update(self._template_line())
+        line.display = REPORT_FORMATS[self.kind].template
+
+    def _template(self) -> Path | None:
+        """The consultant's Word template from the settings (``huisstijl``), for the Word plan only."""
+        if not REPORT_FORMATS[self.kind].template:
+            return None
+        return house_style(self.werkboek.settings.settings)
+
+    def _template_line(self) -> str:
+        if not REPORT_FORMATS[self.kind].template:
+            return ""
+        template = self._template()
+        if template is None:
+            return "Huisstijl: standaard (eigen .docx: 'huisstijl' in werkboek config)"
+        return f"Huisstijl: {template}"
 
     @on(OptionList.OptionSelected)
     @on(Input.Submitted)
@@ -117,16 +150,22 @@ class ExportScreen(AppDialog[Path | None]):
                 self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, total), progress=done)
 
         try:
-            request = ReportRequest(session.workbook, session.content, session.today, progress)
+            request = ReportRequest(session.workbook, session.content, session.today, progress, self._template())
             data = REPORT_FORMATS[kind].make(request)
             write_export(target, data, workbook_path=session.loaded.path, overwrite=overwrite)
-        except ReportRefusedError as refused:
-            self.app.call_from_thread(self._failed, refused.message)
+        except (ReportRefusedError, TemplateError) as refused:
+            self.app.call_from_thread(self._failed, str(refused))
             return
         except OSError as error:
             self.app.call_from_thread(self._failed, dutch_os_error(error, target))
             return
-        self.app.call_from_thread(self.dismiss, target)
+        self.app.call_from_thread(self._written, target)
+
+    def _written(self, target: Path) -> None:
+        if self.app.is_web:
+            # In the browser the file is on the server; the browser gets it as a download too.
+            self.app.deliver_binary(target, save_filename=target.name, mime_type=MIME_TYPES[self.kind])
+        self.dismiss(target)
 
     def _failed(self, message: str) -> None:
         self.busy = False

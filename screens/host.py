@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from core.session import WorkbookSession
     from core.store import WorkbookStore
     from models.library import LibraryItem
+    from models.settings import LoadedSettings
     from models.workbook import Workbook
     from screens.form import FormValues
 
@@ -29,6 +30,8 @@ class WorkbookHost(Protocol):
     """Published when the file state (saved, unsaved, conflict) changes."""
     hint_seen: bool
     """The first-run hint on the dashboard was used and stays away."""
+    settings: LoadedSettings
+    """The user's config file (keys, theme, house style)."""
 
     @property
     def session(self) -> WorkbookSession | None: ...
