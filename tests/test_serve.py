@@ -279,3 +279,69 @@ def test_a_page_from_another_site_gets_no_websocket_even_with_the_token(tmp_path
         # would be running now, as the server's child.
         assert children_of(served.process.pid) == [], "no app was started for that page"
         assert not served.ready.exists()
+
+
+async def _socket_url(session: aiohttp.ClientSession, devtools_port: int, target: str) -> str:
+    """The DevTools websocket of the page (``target="page"``) or of the browser."""
+    if target == "page":
+        async with session.get(f"http://127.0.0.1:{devtools_port}/json") as response:
+            return str(next(t for t in await response.json() if t["type"] == "page")["webSocketDebuggerUrl"])
+    async with session.get(f"http://127.0.0.1:{devtools_port}/json/version") as response:
+        return str((await response.json())["webSocketDebuggerUrl"])
+
+
+async def _send(socket_: aiohttp.ClientWebSocketResponse, commands: list[tuple[str, dict[str, object]]]) -> None:
+    """Send DevTools commands one after another, each waiting for its answer."""
+    for number, (method, params) in enumerate(commands, 1):
+        await socket_.send_json({"id": number, "method": method, "params": params})
+        while json.loads((await socket_.receive()).data).get("id") != number:
+            pass
+
+
+def _key(key: str, code: int, text: str = "") -> list[tuple[str, dict[str, object]]]:
+    """A key pressed and released in the page, as a person types it."""
+    down: dict[str, object] = {"type": "keyDown", "key": key, "code": key, "windowsVirtualKeyCode": code}
+    if text:
+        down["text"] = text
+    return [("Input.dispatchKeyEvent", down), ("Input.dispatchKeyEvent", {**down, "type": "keyUp", "text": ""})]
+
+
+async def _download_after_keys(
+    devtools_port: int, keys: list[tuple[str, dict[str, object]]], downloads: Path, seconds: float
+) -> list[Path]:
+    """Type ``keys`` into the page and wait for the files the browser downloads into ``downloads``.
+
+    The browser's session stays open the whole time: Chromium forgets where downloads go when it closes.
+    """
+    async with aiohttp.ClientSession() as session:
+        browser_url = await _socket_url(session, devtools_port, "browser")
+        page_url = await _socket_url(session, devtools_port, "page")
+        async with session.ws_connect(browser_url) as browser_socket, session.ws_connect(page_url) as page_socket:
+            allow = {"behavior": "allow", "downloadPath": str(downloads)}
+            await _send(browser_socket, [("Browser.setDownloadBehavior", allow)])
+            focus = "document.querySelector('.xterm-helper-textarea').focus()"
+            await _send(page_socket, [("Runtime.evaluate", {"expression": focus}), *keys])
+            deadline = asyncio.get_running_loop().time() + seconds
+            while asyncio.get_running_loop().time() < deadline:
+                done = [path for path in downloads.iterdir() if not path.name.endswith(".crdownload")]
+                if done:
+                    return done
+                await asyncio.sleep(0.2)
+    return []
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is niet geïnstalleerd (Debian-pakket chromium)")
+def test_a_report_made_in_the_browser_arrives_as_a_download(tmp_path: Path) -> None:
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with serving(tmp_path) as served, browser(tmp_path, f"{served.base}/?token={served.token}") as devtools:
+        wait_for(lambda: served.ready.exists() and served.ready.read_text(), 60, "het werkboek in de browser")
+        wait_for(lambda: "-first-byte" in body_class(devtools).split(), 20, "uitvoer in de browser")
+        # Rapport maken opens with HTML chosen and the file name filled in: enter writes it. Both keys at
+        # once, as a person types them.
+        keys = [*_key("r", 82, "r"), *_key("Enter", 13, "\r")]
+        arrived = asyncio.run(_download_after_keys(devtools, keys, downloads, 40))
+        report = tmp_path / "klant-plan-van-aanpak.html"
+        assert report.exists(), "written beside the workbook on the server"
+    assert [path.name for path in arrived] == ["klant-plan-van-aanpak.html"]
+    assert arrived[0].read_bytes() == report.read_bytes()
