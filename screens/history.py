@@ -50,7 +50,7 @@ def version_label(version: Version) -> tuple[Content, str]:
     return head, commit.message
 
 
-def _grouped(changes: list[DiffLine], indent: str = "") -> list[Content]:
+def grouped_changes(changes: list[DiffLine], indent: str = "") -> list[Content]:
     """Changes under a heading per subject; a note when there are none."""
     if not changes:
         return [Content.styled(f"{indent}Geen inhoudelijke wijzigingen (alleen de opmaak van het bestand).", "italic")]
@@ -81,7 +81,7 @@ def _sides_text(version: Version) -> list[Content]:
         if side.changes is None:
             lines.append(Content.styled("  Die versie is geen geldig werkboek; niet te vergelijken.", "italic"))
         else:
-            lines += _grouped(side.changes, "  ")
+            lines += grouped_changes(side.changes, "  ")
     return lines
 
 
@@ -112,7 +112,7 @@ def changes_text(version: Version, is_first: bool = False) -> Content:
         text = first_version_summary(version.workbook) if first else "de versie ervoor is niet te lezen"
         lines.append(Content(text[0].upper() + text[1:] + "."))
     else:
-        lines += _grouped(version.changes)
+        lines += grouped_changes(version.changes)
     return Content("\n").join(lines)
 
 
