@@ -32,6 +32,12 @@ def _export(args: Sequence[str]) -> int:
     return export(args)
 
 
+def _import(args: Sequence[str]) -> int:
+    from cli.import_xlsx import main as import_xlsx
+
+    return import_xlsx(args)
+
+
 def _new(args: Sequence[str]) -> int:
     from cli.new import main as new
 
@@ -66,6 +72,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": _check,
     "diff": _diff,
     "export": _export,
+    "import": _import,
     "new": _new,
     "config": _config,
     "merge": _merge,

@@ -7,7 +7,7 @@ row to an action by its Id, and returns a new workbook; every other column is ig
 the caller shows the change (``models.diff``) and saves it, or not.
 
 Nothing is half applied: every problem in the file is collected and raised together as
-:class:`SheetImportError`, each message naming the sheet and cell as Excel does (``Acties!C7``).
+:class:`SheetRefusedError`, each message naming the sheet and cell as Excel does (``Acties!C7``).
 openpyxl is imported only here, and only when a sheet is read.
 """
 
@@ -37,7 +37,7 @@ RETURNED: tuple[ActionColumn, ...] = tuple(column for column in ACTION_COLUMNS i
 FIELD_NAMES = {"afgerond_op": "afgerond op"}
 
 
-class SheetImportError(Exception):
+class SheetRefusedError(Exception):
     """The sheet cannot be read back; ``messages`` says, in Dutch, what is wrong and where (nothing applied)."""
 
     def __init__(self, messages: Sequence[str]) -> None:
@@ -77,34 +77,34 @@ def _shown(value: object, most: int = 30) -> str:
 
 
 def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]]:
-    """The action sheet's name and its rows, or :class:`SheetImportError` when the file is no xlsx."""
+    """The action sheet's name and its rows, or :class:`SheetRefusedError` when the file is no xlsx."""
     from openpyxl import load_workbook  # noqa: PLC0415 - only when a sheet is read back
 
     try:
         data = source if isinstance(source, bytes) else source.read_bytes()
     except OSError as error:
-        raise SheetImportError([dutch_os_error(error, label, writing=False)]) from None
+        raise SheetRefusedError([dutch_os_error(error, label, writing=False)]) from None
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # a broken or foreign file: any of zipfile's, openpyxl's or the XML parser's errors
-        raise SheetImportError(
+        raise SheetRefusedError(
             [f"{label}: geen Excel-werkmap (xlsx); sla het bestand in Excel op als 'Excel-werkmap (*.xlsx)'"]
         ) from None
     try:
         name = next((n for n in book.sheetnames if n.strip().casefold() == ACTIONS_SHEET.casefold()), None)
         if name is None:
             sheets = ", ".join(f"'{printable(n, multiline=False)}'" for n in book.sheetnames)
-            raise SheetImportError(
+            raise SheetRefusedError(
                 [f"{label}: geen tabblad '{ACTIONS_SHEET}' (wel: {sheets}); lees een bestand in van werkboek export"]
             )
         sheet = book[name]
         name = name if name.isalnum() else "'" + name.replace("'", "''") + "'"  # as Excel writes it: 'Mijn acties'!A1
         sheet.reset_dimensions()  # read every row, whatever size the file claims
         rows = [[_Cell(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
-    except SheetImportError:
+    except SheetRefusedError:
         raise
     except Exception:
-        raise SheetImportError([f"{label}: het tabblad '{ACTIONS_SHEET}' is beschadigd en niet te lezen"]) from None
+        raise SheetRefusedError([f"{label}: het tabblad '{ACTIONS_SHEET}' is beschadigd en niet te lezen"]) from None
     finally:
         book.close()
     return name, rows
@@ -132,9 +132,9 @@ def _header(rows: list[list[_Cell]], sheet: str) -> tuple[int, dict[str, int]]:
                 continue
             columns[column.field] = col
         if problems:
-            raise SheetImportError(problems)
+            raise SheetRefusedError(problems)
         return index, columns
-    raise SheetImportError(
+    raise SheetRefusedError(
         [
             f"{sheet}: geen kolom '{ID_COLUMN.header}' in de eerste {HEADER_ROWS} rijen; de kopregel van "
             f"werkboek export (Id, Actie, Status, …) hoort erin te staan, met de actienummers onder Id"
@@ -323,7 +323,7 @@ def actions_from_sheet(workbook: Workbook, source: Path | bytes, *, label: str |
     Reads status, owner, start, deadline, done date and remark of every row, matched to its action by
     Id; an empty cell clears the field (not the status), a row as exported changes nothing, an action
     without a row stays as it is. Returns ``workbook`` itself when nothing changed. ``label`` names the
-    file in messages (default: the path). Raises :class:`SheetImportError` with every problem found.
+    file in messages (default: the path). Raises :class:`SheetRefusedError` with every problem found.
     """
     name = label or (str(source) if isinstance(source, Path) else "het Excel-bestand")
     sheet, rows = _read_rows(source, name)
@@ -331,7 +331,7 @@ def actions_from_sheet(workbook: Workbook, source: Path | bytes, *, label: str |
     reader = _Reader(workbook, sheet, header, columns)
     reader.read(rows)
     if reader.problems:
-        raise SheetImportError(reader.problems)
+        raise SheetRefusedError(reader.problems)
     if not reader.changed:
         return workbook
     actions = [reader.changed.get(action.id, action) for action in workbook.acties]
