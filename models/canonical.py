@@ -2,7 +2,8 @@
 
 Keys follow the model's field order (unknown keys after them, in the order they were read),
 dictionaries keyed by content ids follow the content order, actions are sorted by id, scoring
-rounds, level choices and log entries by date, and empty optional values are left out.
+rounds, level choices and log entries by date, consent (``akkoord``) by date and role, and empty
+optional values are left out.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from models.agreements import order_key
 from models.content import Content
 from models.toml_emit import RenderedItem, dumps, render_array_item
 from models.workbook import Action, LogEntry, ScoringRound, Workbook
@@ -133,6 +135,9 @@ class _Writer:
                     self.rendered_action(a) for a in sorted(actions, key=lambda a: action_sort_key(a.id))
                 ],
                 "logboek": lambda entries: [self.log_entry(e) for e in sorted(entries, key=lambda e: e.datum)],
+                "akkoord": lambda entries: [
+                    self.table(e) for e in sorted(entries, key=lambda e: order_key(e.datum, e.door))
+                ],
             },
         )
 

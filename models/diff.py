@@ -1,8 +1,8 @@
 """What changed between two versions of a workbook, in Dutch, per subject.
 
 Actions are matched by id, scoring rounds and level choices by date, legal items and phases by
-their content id, log entries by date and title. Every field is compared, also keys the program
-does not know, so nothing changes unseen.
+their content id, log entries by date and title, consent (``akkoord``) by date and role. Every field
+is compared, also keys the program does not know, so nothing changes unseen.
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from models.agreements import agreement_key, agreement_title, order_key, role_label
 from models.canonical import action_sort_key
 from models.content import Content
 from models.formatting import aantal, hours, money, percentage, plain_number, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
-from models.workbook import LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
+from models.workbook import Agreement, LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
 
 SECTIONS = (
-    "Werkboek", "Conflicten", "Profiel", "Niveaus", "Metingen", "Fasen", "Wettelijk minimum", "Acties", "Logboek"
+    "Werkboek", "Conflicten", "Profiel", "Niveaus", "Metingen", "Fasen", "Wettelijk minimum", "Acties", "Logboek",
+    "Akkoord",
 )  # fmt: skip
 LONG_TEXT = 50
 """Texts longer than this (or with a line break) are reported as changed, not quoted in full."""
@@ -145,6 +147,7 @@ class _Differ:
         yield from self.legal()
         yield from self.actions()
         yield from self.logbook()
+        yield from self.agreements()
         yield from self.conflicts()
 
     def conflicts(self) -> Iterator[DiffLine]:
@@ -173,7 +176,7 @@ class _Differ:
 
             yield DiffLine("Fasen", _change("huidige fase", self.old.huidige_fase, self.new.huidige_fase, shown))
         nested = {"organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "huidige_fase"}
-        nested.add("conflicten")
+        nested |= {"akkoord", "conflicten"}
         for text in _field_changes(self.old, self.new, skip={*nested, "laatste_actie"}):
             yield DiffLine("Werkboek", text)
         yield from self.action_counter()
@@ -314,6 +317,60 @@ class _Differ:
             else:
                 for text in _field_changes(old, new, skip={"datum"}):
                     yield DiffLine("Logboek", f"{label}: {text}")
+
+    def agreements(self) -> Iterator[DiffLine]:
+        """Consent by date and role; one left over on each side for the same role is the same entry (a new
+        date), as is one left over on each side on the same date (a new role)."""
+        pairs = _agreement_pairs(self.old.akkoord, self.new.akkoord)
+        shown: dict[str, Callable[[Any], str]] = {"door": lambda door: role_label(str(door))}
+        for old, new in pairs:
+            if old is None and new is not None:
+                place = f" in {new.plaats}" if new.plaats else ""
+                names = f": {', '.join(new.namen)}" if new.namen else ""
+                yield DiffLine("Akkoord", f"{agreement_title(new)}{place} toegevoegd{names}")
+            elif new is None and old is not None:
+                names = f" ({', '.join(old.namen)})" if old.namen else ""
+                yield DiffLine("Akkoord", f"{agreement_title(old)} verwijderd{names}")
+            elif old is not None and new is not None:
+                for text in _field_changes(old, new, shown=shown):
+                    yield DiffLine("Akkoord", f"{agreement_title(new)}: {text}")
+
+
+def _agreement_pairs(old: list[Agreement], new: list[Agreement]) -> list[tuple[Agreement | None, Agreement | None]]:
+    """(old, new) per entry, in the file's order: by key first, then what is left by role, then by date."""
+    before, after = _by_key(old), _by_key(new)
+    pairs: list[tuple[Agreement | None, Agreement | None]] = [
+        (before.pop(k), after.pop(k)) for k in list(after) if k in before
+    ]
+    for alike in (_same_role, _same_day):
+        for key, entry in list(after.items()):
+            candidates = [k for k, e in before.items() if alike(e, entry)]
+            if len(candidates) != 1:
+                continue
+            rivals = [e for e in after.values() if alike(before[candidates[0]], e)]
+            if len(rivals) == 1:
+                pairs.append((before.pop(candidates[0]), after.pop(key)))
+    pairs += [(entry, None) for entry in before.values()] + [(None, entry) for entry in after.values()]
+    return sorted(pairs, key=lambda pair: next(order_key(e.datum, e.door) for e in (pair[1], pair[0]) if e))
+
+
+def _same_role(a: Agreement, b: Agreement) -> bool:
+    return a.door == b.door
+
+
+def _same_day(a: Agreement, b: Agreement) -> bool:
+    return a.datum == b.datum
+
+
+def _by_key(entries: list[Agreement]) -> dict[str, Agreement]:
+    """Entries by :func:`~models.agreements.agreement_key`; a second one with the same key gets ``#2``."""
+    keyed: dict[str, Agreement] = {}
+    for entry in entries:
+        key, number = agreement_key(entry), 1
+        while (f"{key}#{number}" if number > 1 else key) in keyed:
+            number += 1
+        keyed[f"{key}#{number}" if number > 1 else key] = entry
+    return keyed
 
 
 def diff_workbooks(old: Workbook, new: Workbook, content: Content) -> list[DiffLine]:

@@ -11,6 +11,7 @@ by a stable identity and merged field by field:
   (:mod:`models.merge_ids`), with references to them in their texts following;
 - log entries by their ``id`` (:func:`models.workbook.new_log_id`); an older entry without one by date
   and title, and else by date when that leaves one candidate on each side (a changed title);
+- consent (``akkoord``) by date and role (``2026-12-01 werkgever``), field by field;
 - a text changed on both sides line by line (:mod:`models.merge_lines`), as are lists of lines such as
   ``deelnemers``, when the changes do not touch;
 - ``laatste_actie``: the highest number either side ever gave (after the renumbering).
@@ -41,12 +42,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from models.agreements import order_key
 from models.canonical import action_sort_key, dumps_workbook
 from models.content import Content
 from models.limits import extreme_values
@@ -70,7 +72,7 @@ from models.workbook import SCHEMA_VERSION, Workbook
 
 Path = tuple[str, ...]
 
-KEYED = ("acties", "metingen", "niveaus", "logboek")
+KEYED = ("acties", "metingen", "niveaus", "logboek", "akkoord")
 """Arrays of tables whose entries are matched by identity (see :func:`entry_keys`)."""
 BY_ITEM = ("fasen", "wettelijk")
 """Tables of tables: a conflict there is named by the item (the phase, the legal item) and a field."""
@@ -92,9 +94,12 @@ def _date_text(value: Any) -> str:
 
 def own_key(section: str, entry: Mapping[str, Any]) -> str:
     """An entry's identity as written in a conflict's ``sleutel``: an action's id, a date (rounds, levels),
-    a log entry's id, or for a log entry without one its date and title (``2026-03-10 Kick-off``)."""
+    a log entry's id, or for a log entry without one its date and title (``2026-03-10 Kick-off``), a
+    consent's date and role (``2026-12-01 werkgever``)."""
     if section == "acties":
         return str(entry.get("id"))
+    if section == "akkoord":
+        return f"{_date_text(entry.get('datum'))} {entry.get('door', '')}"
     if section == "logboek":
         if entry.get("id"):
             return str(entry["id"])
@@ -432,8 +437,7 @@ def merge_documents(base: Mapping[str, Any], ours: Mapping[str, Any], theirs: Ma
             pairs, keyed[section] = _with_final_ids(pairs, keyed[section], ids.final, merger.conflicts, first)
         if pairs:
             entries = [entry for _, entry in pairs]
-            order = (lambda e: action_sort_key(str(e["id"]))) if section == "acties" else (lambda e: e["datum"])
-            document[section] = sorted(entries, key=order)  # as the file will have them (stable)
+            document[section] = sorted(entries, key=_FILE_ORDER.get(section, _by_date))  # as the file has them
     document["schema"] = _schema(base, ours, theirs)
     highest = last_number({"acties": document.get("acties", [])})
     if ids.counter > highest:
@@ -445,6 +449,17 @@ def merge_documents(base: Mapping[str, Any], ours: Mapping[str, Any], theirs: Ma
         {**d, **{section: keyed[section][i] for section in KEYED}} for i, d in enumerate((base, ours, theirs))
     )
     return DocumentMerge(_ordered(document, ours), merger.conflicts, ids.renumbered, sides)  # type: ignore[arg-type]
+
+
+def _by_date(entry: Mapping[str, Any]) -> Any:
+    return entry["datum"]
+
+
+_FILE_ORDER: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    "acties": lambda entry: action_sort_key(str(entry["id"])),
+    "akkoord": lambda entry: order_key(entry.get("datum"), entry.get("door")),
+}
+"""How the canonical writer orders a keyed part; the others by date (stable)."""
 
 
 def _ordered(document: dict[str, Any], like: Mapping[str, Any]) -> dict[str, Any]:

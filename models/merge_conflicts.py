@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from models.agreements import order_key, role_phrase
 from models.content import Content, default_content
 from models.dutch_messages import dutch_validation_message
 from models.formatting import plain_number, short_date
@@ -25,6 +26,7 @@ from models.problems import format_path
 from models.references import reference_errors
 from models.workbook import (
     Action,
+    Agreement,
     Conflict,
     LegalItemState,
     LevelChoice,
@@ -46,6 +48,7 @@ _WHOLE = {
     "metingen": "de hele meting",
     "niveaus": "de hele keuze",
     "logboek": "het hele verslag",
+    "akkoord": "het hele akkoord",
     "fasen": "de hele fase",
     "wettelijk": "het hele item",
 }
@@ -54,6 +57,7 @@ _ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "metingen": ScoringRound,
     "niveaus": LevelChoice,
     "logboek": LogEntry,
+    "akkoord": Agreement,
     "fasen": PhaseState,
     "wettelijk": LegalItemState,
     "organisatie": Organisation,
@@ -152,10 +156,17 @@ def _where(workbook: Workbook, conflict: Conflict, content: Content) -> str:
         "fasen": lambda: f"fase {phase.label if (phase := content.phase_by_id.get(key)) else key}",
         "wettelijk": lambda: f"wettelijk minimum '{item.titel if (item := content.legal_by_id.get(key)) else key}'",
         "organisatie": lambda: "profiel",
+        "akkoord": lambda: _agreement_where(key),
     }
     if part in named:
         return named[part]()
     return part if key == "" else f"{part} {key}"
+
+
+def _agreement_where(key: str) -> str:
+    """``akkoord van de werkgever op 1 dec 2026`` for the key ``2026-12-01 werkgever`` (or ``…#2``)."""
+    day, _, role = key.split("#", maxsplit=1)[0].partition(" ")
+    return f"akkoord van {role_phrase(role)} op {_day(day)}" if role else f"akkoord {_day(day)}"
 
 
 def _field(conflict: Conflict, content: Content) -> str:
@@ -202,6 +213,8 @@ def _light(section: str, entry: Any) -> dict[str, Any]:
         return {"id": entry.id}
     if section == "logboek":
         return {"id": entry.id, "datum": entry.datum, "titel": entry.titel}
+    if section == "akkoord":
+        return {"datum": entry.datum, "door": entry.door}
     return {"datum": entry.datum}
 
 
@@ -272,7 +285,10 @@ def _apply_entry(workbook: Workbook, conflict: Conflict, path: list[str], value:
         del entries[position]
     if chosen is not None:
         entries.insert(position if position is not None else len(entries), chosen)
-    entries.sort(key=lambda entry: entry.datum)  # stable: same-day entries keep their order
+    if section == "akkoord":
+        entries.sort(key=lambda entry: order_key(entry.datum, entry.door))
+    else:
+        entries.sort(key=lambda entry: entry.datum)  # stable: same-day entries keep their order
     new_key = own_key(section, _light(section, chosen)) if chosen is not None else None
     return workbook.model_copy(update={section: entries}), new_key
 
@@ -322,7 +338,8 @@ def resolve_conflict(
     (a TOML value: text, number, date, list, or a table for a whole entry; None empties the field, or for
     a whole entry deletes it). The value is checked as a load would check it; a value that is not
     allowed raises :class:`ResolveError` with a Dutch message, and nothing changes. Other conflicts on the
-    same log entry follow when the choice changes its date or title (what it is known by).
+    same entry follow when the choice changes what it is known by (a log entry's date or title, a
+    consent's date or role).
     """
     conflict = workbook.conflicten[index]
     chosen = value if choice == "waarde" else getattr(conflict, {"basis": "basis", "ons": "ons", "hun": "hun"}[choice])
@@ -330,7 +347,7 @@ def resolve_conflict(
     path = parse_field(conflict.veld) if conflict.veld else []
     rest = [found for number, found in enumerate(workbook.conflicten) if number != index]
     section = conflict.onderdeel
-    if section in ("acties", "metingen", "niveaus", "logboek"):
+    if section in ("acties", "metingen", "niveaus", "logboek", "akkoord"):
         changed, new_key = _apply_entry(workbook, conflict, path, chosen)
         if new_key is not None and new_key != conflict.sleutel:
             rest = [

@@ -10,6 +10,7 @@ import pytest
 from conftest import EXAMPLE, TODAY
 
 from cli.diff import diff_command
+from models.agreements import with_agreement, without_agreement
 from models.checklists import with_current_phase, with_item_note, with_ticked
 from models.content import Content
 from models.diff import diff_workbooks, render_diff
@@ -19,7 +20,7 @@ from models.logbook import with_log_entry, without_log_entry
 from models.plan import with_action, without_action
 from models.scoring import with_round_note, with_score, without_round
 from models.store import load_workbook
-from models.workbook import Action, LegalItemState, LogEntry, Workbook
+from models.workbook import Action, Agreement, LegalItemState, LogEntry, Workbook
 
 OCTOBER = dt.date(2026, 10, 6)
 
@@ -215,3 +216,57 @@ def test_merge_conflicts_that_came_and_went_are_a_section_of_their_own(content: 
     went = render_diff(diff_workbooks(merged, resolved, content))
     assert "Conflicten\n  opgelost: actie A1 'Verzuimcijfers 2024-2025 analyseren met bedrijfsarts', eigenaar" in went
     assert "Acties\n  A1 Verzuimcijfers 2024-2025 analyseren met bedrijfsarts: eigenaar Anna → Bob" in went
+
+
+# -- consent to the plan ------------------------------------------------------------------------------
+
+DECEMBER = dt.date(2026, 12, 1)
+
+
+def with_consents(workbook: Workbook) -> Workbook:
+    workbook = with_agreement(
+        workbook, Agreement(datum=DECEMBER, door="werkgever", namen=["Marco van Dijk"], plaats="Zwolle")
+    )
+    return with_agreement(workbook, Agreement(datum=DECEMBER, door="pvt", namen=["Kevin Jansen", "Anouk Vos"]))
+
+
+def test_consent_added_and_removed_in_plain_dutch(example: Workbook, content: Content) -> None:
+    given = with_consents(example)
+    assert lines(example, given, content) == [
+        "Akkoord: Akkoord van de werkgever op 1 dec 2026 in Zwolle toegevoegd: Marco van Dijk",
+        "Akkoord: Akkoord van de personeelsvertegenwoordiging (PVT) op 1 dec 2026 toegevoegd: Kevin Jansen, Anouk Vos",
+    ]
+    assert lines(given, without_agreement(given, 1), content) == [
+        "Akkoord: Akkoord van de personeelsvertegenwoordiging (PVT) op 1 dec 2026 verwijderd (Kevin Jansen, Anouk Vos)"
+    ]
+    rendered = render_diff(diff_workbooks(example, given, content))
+    assert rendered.startswith("Akkoord\n  Akkoord van de werkgever op 1 dec 2026 in Zwolle toegevoegd")
+    assert "Werkboek" not in rendered, "consent is its own section, not a raw 'akkoord' field"
+
+
+def test_consent_changed_field_by_field_also_a_new_date_or_role(example: Workbook, content: Content) -> None:
+    given = with_consents(example)
+    employer, staff = given.akkoord
+    changed = with_agreement(
+        given,
+        employer.model_copy(
+            update={"datum": dt.date(2026, 12, 3), "namen": ["Marco van Dijk", "Linda Bos"], "opmerking": "Na overleg"}
+        ),
+        0,
+    )
+    changed = with_agreement(changed, staff.model_copy(update={"door": "or"}), changed.akkoord.index(staff))
+    assert lines(given, changed, content) == [
+        "Akkoord: Akkoord van de ondernemingsraad (OR) op 1 dec 2026: door Personeelsvertegenwoordiging (PVT) → "
+        "Ondernemingsraad (OR)",
+        "Akkoord: Akkoord van de werkgever op 3 dec 2026: datum 1 dec 2026 → 3 dec 2026",
+        "Akkoord: Akkoord van de werkgever op 3 dec 2026: namen + Linda Bos",
+        "Akkoord: Akkoord van de werkgever op 3 dec 2026: opmerking (leeg) → Na overleg",
+    ]
+
+
+def test_two_consents_of_one_role_on_other_dates_are_told_apart(example: Workbook, content: Content) -> None:
+    first = with_agreement(example, Agreement(datum=DECEMBER, door="werkgever", namen=["Marco van Dijk"]))
+    second = with_agreement(first, Agreement(datum=dt.date(2027, 6, 1), door="werkgever", namen=["Marco van Dijk"]))
+    assert lines(first, second, content) == [
+        "Akkoord: Akkoord van de werkgever op 1 jun 2027 toegevoegd: Marco van Dijk"
+    ]

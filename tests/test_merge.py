@@ -18,6 +18,7 @@ from models.canonical import dumps_workbook
 from models.check import UNRESOLVED_CONFLICTS, check_files
 from models.compare import workbook_from_text
 from models.content import Content
+from models.agreements import agreement_key, with_agreement, without_agreement
 from models.logbook import log_entry_from_form, with_log_entry
 from models.merge import MergeResult, MergeSource, merge_sources
 from models.merge_conflicts import ResolveError, conflict_lines, resolve_conflict
@@ -25,7 +26,7 @@ from models.merge_ids import plan_action_ids, reference_rewriter
 from models.merge_lines import merge_sequences, merge_text
 from models.plan import with_action, without_action
 from models.problems import WorkbookError
-from models.workbook import Action, LogEntry, Workbook
+from models.workbook import Action, Agreement, LogEntry, Workbook
 
 Edit = Callable[[Workbook], Workbook]
 
@@ -668,3 +669,114 @@ def test_resolving_a_field_of_an_entry_that_is_gone_says_so(base: Workbook, cont
     gone = without_action(result.workbook, "A3")
     with pytest.raises(ResolveError, match=r"^actie A3 staat niet \(meer\) in het werkboek$"):
         resolve_conflict(gone, 0, "hun")
+
+
+# -- consent to the plan ([[akkoord]]) --------------------------------------------------------------
+
+DECEMBER = dt.date(2026, 12, 1)
+
+
+def add_consent(door: str, *names: str, day: dt.date = DECEMBER, **fields: object) -> Edit:
+    def edit(workbook: Workbook) -> Workbook:
+        return with_agreement(workbook, Agreement(datum=day, door=door, namen=list(names), **fields))  # type: ignore[arg-type]
+
+    return edit
+
+
+def edit_consent(key: str, **update: object) -> Edit:
+    def edit(workbook: Workbook) -> Workbook:
+        [position] = [i for i, entry in enumerate(workbook.akkoord) if agreement_key(entry) == key]
+        return with_agreement(workbook, workbook.akkoord[position].model_copy(update=update), position)
+
+    return edit
+
+
+def test_consents_added_on_both_sides_merge_cleanly_in_the_files_order(base: Workbook, content: Content) -> None:
+    result = merged(base, add_consent("pvt", "Kevin Jansen"), add_consent("werkgever", "Marco van Dijk"), content)
+    assert result.clean
+    assert [(agreement_key(e), e.namen) for e in result.workbook.akkoord] == [
+        ("2026-12-01 werkgever", ["Marco van Dijk"]),
+        ("2026-12-01 pvt", ["Kevin Jansen"]),
+    ]
+    swapped = merged(base, add_consent("werkgever", "Marco van Dijk"), add_consent("pvt", "Kevin Jansen"), content)
+    assert swapped.text == result.text, "the same consents give the same bytes, whoever added which"
+    assert result.text.count("[[akkoord]]") == 2
+
+
+def test_different_fields_of_one_consent_both_kept(base: Workbook, content: Content) -> None:
+    start = add_consent("werkgever", "Marco van Dijk")(base)
+    key = "2026-12-01 werkgever"
+    result = merged(start, edit_consent(key, plaats="Zwolle"), edit_consent(key, opmerking="Met dank."), content)
+    assert result.clean
+    [entry] = result.workbook.akkoord
+    assert (entry.plaats, entry.opmerking, entry.namen) == ("Zwolle", "Met dank.", ["Marco van Dijk"])
+
+
+def test_names_added_on_both_sides_are_both_kept(base: Workbook, content: Content) -> None:
+    start = add_consent("werkgever", "Marco van Dijk")(base)
+    key = "2026-12-01 werkgever"
+    ours = edit_consent(key, namen=["Marco van Dijk", "Linda Bos"])
+    theirs = edit_consent(key, namen=["Marco van Dijk", "Erik Hoekstra"])
+    result = merged(start, ours, theirs, content)
+    assert result.clean and result.workbook.akkoord[0].namen == ["Marco van Dijk", "Linda Bos", "Erik Hoekstra"]
+
+
+def test_one_consent_edited_differently_is_a_conflict_named_by_date_and_role(base: Workbook, content: Content) -> None:
+    start = add_consent("werkgever", "Marco van Dijk")(base)
+    key = "2026-12-01 werkgever"
+    result = merged(start, edit_consent(key, plaats="Zwolle"), edit_consent(key, plaats="Deventer"), content)
+    assert conflict_keys(result) == [("akkoord", key, "plaats")]
+    assert result.workbook.akkoord[0].plaats == "Zwolle", "ours stays in place meanwhile"
+    assert conflict_lines(result.workbook, content) == [
+        'conflict: akkoord van de werkgever op 1 dec 2026, veld plaats: ons "Zwolle", hun "Deventer" (basis (leeg))'
+    ]
+    assert str(result.workbook.conflicten[0]) == "akkoord 2026-12-01 werkgever plaats"
+    resolved = resolve_conflict(result.workbook, 0, "hun", content=content)
+    assert resolved.akkoord[0].plaats == "Deventer" and resolved.conflicten == []
+    own = resolve_conflict(result.workbook, 0, "waarde", "Kampen", content=content)
+    assert own.akkoord[0].plaats == "Kampen"
+
+
+def test_a_consent_deleted_on_one_side_and_edited_on_the_other(base: Workbook, content: Content) -> None:
+    start = add_consent("werkgever", "Marco van Dijk")(base)
+    key = "2026-12-01 werkgever"
+
+    def drop(workbook: Workbook) -> Workbook:
+        return without_agreement(workbook, 0)
+
+    result = merged(start, drop, edit_consent(key, plaats="Zwolle"), content)
+    assert conflict_keys(result) == [("akkoord", key, None)]
+    assert result.workbook.akkoord == []
+    [line] = conflict_lines(result.workbook, content)
+    assert line.startswith("conflict: akkoord van de werkgever op 1 dec 2026, het hele akkoord: ons verwijderd")
+    back = resolve_conflict(result.workbook, 0, "hun", content=content)
+    assert back.akkoord[0].plaats == "Zwolle" and back.conflicten == []
+
+
+def test_resolving_a_consents_role_renames_the_other_conflicts_on_it(base: Workbook, content: Content) -> None:
+    """A merge never makes a conflict on ``door`` (a changed role is another entry), but a value typed in
+    for a whole entry, or a hand-written conflict, can change it: the other conflicts follow the new key."""
+    start = add_consent("pvt", "Kevin Jansen")(base)
+    key = "2026-12-01 pvt"
+    ours = edit_consent(key, plaats="Zwolle", opmerking="Ons")
+    theirs = edit_consent(key, plaats="Deventer", opmerking="Hun")
+    result = merged(start, ours, theirs, content)
+    assert conflict_keys(result) == [("akkoord", key, "plaats"), ("akkoord", key, "opmerking")]
+    on_the_role = result.workbook.conflicten[0].model_copy(update={"veld": "door", "ons": "pvt", "hun": "or"})
+    moved = result.workbook.model_copy(update={"conflicten": [on_the_role, result.workbook.conflicten[1]]})
+    with pytest.raises(ResolveError, match='ongeldige waarde "baas"; toegestaan: werkgever, or, pvt'):
+        resolve_conflict(moved, 0, "waarde", "baas", content=content)
+    after = resolve_conflict(moved, 0, "hun", content=content)
+    assert after.akkoord[0].door == "or"
+    assert [(c.sleutel, c.veld) for c in after.conflicten] == [("2026-12-01 or", "opmerking")]
+    done = resolve_conflict(after, 0, "hun", content=content)
+    assert (done.akkoord[0].door, done.akkoord[0].opmerking, done.conflicten) == ("or", "Hun", [])
+
+
+def test_a_role_changed_on_both_sides_gives_two_consents(base: Workbook, content: Content) -> None:
+    """Known by date and role: each side's new role is a consent of its own, nothing is lost."""
+    start = add_consent("pvt", "Kevin Jansen")(base)
+    key = "2026-12-01 pvt"
+    result = merged(start, edit_consent(key, door="or"), edit_consent(key, door="medewerkers"), content)
+    assert result.clean
+    assert [agreement_key(e) for e in result.workbook.akkoord] == ["2026-12-01 or", "2026-12-01 medewerkers"]
