@@ -79,6 +79,7 @@ def _shown(value: object, most: int = 30) -> str:
 def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]]:
     """The action sheet's name and its rows, or :class:`SheetRefusedError` when the file is no xlsx."""
     from openpyxl import load_workbook  # noqa: PLC0415 - only when a sheet is read back
+    from openpyxl.utils.escape import unescape  # noqa: PLC0415
 
     try:
         data = source if isinstance(source, bytes) else source.read_bytes()
@@ -100,7 +101,11 @@ def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]
         sheet = book[name]
         name = name if name.isalnum() else "'" + name.replace("'", "''") + "'"  # as Excel writes it: 'Mijn acties'!A1
         sheet.reset_dimensions()  # read every row, whatever size the file claims
-        rows = [[_Cell(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
+        rows = [
+            # A control character in a text is stored as _x000D_ (Excel, XlsxWriter); openpyxl leaves it so.
+            [_Cell(unescape(cell.value) if isinstance(cell.value, str) else cell.value, cell.data_type) for cell in row]
+            for row in sheet.iter_rows()
+        ]
     except SheetRefusedError:
         raise
     except Exception:
