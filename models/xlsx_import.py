@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ STATUS_CHOICES = ", ".join(ACTION_STATUSES[:-1]) + f" of {ACTION_STATUSES[-1]}"
 RETURNED: tuple[ActionColumn, ...] = tuple(column for column in ACTION_COLUMNS if column.returns)
 """The employer's columns; the only ones read back."""
 FIELD_NAMES = {"afgerond_op": "afgerond op"}
+_ESCAPED_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
 
 
 class SheetRefusedError(Exception):
@@ -76,10 +78,18 @@ def _shown(value: object, most: int = 30) -> str:
     return f"'{text if len(text) <= most else text[: most - 1] + '…'}'"
 
 
+def _read_cell(value: Any, kind: str) -> _Cell:
+    """A cell as openpyxl gives it, a text with its control characters back: Excel and XlsxWriter store one
+    as ``_x000D_``, which openpyxl leaves as it is (a literal ``_x0041_``, stored as ``_x005F_x0041_``, it
+    does turn back into itself)."""
+    if isinstance(value, str) and "_x" in value:
+        value = _ESCAPED_CONTROL.sub(lambda found: chr(int(found.group(1), 16)), value)
+    return _Cell(value, kind)
+
+
 def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]]:
     """The action sheet's name and its rows, or :class:`SheetRefusedError` when the file is no xlsx."""
     from openpyxl import load_workbook  # noqa: PLC0415 - only when a sheet is read back
-    from openpyxl.utils.escape import unescape  # noqa: PLC0415
 
     try:
         data = source if isinstance(source, bytes) else source.read_bytes()
@@ -101,11 +111,7 @@ def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]
         sheet = book[name]
         name = name if name.isalnum() else "'" + name.replace("'", "''") + "'"  # as Excel writes it: 'Mijn acties'!A1
         sheet.reset_dimensions()  # read every row, whatever size the file claims
-        rows = [
-            # A control character in a text is stored as _x000D_ (Excel, XlsxWriter); openpyxl leaves it so.
-            [_Cell(unescape(cell.value) if isinstance(cell.value, str) else cell.value, cell.data_type) for cell in row]
-            for row in sheet.iter_rows()
-        ]
+        rows = [[_read_cell(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
     except SheetRefusedError:
         raise
     except Exception:

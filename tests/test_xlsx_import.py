@@ -23,6 +23,7 @@ from models.content import Content
 from models.report_formats import ReportRequest
 from models.report_xlsx import make
 from models.store import load_workbook
+from models.workbook import Action, Organisation, Workbook
 from models.xlsx_import import SheetRefusedError, actions_from_sheet
 
 STATUS = column_letter(column_index("status"))
@@ -369,3 +370,11 @@ def test_only_the_employers_columns_are_read_back(workbook_file: Path, content: 
         if not column.returns and column.field != "id"
     }
     assert actions_from_sheet(workbook, edited(sheet, **others)) is workbook
+
+
+def test_odd_texts_come_back_as_they_went(content: Content) -> None:
+    """Texts Excel stores escaped (control characters, a literal _x0041_) or could take for a formula."""
+    texts = ("=1+1", "_x0041_ letterlijk", "bel\x07 en\ttab", "regel\r\nregel", "-5", "@iemand")
+    actions = [Action(id=f"A{n}", titel="Actie", eigenaar=text, opmerking=text) for n, text in enumerate(texts, 1)]
+    workbook = Workbook(organisatie=Organisation(naam="X"), acties=actions)
+    assert actions_from_sheet(workbook, make(ReportRequest(workbook, content, TODAY))) is workbook
