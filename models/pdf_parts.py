@@ -259,7 +259,8 @@ def _facts_line(action: ActionDetail) -> str:
     status = markup(action.status) + ('\u00a0<font color="#A61B1B"><b>(te laat)</b></font>' if action.overdue else "")
     facts = [f'<font color="#5A5A5A">Status:</font>\u00a0{status}']
     facts += [
-        f'<font color="#5A5A5A">{markup(label)}:</font>\u00a0{markup(_kept(text))}' for label, text in action.facts
+        f'<font color="#5A5A5A">{markup(_kept(label))}:</font>\u00a0{markup(_kept(text))}'
+        for label, text in action.facts
     ]
     return " · ".join(facts)
 
