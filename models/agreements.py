@@ -52,9 +52,15 @@ def role_label(door: str) -> str:
     return AGREED_BY_LABELS.get(door, door)
 
 
+def agreement_phrase(entry: Agreement) -> str:
+    """``akkoord van de werkgever op 1 dec 2026`` (for undo and notices)."""
+    return f"akkoord van {role_phrase(entry.door)} op {short_date(entry.datum)}"
+
+
 def agreement_title(entry: Agreement) -> str:
     """``Akkoord van de werkgever op 1 dec 2026``."""
-    return f"Akkoord van {role_phrase(entry.door)} op {short_date(entry.datum)}"
+    phrase = agreement_phrase(entry)
+    return phrase[:1].upper() + phrase[1:]
 
 
 def newest_first(workbook: Workbook) -> list[tuple[int, Agreement]]:
@@ -133,9 +139,20 @@ def blank_agreement_values(today: dt.date, door: str = "werkgever") -> dict[str,
     return {"datum": form_date(today), "door": door, "namen": "", "plaats": "", "opmerking": ""}
 
 
-def next_role(workbook: Workbook) -> str:
-    """The role a new consent most likely is: the first of werkgever, the representation and adviseur that
-    has not agreed yet (the employer when all have)."""
+def expected_roles(workbook: Workbook) -> list[str]:
+    """Whose consent the plan asks for, as its signature block does: the employer, the staff's
+    representation (the OR, the PVT, or the staff themselves where there is neither) and the adviser."""
     representation = {"or": "or", "pvt": "pvt"}.get(workbook.organisatie.medezeggenschap or "", "medewerkers")
+    return ["werkgever", representation, "adviseur"]
+
+
+def missing_roles(workbook: Workbook) -> list[str]:
+    """The :func:`expected_roles` that have not agreed yet."""
     given = {entry.door for entry in workbook.akkoord}
-    return next((role for role in ("werkgever", representation, "adviseur") if role not in given), "werkgever")
+    return [role for role in expected_roles(workbook) if role not in given]
+
+
+def next_role(workbook: Workbook) -> str:
+    """The role a new consent most likely is: the first of :func:`missing_roles` (the employer when all
+    have agreed)."""
+    return next(iter(missing_roles(workbook)), "werkgever")

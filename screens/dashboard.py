@@ -51,6 +51,8 @@ class DashboardScreen(WorkbookScreen):
                 id="dashboard.geschiedenis"),
         Binding("w", "app.show_portfolio", "Werkboeken", tooltip="Alle werkboeken in de map",
                 id="dashboard.werkboeken"),
+        Binding("a", "agreements", "Akkoord", tooltip="Wie akkoord gaf op het plan van aanpak", show=False,
+                id="dashboard.akkoord"),
         Binding("v", "app.git_commit", "Vastleggen", tooltip="Leg dit werkboek vast in git, met een beschrijving",
                 id="dashboard.vastleggen", group=GIT_GROUP),
         Binding("b", "app.git_pull", "Bijwerken", tooltip="Haal binnen wat collega's deelden (git pull)",
@@ -108,3 +110,8 @@ class DashboardScreen(WorkbookScreen):
     def restore_draft(self, draft: Draft) -> None:
         """A commit message typed before the app closed: Vastleggen opens again with it."""
         self.werkboek.git_commit(draft.values)
+
+    def action_agreements(self) -> None:
+        from screens.agreements import open_agreements  # noqa: PLC0415 - only when asked for
+
+        open_agreements(self.app)

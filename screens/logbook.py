@@ -18,6 +18,8 @@ from models.form_parsing import printable
 from models.formatting import aantal, short_date
 from models.logbook import newest_first, with_log_entry, without_log_entry
 from models.workbook import LogEntry
+from screens.agreement_form import AgreementFormScreen
+from screens.agreements import open_agreements
 from screens.base import WorkbookScreen
 from screens.form import FormValues
 from screens.log_form import LogFormScreen
@@ -40,6 +42,8 @@ class LogbookScreen(WorkbookScreen):
         Binding("e", "edit", "Bewerken", tooltip="Bewerk het gekozen verslag (ook enter)", id="logboek.bewerken"),
         Binding("x", "delete", "Verwijderen", tooltip="Verwijder het verslag (ctrl+z zet het terug)",
                 id="logboek.verwijderen"),
+        Binding("a", "agreements", "Akkoord", tooltip="Wie akkoord gaf op het plan van aanpak", show=False,
+                id="logboek.akkoord"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -107,7 +111,11 @@ class LogbookScreen(WorkbookScreen):
     # -- keys -------------------------------------------------------------------------------------
 
     def restore_draft(self, draft: Draft) -> None:
-        """Open the log form again with what was typed before the app closed."""
+        """Open the log form again with what was typed before the app closed (a consent's form: on the
+        Akkoord screen, which is opened from here)."""
+        if draft.form == AgreementFormScreen.DRAFT_FORM:
+            open_agreements(self.app, draft)
+            return
         entries = self.session.workbook.logboek
         position = int(draft.target) if draft.target.isdigit() else -1
         if 0 <= position < len(entries):
@@ -148,6 +156,9 @@ class LogbookScreen(WorkbookScreen):
         form = LogFormScreen(self.session.today, original)
         form.target = str(position)
         self.app.push_screen(form.restoring(draft) if draft else form, saved)
+
+    def action_agreements(self) -> None:
+        open_agreements(self.app)
 
     def action_delete(self) -> None:
         chosen = self.current()

@@ -112,6 +112,7 @@ PORTFOLIO = MainScreen(
 FORMS: tuple[Form, ...] = (
     Form("screens.action_form", "ActionFormScreen", "Actieformulier", draft="actie", returns_to="acties"),
     Form("screens.log_form", "LogFormScreen", "Verslag", draft="verslag", returns_to="logboek"),
+    Form("screens.agreement_form", "AgreementFormScreen", "Akkoord", draft="akkoord", returns_to="logboek"),
     Form("screens.legal_form", "LegalFormScreen", "Wettelijk minimum", draft="wettelijk", returns_to="wettelijk"),
     Form("screens.profile_form", "ProfileFormScreen", "Organisatieprofiel", draft="profiel", returns_to="organisatie"),
     Form("screens.commit_form", "CommitFormScreen", "Vastleggen", draft="vastleggen", returns_to="dashboard"),
@@ -121,6 +122,7 @@ OTHER_SCREENS: tuple[Registered, ...] = (
     Registered("screens.form", "FormScreen", "Formulier"),
     Registered("screens.history", "HistoryScreen", "Geschiedenis"),
     Registered("screens.conflicts", "ConflictsScreen", "Conflicten"),
+    Registered("screens.agreements", "AgreementsScreen", "Akkoord op het plan"),
     Registered("screens.version", "VersionScreen", "Eerdere versie"),
     Registered("screens.scoring", "ScoringScreen", "Meting"),
     Registered("screens.load_error", "LoadErrorScreen", "Werkboek niet te openen"),
@@ -130,6 +132,7 @@ OTHER_SCREENS: tuple[Registered, ...] = (
     Registered("screens.action_filter", "ActionFilterScreen", "Filter kiezen"),
     Registered("screens.level_picker", "LevelPickerScreen", "Niveau kiezen"),
     Registered("screens.export", "ExportScreen", "Rapport maken"),
+    Registered("screens.import_preview", "ImportPreviewScreen", "Excel terug inlezen"),
     Registered("screens.confirm", "ConfirmScreen", "Vraag"),
     Registered("screens.prompt", "TextPromptScreen", "Vraag"),
     Registered("screens.external_change", "ExternalChangeScreen", "Gewijzigd op schijf"),

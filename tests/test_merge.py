@@ -14,11 +14,11 @@ from conftest import EXAMPLE
 
 from cli.main import main
 from cli.merge import merge_command
+from models.agreements import agreement_key, with_agreement, without_agreement
 from models.canonical import dumps_workbook
 from models.check import UNRESOLVED_CONFLICTS, check_files
 from models.compare import workbook_from_text
 from models.content import Content
-from models.agreements import agreement_key, with_agreement, without_agreement
 from models.logbook import log_entry_from_form, with_log_entry
 from models.merge import MergeResult, MergeSource, merge_sources
 from models.merge_conflicts import ResolveError, conflict_lines, resolve_conflict

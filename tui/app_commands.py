@@ -45,6 +45,9 @@ def app_commands(app: WerkboekApp) -> list[PaletteCommand]:
                        app.tasks.read_back_excel, "import excel xlsx read back status"),
         PaletteCommand("Geschiedenis", "De versies van dit werkboek in git en wat er telkens veranderde",
                        app.show_history, "history git log versions"),
+        PaletteCommand("Akkoord op het plan", "Wie akkoord gaf op het plan van aanpak: vastleggen, bewerken "
+                       "(toets a op Dashboard en Logboek)", partial(_show_agreements, app),
+                       "consent agreement approval signature sign"),
         PaletteCommand("Nieuwe cyclus", "Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee",
                        app.ask_new_cycle, "new cycle period year copy"),
         PaletteCommand("Conflicten oplossen", "Wat een samenvoeging niet kon beslissen: kies per conflict een kant",
@@ -61,6 +64,12 @@ def app_commands(app: WerkboekApp) -> list[PaletteCommand]:
                        "Kies wat er gebeurt als het bestand buiten het werkboek is gewijzigd",
                        app.action_resolve_conflict, "conflict disk reload changed"),
     ]  # fmt: skip
+
+
+def _show_agreements(app: WerkboekApp) -> None:
+    from screens.agreements import open_agreements  # noqa: PLC0415 - only when asked for
+
+    open_agreements(app)
 
 
 def _show_settings(app: WerkboekApp) -> None:
