@@ -23,7 +23,9 @@ def open_parser() -> DutchArgumentParser:
         epilog=(
             "Andere opdrachten: 'werkboek check BESTAND...' controleert werkboeken zonder ze te openen; "
             "'werkboek diff OUD NIEUW' of 'werkboek diff BESTAND [VERSIE]' vat de verschillen samen; "
-            "'werkboek export BESTAND --format md|html|csv' maakt een rapport; "
+            "'werkboek export BESTAND --format html|docx|pdf|xlsx|md|csv' maakt een rapport; "
+            "'werkboek import BESTAND ACTIES.xlsx' leest de acties terug die de werkgever in Excel bijwerkte; "
+            "'werkboek merge BASIS ONS HUN' voegt twee versies samen; "
             "'werkboek new \"Naam BV\"' begint een nieuw werkboek; "
             "'werkboek config [--toetsen]' toont (en maakt) het instellingenbestand; "
             "'werkboek serve [--port N]' opent het werkboek in een browser."

@@ -58,4 +58,5 @@ def test_help_is_dutch() -> None:
         main(["--help"])
     text = buffer.getvalue()
     assert "een werkboek (.toml), of een map: dan volgt een overzicht van alle werkboeken" in " ".join(text.split())
-    assert "werkboek export BESTAND --format md|html|csv" in " ".join(text.split())
+    assert "werkboek export BESTAND --format html|docx|pdf|xlsx|md|csv" in " ".join(text.split())
+    assert "werkboek import BESTAND ACTIES.xlsx" in " ".join(text.split())

@@ -151,8 +151,8 @@ def test_diff_help_is_dutch() -> None:
     [
         (["export"], "werkboek export: fout: niet opgegeven, maar nodig: bestand"),
         (
-            ["export", "x.toml", "--format", "pdf"],
-            "bij --format/-f: ongeldige keuze 'pdf'; kies uit 'md', 'html', 'csv'",
+            ["export", "x.toml", "--format", "odt"],
+            "bij --format/-f: ongeldige keuze 'odt'; kies uit 'html', 'docx', 'pdf', 'xlsx', 'md', 'csv'",
         ),
         (["export", "x.toml", "-o"], "werkboek export: fout: bij -o/--uit: hier hoort een waarde achter"),
         (["check", "x.toml", "--zzz"], "werkboek check: fout: niet herkend: --zzz"),
