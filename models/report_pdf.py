@@ -1,8 +1,9 @@
 """The plan van aanpak as a PDF on A4 (``werkboek export --format pdf``), made with ReportLab.
 
 The content comes from :mod:`models.plan_report` and is laid out in :mod:`models.pdf_parts`; this module
-sets up the pages: the footer with the client and "Pagina X van Y" (each page is held until the last one
-is known), the outline of bookmarks, and the document's details. The same workbook and date always give
+sets up the pages: the footer with "Pagina X van Y" and the client (Y is a small drawing that every footer
+refers to and that is drawn once the last page is known), the outline of bookmarks, and the document's
+details. The same workbook and date always give
 the same bytes: ReportLab's invariant mode, with the report's date as the creation date.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -25,31 +26,22 @@ from models.report_formats import ReportRequest
 
 FOOTER_SIZE = 8
 FOOTER_Y = 11 * mm
-PAGE_NUMBER_ROOM = 32 * mm
-"""What the footer keeps free on the right for "Pagina 123 van 456"."""
+PAGE_NUMBER_ROOM = 40 * mm
+"""What the footer keeps free on the left for "Pagina 123 van 456"."""
+PAGE_COUNT_FORM = "paginas"
+"""The form (a small drawing every footer refers to) that holds the number of pages, drawn once at the end."""
 
 
-class _NumberedCanvas(Canvas):
-    """A canvas that holds every page until the end, so each footer can say how many pages there are."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held_pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]
+class _PageCountCanvas(Canvas):
+    """A canvas that draws the number of pages once the last page is done; every footer shows that drawing."""
 
     def save(self) -> None:
-        total = len(self._held_pages)
-        for state in self._held_pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(BODY_FONT, FOOTER_SIZE)
-            self.setFillColor(MUTED)
-            self.drawRightString(A4[0] - MARGIN, FOOTER_Y, f"Pagina {self.getPageNumber()} van {total}")
-            self.restoreState()
-            super().showPage()
+        pages = self.getPageNumber() - 1  # the count is already one past the last page
+        self.beginForm(PAGE_COUNT_FORM)
+        self.setFont(BODY_FONT, FOOTER_SIZE)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(pages))
+        self.endForm()
         super().save()
 
 
@@ -62,7 +54,7 @@ def _fitted(text: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _pdf_date(day: dt.date) -> Any:
+def _pdf_date(day: dt.date) -> Callable[..., str]:
     """The document's creation date: the report's date at midnight, so it never depends on the clock."""
     return lambda *_: f"D:{day:%Y%m%d}000000+00'00'"
 
@@ -70,7 +62,7 @@ def _pdf_date(day: dt.date) -> Any:
 class _PlanDocument(SimpleDocTemplate):
     """A4 with the plan's footer on every page, bookmarks for the headings, and progress per action."""
 
-    def __init__(self, buffer: io.BytesIO, report: PlanReport, on_action: Any) -> None:
+    def __init__(self, buffer: io.BytesIO, report: PlanReport, on_action: Callable[[], None]) -> None:
         super().__init__(
             buffer,
             pagesize=A4,
@@ -78,7 +70,7 @@ class _PlanDocument(SimpleDocTemplate):
             rightMargin=MARGIN,
             topMargin=16 * mm,
             bottomMargin=20 * mm,
-            title=f"Plan van aanpak {report.client}",
+            title=f"Plan van aanpak {report.client}".strip(),
             author=report.adviseur,
             subject="Plan van aanpak voor preventie en verzuim",
             creator="Preventiewerkboek",
@@ -91,12 +83,18 @@ class _PlanDocument(SimpleDocTemplate):
         self._bookmarks = 0
 
     def footer(self, canvas: Canvas, _document: BaseDocTemplate) -> None:
+        """Pagina X van Y on the left (Y is filled in at the end), the plan and client on the right."""
         canvas.setDateFormatter(_pdf_date(self._report.made_on))
         canvas.saveState()
         canvas.setFont(BODY_FONT, FOOTER_SIZE)
         canvas.setFillColor(MUTED)
         width = A4[0] - 2 * MARGIN - PAGE_NUMBER_ROOM
-        canvas.drawString(MARGIN, FOOTER_Y, _fitted(readable(f"Plan van aanpak · {self._report.client}"), width))
+        client = _fitted(readable(f"Plan van aanpak · {self._report.client}"), width)
+        canvas.drawRightString(A4[0] - MARGIN, FOOTER_Y, client)
+        page = f"Pagina {canvas.getPageNumber()} van "
+        canvas.drawString(MARGIN, FOOTER_Y, page)
+        canvas.translate(MARGIN + stringWidth(page, BODY_FONT, FOOTER_SIZE), FOOTER_Y)
+        canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -132,6 +130,6 @@ def make(request: ReportRequest) -> bytes:
     buffer = io.BytesIO()
     document = _PlanDocument(buffer, report, on_action)
     document.build(
-        story(report), onFirstPage=document.footer, onLaterPages=document.footer, canvasmaker=_NumberedCanvas
+        story(report), onFirstPage=document.footer, onLaterPages=document.footer, canvasmaker=_PageCountCanvas
     )
     return buffer.getvalue()

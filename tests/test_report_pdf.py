@@ -23,7 +23,7 @@ from models.plan_report import plan_report
 from models.report_formats import ReportRequest
 from models.report_pdf import make
 from models.store import load_workbook
-from models.workbook import Agreement, LogEntry, Workbook
+from models.workbook import Agreement, LogEntry, Organisation, Workbook
 
 A4_POINTS = (595.2756, 841.8898)
 
@@ -40,7 +40,7 @@ def _pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
-_FOOTER = re.compile(r"^(Plan van aanpak · .*|Pagina \d+ van \d+)$", re.MULTILINE)
+_FOOTER = re.compile(r"^(?:Plan van aanpak · .*|Pagina \d+ van\s+\d+)$", re.MULTILINE)
 
 
 def _body(page: str) -> str:
@@ -198,14 +198,14 @@ def test_given_consent_shows_names_date_place_and_remark_instead_of_lines(conten
 
 
 def test_pages_are_a4_and_numbered_in_the_footer_with_the_client() -> None:
-    pages = _example_pages()
+    pages = [_flat(page) for page in _example_pages()]
     total = len(pages)
     assert total > 5
-    assert "Pagina 1 van" in pages[0]
+    assert "Pagina 1 van " in pages[0]
     for number, page in enumerate(pages, start=1):
-        assert f"Pagina {number} van {total}" in page
+        assert f"Pagina {number} van {total} " in page
         assert "Plan van aanpak · Van Dijk Installatietechniek B.V." in page
-    assert f"Pagina {total} van {total}" in pages[-1]
+    assert f"Pagina {total} van {total} " in pages[-1]
     content = default_content()
     reader = pypdf.PdfReader(io.BytesIO(_pdf(_example(content), content)))
     for page in reader.pages:
@@ -250,7 +250,7 @@ def test_workbook_text_with_markup_and_formulas_shows_literally(content: Content
     hostile_client = workbook.organisatie.model_copy(update={"naam": "<font size=40>Groot</font> & Zn"})
     pages = _pages(_pdf(workbook.model_copy(update={"organisatie": hostile_client}), content))
     assert "<font size=40>Groot</font> & Zn" in pages[0]
-    assert "Plan van aanpak · <font size=40>Groot</font> & Zn" in pages[-1]
+    assert "Plan van aanpak · <font size=40>Groot</font> & Zn" in pages[-1]  # the footer
 
 
 def test_markup_escapes_and_keeps_line_breaks() -> None:
@@ -301,3 +301,60 @@ def test_progress_runs_to_the_end(content: Content) -> None:
     make(ReportRequest(_example(content), content, TODAY, progress=lambda done, total: seen.append((done, total))))
     assert seen[-1] == (40, 40)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page(content: Content) -> None:
+    from bench.run import generated_workbook
+
+    workbook = generated_workbook(150, 2)
+    report = plan_report(workbook, content, TODAY)
+    headings = {f"{action.id} {action.titel}" for action in workbook.acties}
+    headings |= {group.title for group in report.groups}
+    pages = [_body(page) for page in _pages(_pdf(workbook, content))]
+    details_at = next(n for n, page in enumerate(pages) if page.startswith("De acties uitgewerkt"))
+    assert len(pages) - details_at > 20
+    last_lines = [_flat(page.splitlines()[-1]) for page in pages[details_at:]]
+    assert not [line for line in last_lines if line in headings]
+    assert not [line for line in last_lines if line.startswith("Status:")]  # nor with only its facts
+
+
+def test_bookmarks_and_the_overview_links_lead_to_their_pages(content: Content) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(_pdf(_example(content), content)))
+    bodies = [_body(page.extract_text()) for page in reader.pages]
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    assert [entry.title for entry in top] == [
+        "Waar de organisatie nu staat",
+        "Overzicht van de acties",
+        "De acties uitgewerkt",
+        "Notities",
+        "Logboek",
+        "Akkoord en ondertekening",
+    ]
+    for entry in top:
+        assert entry.title in bodies[reader.get_destination_page_number(entry)]
+    overview = next(n for n, body in enumerate(bodies) if body.startswith("Overzicht van de acties"))
+    targets = {}
+    for annotation in reader.pages[overview]["/Annots"]:
+        page = reader.get_page_number(annotation.get_object()["/Dest"][0].get_object())
+        targets[page] = targets.get(page, 0) + 1
+    assert sum(targets.values()) == 20
+    for page in targets:
+        assert re.search(r"^A\d+ ", bodies[page], re.MULTILINE)
+    assert min(targets) > overview
+
+
+def test_a_new_empty_workbook_gives_a_plan_that_says_what_is_still_missing(content: Content) -> None:
+    workbook = Workbook(organisatie=Organisation(naam="Nieuwe klant"))
+    pages = [_flat(page) for page in _pages(_pdf(workbook, content))]
+    flat = " ".join(pages)
+    for text in (
+        "Looptijd nog geen data gepland",
+        "Het profiel is nog niet ingevuld.",
+        "Er is nog geen meting gedaan.",
+        "Het plan heeft nog geen acties.",
+        "Er zijn nog geen verslagen.",
+        "Medewerkers Naam Datum Plaats Handtekening",
+    ):
+        assert text in flat, text
+    assert "Verschil" not in flat
+    assert f"Pagina {len(pages)} van {len(pages)}" in pages[-1]
