@@ -65,7 +65,7 @@ class ImportPreviewScreen(AppDialog[bool]):
     def _keys(self) -> str:
         if self.problems or not self.changes:
             return "[b]escape[/b] sluiten"
-        return "[b]j[/b] toepassen (ongedaan te maken met u)   [b]n[/b] niet toepassen"
+        return "[b]j[/b] toepassen (ongedaan te maken met ctrl+z)   [b]n[/b] niet toepassen"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "apply":
