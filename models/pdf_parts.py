@@ -34,8 +34,10 @@ BOLD_FONT = "Helvetica-Bold"
 MARGIN = 18 * mm
 TEXT_WIDTH = A4[0] - 2 * MARGIN
 ACCENT = colors.HexColor("#1F4E79")
-MUTED = colors.HexColor("#5A5A5A")
-LATE = colors.HexColor("#A61B1B")
+MUTED_HEX, LATE_HEX, AGREED_HEX = "#5A5A5A", "#A61B1B", "#1F6E3A"
+"""For markup in a paragraph: labels, "(te laat)", "akkoord gegeven"."""
+MUTED = colors.HexColor(MUTED_HEX)
+LATE_MARK = f'<font color="{LATE_HEX}"><b>(te laat)</b></font>'
 BAR = colors.HexColor("#2E75B6")
 TRACK = colors.HexColor("#E3E8EF")
 HEADER_BACKGROUND = colors.HexColor("#E8EEF5")
@@ -233,7 +235,7 @@ def overview(report: PlanReport) -> list[Flowable]:
     header = ("Id", "Actie", "Eigenaar", "Start", "Deadline", "Status")
     rows: list[list[Flowable]] = [[_p(text, SMALL_BOLD) for text in header]]
     for line in report.overview:
-        status = markup(line.status) + ('<br/><font color="#A61B1B"><b>(te laat)</b></font>' if line.overdue else "")
+        status = markup(line.status) + (f"<br/>{LATE_MARK}" if line.overdue else "")
         rows.append(
             [
                 Paragraph(f'<a href="#{_anchor(line.id)}">{markup(line.id)}</a>', SMALL),
@@ -256,10 +258,10 @@ def _kept(text: str) -> str:
 
 
 def _facts_line(action: ActionDetail) -> str:
-    status = markup(action.status) + ('\u00a0<font color="#A61B1B"><b>(te laat)</b></font>' if action.overdue else "")
-    facts = [f'<font color="#5A5A5A">Status:</font>\u00a0{status}']
+    status = markup(action.status) + (f"\u00a0{LATE_MARK}" if action.overdue else "")
+    facts = [f'<font color="{MUTED_HEX}">Status:</font>\u00a0{status}']
     facts += [
-        f'<font color="#5A5A5A">{markup(_kept(label))}:</font>\u00a0{markup(_kept(text))}'
+        f'<font color="{MUTED_HEX}">{markup(_kept(label))}:</font>\u00a0{markup(_kept(text))}'
         for label, text in action.facts
     ]
     return " · ".join(facts)
@@ -347,7 +349,7 @@ def _signature(signature: Signature) -> Table:
     """One role: filled in where consent is given, else blank lines to fill in and sign on paper."""
     rows: list[list[Flowable]]
     if signature.day is not None:
-        title = markup(signature.role) + ' — <font color="#1F6E3A">akkoord gegeven</font>'
+        title = markup(signature.role) + f' — <font color="{AGREED_HEX}">akkoord gegeven</font>'
         pairs = [("Naam" if len(signature.names) == 1 else "Namen", ", ".join(signature.names) or "–")]
         pairs.append(("Datum", long_date(signature.day)))
         pairs += [
