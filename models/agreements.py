@@ -25,6 +25,14 @@ ROLE_PHRASES: dict[str, str] = {
     "adviseur": "de adviseur",
 }
 """A role as it reads after 'akkoord van': ``akkoord van de werkgever``."""
+SHORT_LABELS: dict[str, str] = {
+    "werkgever": "Werkgever",
+    "or": "OR",
+    "pvt": "PVT",
+    "medewerkers": "Medewerkers",
+    "adviseur": "Adviseur",
+}
+"""A role in a narrow list: ``PVT`` rather than ``Personeelsvertegenwoordiging (PVT)``."""
 _ROLE_ORDER: dict[str, int] = {role: index for index, role in enumerate(AGREED_BY)}
 _NAME_SEPARATORS = re.compile(r"[\n,;]")
 
@@ -50,6 +58,10 @@ def role_phrase(door: str) -> str:
 
 def role_label(door: str) -> str:
     return AGREED_BY_LABELS.get(door, door)
+
+
+def short_label(door: str) -> str:
+    return SHORT_LABELS.get(door, door)
 
 
 def agreement_phrase(entry: Agreement) -> str:

@@ -24,6 +24,7 @@ from models.agreements import (
     newest_first,
     next_role,
     role_label,
+    short_label,
     with_agreement,
     without_agreement,
 )
@@ -94,13 +95,7 @@ class AgreementsScreen(WorkbookScreen):
 
     def _fill(self) -> None:
         entries = newest_first(self.session.workbook)
-        self.entries.show_rows(
-            [
-                Row(str(position), (Line(Content.styled(f"{short_date(entry.datum):<12}", "bold"), entry.label),
-                                    Line(Content(" " * 12), _names_and_place(entry), "$foreground-muted")))
-                for position, entry in entries
-            ]
-        )  # fmt: skip
+        self.entries.show_rows([_row(position, entry) for position, entry in entries])
         self.entries.border_subtitle = f"{aantal(len(entries), 'akkoord', 'akkoorden')} · enter: bewerken"
         self._show_detail()
 
@@ -225,6 +220,12 @@ class AgreementsScreen(WorkbookScreen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _row(position: int, entry: Agreement) -> Row:
+    """Date and role, and under them the names and the place."""
+    first = Line(Content.styled(f"{short_date(entry.datum):<12}", "bold"), short_label(entry.door))
+    return Row(str(position), (first, Line(Content(" " * 12), _names_and_place(entry), "$foreground-muted")))
 
 
 def _names_and_place(entry: Agreement) -> str:
