@@ -4,6 +4,7 @@ a draft of the form comes back."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,18 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Static, TextArea
 from waiting import palette_searched, saved_to_disk, until
 
+from models.content import default_content
 from models.drafts import Draft, keep_drafts, read_drafts
+from models.merge import MergeSource, merge_sources
 from screens.agreement_form import AgreementFormScreen
 from screens.agreements import AgreementsScreen
 from screens.confirm import ConfirmScreen
+from screens.conflicts import ConflictsScreen
 from screens.dashboard import DashboardScreen
 from screens.logbook import LogbookScreen
 from tui.app import WerkboekApp
+
+DECEMBER = dt.date(2026, 12, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +64,7 @@ async def test_add_edit_delete_and_undo_a_consent(workbook_file: Path) -> None:
         await saved_to_disk(pilot)
         assert saved_consents(workbook_file) == [
             {
-                "datum": _day("2026-12-01"),
+                "datum": DECEMBER,
                 "door": "werkgever",
                 "namen": ["Marco van Dijk", "Linda Bos"],
                 "plaats": "Zwolle",
@@ -111,12 +117,6 @@ async def test_add_edit_delete_and_undo_a_consent(workbook_file: Path) -> None:
         assert isinstance(app.screen, DashboardScreen)
 
 
-def _day(text: str) -> object:
-    import datetime as dt
-
-    return dt.date.fromisoformat(text)
-
-
 async def test_the_form_refuses_a_second_consent_of_one_role_on_one_day(workbook_file: Path) -> None:
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -158,9 +158,7 @@ async def test_a_draft_of_a_consent_comes_back_on_its_screen(workbook_file: Path
         assert read_drafts(workbook_file) == [], "a draft comes back once"
         await burst(pilot, "ctrl+s")
         await saved_to_disk(pilot)
-    assert saved_consents(workbook_file) == [
-        {"datum": _day("2026-12-01"), "door": "pvt", "namen": ["Kevin Jansen", "Anouk Vos"]}
-    ]
+    assert saved_consents(workbook_file) == [{"datum": DECEMBER, "door": "pvt", "namen": ["Kevin Jansen", "Anouk Vos"]}]
 
 
 async def test_ctrl_q_in_the_form_keeps_a_draft(workbook_file: Path) -> None:
@@ -169,3 +167,26 @@ async def test_ctrl_q_in_the_form_keeps_a_draft(workbook_file: Path) -> None:
         await burst(pilot, "a", "n", "tab", "Marco van Dijk", "ctrl+q")
     [draft] = read_drafts(workbook_file)
     assert (draft.form, draft.target, draft.values["namen"]) == ("akkoord", "", "Marco van Dijk")
+
+
+async def test_a_consent_conflict_is_shown_and_resolved_on_conflicten(workbook_file: Path) -> None:
+    base = workbook_file.read_text(encoding="utf-8") + '\n[[akkoord]]\ndatum = 2026-12-01\ndoor = "werkgever"\n'
+    ours, theirs = (base + f'plaats = "{place}"\n' for place in ("Zwolle", "Deventer"))
+    sources = [MergeSource(name, text) for name, text in (("basis", base), ("ons", ours), ("hun", theirs))]
+    workbook_file.write_text(merge_sources(*sources, default_content()).text, encoding="utf-8")
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(lambda: isinstance(app.screen, ConflictsScreen), "Conflicten opens by itself", pilot=pilot)
+        await until(lambda: app.screen.query("#conflict-basis"), "the conflict is shown", pilot=pilot)
+        where = str(app.screen.query_one("#conflicts-where", Static).render())
+        assert "akkoord van de werkgever op 1 dec 2026, plaats" in where
+        assert (_column(app, "ons"), _column(app, "hun")) == ("Zwolle", "Deventer")
+        await pilot.press("h")
+        await until(lambda: not isinstance(app.screen, ConflictsScreen), "the choice closes it", pilot=pilot)
+        await saved_to_disk(pilot)
+    document = tomllib.loads(workbook_file.read_text(encoding="utf-8"))
+    assert [entry["plaats"] for entry in document["akkoord"]] == ["Deventer"] and "conflicten" not in document
+
+
+def _column(app: WerkboekApp, side: str) -> str:
+    return str(app.screen.query_one(f"#conflict-{side}", Static).render())
