@@ -225,3 +225,21 @@ def test_one_role_agrees_once_a_day_but_an_edit_may_keep_its_own_key() -> None:
     edited, errors = agreement_from_form({**FORM, "plaats": "Zwolle"}, original, taken={"2026-12-01 pvt"})
     assert errors == {} and edited is not None
     assert (edited.plaats, edited.model_extra) == ("Zwolle", {"eigen": 1}), "unknown keys stay on an edit"
+
+
+# -- history and commit messages ------------------------------------------------------------------------
+
+
+def test_history_and_the_suggested_commit_message_name_the_consent(example: Workbook, content: Content) -> None:
+    from models.diff import diff_workbooks
+    from models.git_sync import suggested_message
+    from screens.history import grouped_changes
+
+    given = with_agreement(example, Agreement(datum=dt.date(2026, 12, 1), door="werkgever", namen=["Marco van Dijk"]))
+    assert suggested_message(example, given, content).splitlines() == [
+        "Werkboek bijgewerkt: akkoord",
+        "",
+        "- Akkoord: Akkoord van de werkgever op 1 dec 2026 toegevoegd: Marco van Dijk",
+    ]
+    shown = [line.plain for line in grouped_changes(diff_workbooks(example, given, content))]
+    assert shown == ["Akkoord", "  Akkoord van de werkgever op 1 dec 2026 toegevoegd: Marco van Dijk"]
