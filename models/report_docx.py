@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -47,6 +47,8 @@ from models.plan_report import (
 )
 from models.report_formats import ReportRequest, TemplateError
 
+_T = TypeVar("_T")
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.section import Section
@@ -67,10 +69,17 @@ TEXT_WIDTH = 9638
 FIELD_INDENT = 1701
 """Where an action's texts start after their label (Wat, Werkwijze): 3 cm."""
 EMU_PER_TWIP = 635
+CELL_POINTS = 9
+"""The size of table text (the Plan tabeltekst style this module adds)."""
+
+CELL_MARGINS = 2 * 108 + 57
+"""A cell's left and right margin (Word's default) and 1 mm to spare."""
 SEPARATOR = " · "
 
 _NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PAGE_FIELD = re.compile(r"\bPAGE\b")
+_WORD = re.compile(r"[^\s-]+-?")
+"""A word as Word keeps it on one line: up to a space, or up to and with a hyphen."""
 _WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _WORD_MACROS = "application/vnd.ms-word.document.macroEnabled.main+xml"
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -313,14 +322,21 @@ def _style_elements(document: Document) -> dict[tuple[str, str], BaseOxmlElement
 
 
 def _apply(style: BaseStyle, spec: _StyleSpec) -> None:
-    """Give ``style`` the look of ``spec``, replacing its own paragraph, run and table properties."""
+    """Give ``style`` the look of ``spec``, replacing its own paragraph, run and table properties; a list
+    style keeps its numbering (the bullet)."""
     element = style.element
+    numbering = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     for tag in ("w:pPr", "w:rPr", "w:tblPr"):
         for old in element.findall(qn(tag)):
             element.remove(old)
     for tag, props in (("w:pPr", spec.paragraph), ("w:rPr", spec.run), ("w:tblPr", spec.table)):
         if props:
             element.append(_elements(f"<{tag}>{props}</{tag}>")[0])
+    paragraph = element.find(qn("w:pPr"))
+    if numbering is not None and paragraph is not None:
+        earlier = {qn(f"w:{tag}") for tag in ("keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+        position = sum(1 for child in paragraph if child.tag in earlier)
+        paragraph.insert(position, numbering)
 
 
 def _style_ids(document: Document, *, restyle: bool) -> dict[str, str]:
@@ -426,7 +442,9 @@ def _template_document(path: Path) -> Document:
             f"Het Word-sjabloon {path} bevat macro's (.docm). Sla het in Word op als Word-document (.docx)."
         )
     if kind != CT.WML_DOCUMENT_MAIN:
-        raise TemplateError(f"Het Word-sjabloon {path} is geen Word-document maar een ander soort bestand.")
+        raise TemplateError(
+            f"Het Word-sjabloon {path} is geen Word-document maar een ander soort bestand (zoals Excel of PowerPoint)."
+        )
     try:
         document: Document = docx.Document(io.BytesIO(data))
         _clear_body(document)
@@ -477,6 +495,64 @@ def _drop_unused_relationships(document: Document) -> None:
 # --- the plan ----------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Column:
+    """A table column: its share of the width, and the texts it holds, whose words (or with ``whole`` the
+    texts themselves: dates, ids) it should be wide enough for, so none breaks halfway."""
+
+    weight: float
+    texts: Iterable[str] = ()
+    whole: bool = False
+
+    def needed(self, points: float, font: _FontWidths) -> int:
+        """The width in twips the widest word (or text) takes in ``points`` of ``font``, with the margins."""
+        if self.whole:
+            pieces = {line for text in self.texts for line in text.splitlines()}
+        else:
+            pieces = {word for text in self.texts for word in _WORD.findall(text)}
+        longest = max((len(piece) for piece in pieces), default=0)
+        widest = max((font.ems(piece) for piece in pieces if len(piece) * 4 >= longest * 3), default=0.0)
+        return round(widest * points * 20) + CELL_MARGINS if widest else 0
+
+
+@dataclass(frozen=True)
+class _FontWidths:
+    """Rough widths of characters in ems, to size table columns by their text."""
+
+    capital: float
+    digit: float
+    small: float
+    space: float
+    other: float
+
+    def ems(self, text: str) -> float:
+        """How wide ``text`` is, in ems (on the wide side)."""
+        width = 0.0
+        for character in text:
+            if character.isupper():
+                width += self.capital
+            elif character.isdigit():
+                width += self.digit
+            elif character.islower():
+                width += self.small
+            elif character.isspace():
+                width += self.space
+            else:
+                width += self.other
+        return width
+
+
+ARIAL = _FontWidths(capital=0.7, digit=0.56, small=0.5, space=0.28, other=0.4)
+"""The plain style's Arial (bold a little wider)."""
+ANY_FONT = _FontWidths(capital=0.76, digit=0.66, small=0.57, space=0.36, other=0.5)
+"""A template's font, which may be as wide as Verdana."""
+
+
+def _all_but_last(items: Sequence[_T]) -> Iterable[tuple[bool, _T]]:
+    """Each item with whether it is followed by another: a table's rows keep with the next but the last."""
+    return ((number < len(items) - 1, item) for number, item in enumerate(items))
+
+
 def _signed(change: int | None) -> str:
     if change is None:
         return "–"
@@ -486,18 +562,44 @@ def _signed(change: int | None) -> str:
 class _PlanWriter:
     """Writes the plan's body as WordprocessingML text, in the styles found in the document."""
 
-    def __init__(self, styles: dict[str, str], width: int, bullets_numbered: bool) -> None:
+    def __init__(self, styles: dict[str, str], width: int, bullets_numbered: bool, font: _FontWidths) -> None:
         self.styles = styles
         self.width = width
+        self.font = font
         self.bullet_mark = "" if bullets_numbered else "•\t"
         self.out: list[str] = []
 
-    def columns(self, *weights: float) -> list[int]:
-        """Column widths in twips, in proportion to ``weights``, filling the text width."""
-        total = sum(weights)
-        widths = [int(self.width * weight / total) for weight in weights]
-        widths[-1] += self.width - sum(widths)
-        return widths
+    def columns(self, *columns: _Column, points: float = CELL_POINTS) -> list[int]:
+        """Column widths in twips that fill the text width, in proportion to the columns' weights; a column
+        that keeps its texts whole (ids, dates) is widened to fit them, with room taken first from columns
+        wider than their longest word, then from the other columns with free text."""
+        total = sum(column.weight for column in columns)
+        widths = [self.width * column.weight / total for column in columns]
+        needed = [column.needed(points, self.font) for column in columns]
+        short = sum(
+            max(0.0, need - width) for need, width, column in zip(needed, widths, columns, strict=True) if column.whole
+        )
+        for donors in (
+            [
+                0.0 if column.whole else max(0.0, width - need)
+                for need, width, column in zip(needed, widths, columns, strict=True)
+            ],
+            [0.0 if column.whole else width for width, column in zip(widths, columns, strict=True)],
+        ):
+            if short <= 0 or not sum(donors):
+                continue
+            taken = min(short, sum(donors))
+            widths = [width - donor * taken / sum(donors) for width, donor in zip(widths, donors, strict=True)]
+            short -= taken
+            widths = [
+                max(width, need) if column.whole else width
+                for width, need, column in zip(widths, needed, columns, strict=True)
+            ]
+        if short > 0:  # too narrow even for the whole texts: in proportion to what each needs
+            widths = [self.width * need / sum(needed) for need in needed]
+        rounded = [int(width) for width in widths]
+        rounded[-1] += self.width - sum(rounded)
+        return rounded
 
     def heading(self, level: int, text: str, *, page_break: bool = False) -> None:
         self.out.append(_paragraph(_run(text), self.styles[f"heading{level}"], page_break=page_break))
@@ -526,16 +628,16 @@ class _PlanWriter:
         return _row(cells, header=True)
 
     def label_table(self, lines: Sequence[tuple[str, str]]) -> None:
-        """Label and text side by side, the labels shaded."""
-        columns = self.columns(5, 12)
+        """Label and text side by side, the labels shaded; kept on one page."""
+        columns = self.columns(_Column(5, [label for label, _ in lines], whole=True), _Column(12))
         rows = (
             _row(
                 (
-                    _cell(columns[0], self.cell_text(_run(label)), fill=LABEL_FILL),
-                    _cell(columns[1], self.cell_text(_run(text))),
+                    _cell(columns[0], self.cell_text(_run(label), keep_next=keep), fill=LABEL_FILL),
+                    _cell(columns[1], self.cell_text(_run(text), keep_next=keep)),
                 )
             )
-            for label, text in lines
+            for keep, (label, text) in _all_but_last(lines)
         )
         self.out.append(_table(columns, rows, self.styles["grid"]))
 
@@ -544,7 +646,7 @@ class _PlanWriter:
     def title_page(self, report: PlanReport) -> None:
         self.out.append(_paragraph(_run("Plan van aanpak"), self.styles["title"], before=2835))
         self.out.append(_paragraph(_run(report.client), self.styles["subtitle"]))
-        lines = [("Opgesteld door", report.adviseur)] if report.adviseur else []
+        lines = [("Adviseur", report.adviseur)] if report.adviseur else []
         lines.append(("Datum", long_date(report.made_on)))
         if report.period:
             lines.append(("Periode", f"{long_date(report.period[0])} tot en met {long_date(report.period[1])}"))
@@ -570,17 +672,21 @@ class _PlanWriter:
         else:
             self.text(_run("Alle fasen zijn afgerond."), keep_next=True)
         steps = 10
-        columns = self.columns(8, 3, *([0.6] * steps))
+        columns = self.columns(
+            _Column(8, ["Fase", *(f"{phase.name} (nu)" for phase in report.phases)]),
+            _Column(3, ["Afgevinkt", *(f"{phase.done} van {phase.total}" for phase in report.phases)], whole=True),
+            *([_Column(0.6)] * steps),
+        )
         rows = [self.header_row(columns, ("Fase", "Afgevinkt", "Voortgang"), (1, 1, steps))]
-        for phase in report.phases:
+        for keep, phase in _all_but_last(report.phases):  # the table kept on one page
             name = _run(phase.name, bold=phase.current) + (_run(" (nu)") if phase.current else "")
             filled = round(steps * phase.done / phase.total) if phase.total else 0
             cells = [
-                _cell(columns[0], self.cell_text(name)),
-                _cell(columns[1], self.cell_text(_run(f"{phase.done} van {phase.total}"))),
+                _cell(columns[0], self.cell_text(name, keep_next=keep)),
+                _cell(columns[1], self.cell_text(_run(f"{phase.done} van {phase.total}"), keep_next=keep)),
             ]
             cells += [
-                _cell(width, self.cell_text(""), fill=BAR_FILL if step < filled else None)
+                _cell(width, self.cell_text("", keep_next=keep), fill=BAR_FILL if step < filled else None)
                 for step, width in enumerate(columns[2:])
             ]
             rows.append(_row(cells))
@@ -598,43 +704,52 @@ class _PlanWriter:
             )
         else:
             intro = f"De nulmeting van {long_date(scores.rounds[0])}; het verschil volgt na een volgende meting."
-        self.text(_run(intro), keep_next=True)
         top = scores.maximum
-        weights: list[float] = [6.5, 3.2, *([1.0] * top)]
+        legend = f"Elk vak van de balk is één punt op de schaal van 1 tot {top}."
+        if scores.compared:
+            legend += " Groen is erbij gekomen sinds de nulmeting, lichtrood is sindsdien verloren gegaan."
+        self.text(_run(intro), keep_next=True)
+        self.text(_run(legend), "small", keep_next=True)
+        labels = [
+            f"{factor.latest} {factor.latest_label}" if factor.latest else "niet gescoord" for factor in scores.factors
+        ]
+        layout = [
+            _Column(6.5, ["Succesfactor", *(factor.name for factor in scores.factors)]),
+            _Column(3.2, ["Score", *labels], whole=True),
+            *([_Column(1)] * top),
+        ]
         titles, spans = ["Succesfactor", "Score"], [1, 1 + top]
         if scores.compared:
-            weights.append(1.8)
+            layout.append(_Column(1.8, ["Verschil"], whole=True))
             titles.append("Verschil")
             spans.append(1)
-        columns = self.columns(*weights)
+        columns = self.columns(*layout)
         rows = [self.header_row(columns, titles, spans)]
-        for factor in scores.factors:
-            score = f"{factor.latest} {factor.latest_label}" if factor.latest else "niet gescoord"
-            cells = [
-                _cell(columns[0], self.cell_text(_run(factor.name))),
-                _cell(columns[1], self.cell_text(_run(score))),
+        for keep, (factor, score) in _all_but_last(list(zip(scores.factors, labels, strict=True))):
+            cells = [  # the table kept on one page
+                _cell(columns[0], self.cell_text(_run(factor.name), keep_next=keep)),
+                _cell(columns[1], self.cell_text(_run(score), keep_next=keep)),
             ]
             cells += [
                 _cell(
                     width,
-                    self.cell_text(""),
+                    self.cell_text("", keep_next=keep),
                     fill=_bar_fill(step, factor.latest, factor.first, compared=scores.compared),
                 )
                 for step, width in enumerate(columns[2 : 2 + top], 1)
             ]
             if scores.compared:
-                cells.append(_cell(columns[-1], self.cell_text(_run(_signed(factor.change)))))
+                cells.append(_cell(columns[-1], self.cell_text(_run(_signed(factor.change)), keep_next=keep)))
             rows.append(_row(cells))
         self.out.append(_table(columns, rows, self.styles["grid"]))
-        legend = f"Elk vak van de balk is één punt op de schaal van 1 tot {top}."
-        if scores.compared:
-            legend += " Groen is erbij gekomen sinds de nulmeting, lichtrood is sindsdien verloren gegaan."
-        self.text(_run(legend), "small")
 
     def legal(self, report: PlanReport) -> None:
         legal = report.legal
         self.heading(2, "Wettelijk minimum")
-        self.text(_run(f"{legal.in_order} van de {legal.total} onderdelen zijn in orde."))
+        self.text(
+            _run(f"{legal.in_order} van de {legal.total} onderdelen zijn in orde."),
+            keep_next=bool(legal.missing or legal.unknown),
+        )
         for title, lines in (("Ontbreekt", legal.missing), ("Nog niet bekend", legal.unknown)):
             if lines:
                 self.heading(3, title)
@@ -646,7 +761,16 @@ class _PlanWriter:
         self.text(_run(report.summary))
         if not report.overview:
             return
-        columns = self.columns(1.1, 5.0, 4.0, 2.05, 2.05, 2.8)
+        lines = report.overview
+        days = [short_date(day) for line in lines for day in (line.start, line.deadline) if day]
+        columns = self.columns(
+            _Column(1.1, ["Id", *(line.id for line in lines)], whole=True),
+            _Column(5.2, ["Actie", *(line.title for line in lines)]),
+            _Column(3.8, ["Eigenaar", *(line.owner for line in lines)]),
+            _Column(2.1, ["Start", "Deadline", *days], whole=True),
+            _Column(2.1, ["Start", "Deadline", *days], whole=True),
+            _Column(2.7, ["Status", "(te laat)", *(line.status for line in lines)]),
+        )
         rows = [self.header_row(columns, ("Id", "Actie", "Eigenaar", "Start", "Deadline", "Status"))]
         rows += (self.overview_row(columns, line) for line in report.overview)
         self.out.append(_table(columns, rows, self.styles["grid"]))
@@ -697,7 +821,9 @@ class _PlanWriter:
             self.note_table("Fase en onderdeel", report.checklist_notes)
 
     def note_table(self, subject: str, notes: Sequence[Note]) -> None:
-        columns = self.columns(7, 10)
+        columns = self.columns(
+            _Column(7, [subject, *(note.subject for note in notes)]), _Column(10, [note.text for note in notes])
+        )
         rows = [self.header_row(columns, (subject, "Notitie"))]
         rows += (
             _row(
@@ -738,7 +864,8 @@ class _PlanWriter:
             ),
             keep_next=True,
         )
-        columns = self.columns(4, 10, 3)
+        labels = [label for signature in signatures for label, _, _ in _signature_lines(signature)]
+        columns = self.columns(_Column(4, labels, whole=True), _Column(10), _Column(3), points=12)
         for number, signature in enumerate(signatures, 1):
             last = number == len(signatures)
             self.out.append(_paragraph(_run(signature.role), self.styles["heading3"], keep_next=True, before=360))
@@ -901,7 +1028,9 @@ def word_plan(report: PlanReport, document: Document, *, plain: bool) -> bytes:
     """The plan written into ``document`` (a template with an empty body), as .docx bytes."""
     styles = _style_ids(document, restyle=plain)
     section = document.sections[-1]
-    writer = _PlanWriter(styles, _text_width(section), _has_numbering(document, styles["bullet"]))
+    writer = _PlanWriter(
+        styles, _text_width(section), _has_numbering(document, styles["bullet"]), ARIAL if plain else ANY_FONT
+    )
     writer.title_page(report)
     writer.standing(report)
     writer.overview(report)
