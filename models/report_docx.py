@@ -3,10 +3,10 @@
 Everything shown comes from :func:`models.plan_report.plan_report`. The base document is the consultant's
 .docx with its body removed (its styles, header, footer, logo and page set-up stay) or python-docx's
 default document, styled here (Arial, A4). Styles are found by name, so a Dutch template's ``Kop1`` serves
-as Heading 1; a style the template lacks is added. The body is written as WordprocessingML text and parsed
-once, because python-docx's row and cell objects are far too slow for a plan of thousands of actions
-(python-openxml/python-docx#174). The saved package is rewritten with fixed zip times, so the same
-workbook and date give the same bytes.
+as Heading 1; a style the template lacks is added. The body is written as WordprocessingML text straight
+into the saved package, because python-docx's row and cell objects (python-openxml/python-docx#174), and
+even parsing the text into its tree, are far too slow for a plan of thousands of actions. The package is
+rewritten with fixed zip times, so the same workbook and date give the same bytes.
 
 Only this module imports python-docx; the report registry imports it when a Word plan is made.
 """
@@ -71,7 +71,6 @@ FIELD_INDENT = 1701
 EMU_PER_TWIP = 635
 CELL_POINTS = 9
 """The size of table text (the Plan tabeltekst style this module adds)."""
-
 CELL_MARGINS = 2 * 108 + 57
 """A cell's left and right margin (Word's default) and 1 mm to spare."""
 SEPARATOR = " · "
@@ -942,25 +941,28 @@ def _saved(document: Document, body: str) -> bytes:
     """The document saved with ``body`` as its content (before the section properties), as fixed bytes.
 
     Parsing thousands of paragraphs and moving them into python-docx's tree takes seconds, so the body text
-    goes straight into the saved part, where a marker paragraph holds its place. Only when the document
-    names Word's namespace differently (not ``w:``) are they parsed and moved after all."""
-    root = document.element
-    fast = root.nsmap.get("w") == _WORD_NAMESPACE
-    if fast:
-        root.body.insert(0, _elements(_MARK_XML)[0])
-    else:
-        _replace_body(document, body)
+    goes straight into the saved part, where a marker paragraph holds its place. Only when that cannot be
+    done (a document that names Word's namespace other than ``w:``) are they parsed and moved after all."""
+    body_element = document.element.body
+    if document.element.nsmap.get("w") == _WORD_NAMESPACE:
+        marker = _elements(_MARK_XML)[0]
+        body_element.insert(0, marker)
+        saved = _save(document)
+        name = document.part.partname.lstrip("/")
+        with zipfile.ZipFile(io.BytesIO(saved)) as package:
+            xml = package.read(name)
+        mark = _MARK_XML.encode()
+        if xml.count(mark) == 1:
+            return fixed_zip(saved, replace={name: xml.replace(mark, body.encode())})
+        body_element.remove(marker)
+    _replace_body(document, body)
+    return fixed_zip(_save(document))
+
+
+def _save(document: Document) -> bytes:
     saved = io.BytesIO()
     document.save(saved)
-    if not fast:
-        return fixed_zip(saved.getvalue())
-    name = document.part.partname.lstrip("/")
-    with zipfile.ZipFile(saved) as package:
-        xml = package.read(name)
-    mark = _MARK_XML.encode()
-    if xml.count(mark) != 1:
-        raise AssertionError(f"{name} does not hold the marker once")
-    return fixed_zip(saved.getvalue(), replace={name: xml.replace(mark, body.encode())})
+    return saved.getvalue()
 
 
 def _replace_body(document: Document, xml: str) -> None:
@@ -992,9 +994,8 @@ def _add_page_numbers(document: Document, styles: dict[str, str], client: str, *
             width = _text_width(section)
             content = _run(f"Plan van aanpak{SEPARATOR}{client}") + TAB + _page_number_runs()
             xml = (
-                f'<w:p><w:pPr><w:pStyle w:val="{styles["footer"]}"/><w:tabs>'
-                '<w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/>'
-                f'<w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>{content}</w:p>'
+                f'<w:p><w:pPr><w:pStyle w:val="{styles["footer"]}"/>'
+                f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>{content}</w:p>'
             )
         else:
             xml = _paragraph(_page_number_runs(), styles["footer"], right=True)
@@ -1046,6 +1047,13 @@ def word_plan(report: PlanReport, document: Document, *, plain: bool) -> bytes:
 def make(request: ReportRequest) -> bytes:
     """The Word plan van aanpak, in the house style of ``request.template`` when one is given."""
     report = plan_report(request.workbook, request.content, request.today, request.progress)
-    if request.template is not None:
-        return word_plan(report, _template_document(request.template), plain=False)
-    return word_plan(report, _plain_document(), plain=True)
+    if request.template is None:
+        return word_plan(report, _plain_document(), plain=True)
+    document = _template_document(request.template)
+    try:
+        return word_plan(report, document, plain=False)
+    except Exception as error:  # something in the template python-docx or this module cannot handle
+        raise TemplateError(
+            f"Het Word-sjabloon {request.template} kon niet worden gebruikt ({type(error).__name__}). Open het "
+            "in Word en sla het opnieuw op, of maak het plan zonder sjabloon."
+        ) from error

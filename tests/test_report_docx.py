@@ -21,6 +21,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from cli.export import export_command
+from models import report_docx
 from models.content import Content
 from models.fixed_zip import FIXED_TIME, fixed_zip
 from models.formatting import long_date
@@ -337,10 +338,25 @@ def test_styles_the_template_lacks_are_added(example: Workbook, content: Content
     assert bullet.text.startswith("•\t")  # no numbering behind the added style: the bullet is in the text
 
 
+def test_the_body_goes_straight_into_the_saved_part(
+    example: Workbook, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What keeps a plan of thousands of actions fast: python-docx never parses the body."""
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the body was parsed and moved")
+
+    monkeypatch.setattr(report_docx, "_replace_body", refuse)
+    assert "A20 – Evaluatie preventieaanpak met PVT en directie" in _texts(_read(_plan(example, content)))
+
+
 def test_template_naming_the_word_namespace_otherwise_still_works(
-    example: Workbook, content: Content, tmp_path: Path
+    example: Workbook, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Word always writes ``w:``; another program may not. The plan is then moved into the tree the slow way."""
+    moved: list[object] = []
+    replace_body = report_docx._replace_body
+    monkeypatch.setattr(report_docx, "_replace_body", lambda *args: moved.append(args) or replace_body(*args))
     source = _house_style(tmp_path / "huisstijl.docx")
     odd = tmp_path / "ander-voorvoegsel.docx"
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(odd, "w") as target:
@@ -350,6 +366,7 @@ def test_template_naming_the_word_namespace_otherwise_still_works(
                 data = re.sub(rb"(</?|\s)w:", rb"\1wx:", data).replace(b"xmlns:w=", b"xmlns:wx=")
             target.writestr(entry, data)
     document = _read(_plan(example, content, odd))
+    assert len(moved) == 1
     texts = _texts(document)
     assert texts[0] == "Plan van aanpak"
     assert "A20 – Evaluatie preventieaanpak met PVT en directie" in texts
@@ -381,6 +398,12 @@ def _bad_templates(folder: Path) -> dict[str, tuple[Path, str]]:
         for entry in original.infolist():
             data = original.read(entry.filename)
             broken.writestr(entry, data[:100] if entry.filename == "word/document.xml" else data)
+    with zipfile.ZipFile(good) as original, zipfile.ZipFile(folder / "los.docx", "w") as dangling:
+        for entry in original.infolist():
+            data = original.read(entry.filename)
+            if entry.filename == "word/document.xml":  # a footer the package does not hold
+                data = re.sub(rb"(<w:sectPr[^>]*>)", rb'\1<w:footerReference w:type="default" r:id="rId999"/>', data)
+            dangling.writestr(entry, data)
     import openpyxl
 
     openpyxl.Workbook().save(folder / "rekenblad.docx")
@@ -405,10 +428,14 @@ def _bad_templates(folder: Path) -> dict[str, tuple[Path, str]]:
         "empty zip": (folder / "leeg.docx", "is beschadigd"),
         "broken xml": (folder / "kapot.docx", "is beschadigd"),
         "spreadsheet": (folder / "rekenblad.docx", "geen Word-document maar een ander soort bestand"),
+        "dangling footer": (folder / "los.docx", "kon niet worden gebruikt (KeyError)"),
     }
 
 
-BAD = ("missing", "folder", "text", "doc", "dotx", "docm", "truncated", "empty zip", "broken xml", "spreadsheet")
+BAD = (
+    "missing", "folder", "text", "doc", "dotx", "docm", "truncated", "empty zip", "broken xml", "spreadsheet",
+    "dangling footer",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("kind", BAD)
