@@ -1,16 +1,16 @@
-"""Reports for the employer: a "plan van aanpak" in Markdown or as one printable HTML page, and the
-actions as a CSV that opens cleanly in Excel with Dutch settings.
+"""The plan van aanpak as one printable HTML page or as Markdown, rendered from :mod:`models.plan_report`.
 
-The figures come from :mod:`models.figures`; the layout lives in ``models/templates/``. Each
-action is rendered on its own, so a long plan can report progress while it is being written.
+Both carry the content of the Word and PDF plans, in the order an employer reads them: the title block,
+an overview of who does what by when, where the organisation stands (with a score chart in HTML), each
+action with its six W's, the notes, a short logbook, the signature block and the sources. The layout
+lives in ``models/templates/``; every text from the workbook is escaped there (autoescape in HTML,
+:func:`markdown_text` in Markdown). Each action is rendered on its own, so a long plan reports progress.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -19,37 +19,70 @@ import jinja2
 from markupsafe import Markup
 
 from models.content import Content
-from models.figures import dashboard_figures
-from models.formatting import aantal, hours, money, number, percentage, short_date
-from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
-from models.profile import REPRESENTATION_LABELS, size_class
+from models.formatting import long_date, number, short_date
+from models.plan_report import PlanReport, Progress, plan_report
 from models.report_formats import ReportRequest
-from models.sources import link_title
-from models.workbook import OPEN_STATUSES, Action, Workbook
+from models.score_chart import score_chart
+from models.workbook import Workbook
 
-Progress = Callable[[int, int], None]
-"""Called with (actions done, actions in all) while a report is made."""
-
-W_LABELS = {
-    "wat": "Wat",
-    "waarom": "Waarom",
-    "wie": "Wie",
-    "werkwijze": "Werkwijze",
-    "waar": "Waar",
-    "wanneer": "Wanneer",
-}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+Kind = Literal["md", "html"]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_INDENT = re.compile(r"(?m)^[ \t]+")
+"""Spaces at the start of a line, which could make code of it (Markdown shows no indent after a break anyway)."""
+_LINE_START = re.compile(r"(?m)^([=+~-]|\d+(?=[.)]))")
+"""What makes a setext underline, a list, a rule or a code fence at the start of a line."""
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+BAR_FULL, BAR_EMPTY = "█", "░"
+KEPT_LENGTH = 16
+"""Facts up to this length (``17 apr 2026``, ``Afgerond op``) never break over two lines."""
 
 
-def signed(change: int) -> str:
-    """``+1``, ``-1`` or ``0``."""
+def signed(change: int | None) -> str:
+    """``+1``, ``-1`` or ``0`` (``–`` when there is nothing to compare)."""
+    if change is None:
+        return "–"
     return f"{change:+d}" if change else "0"
+
+
+def _line_start(match: re.Match[str]) -> str:
+    mark = match[1]
+    return f"{mark}\\" if mark.isdigit() else f"\\{mark}"
 
 
 def markdown_text(text: Any) -> str:
     """Text safe inside Markdown: characters with a meaning escaped, line breaks kept as breaks."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-    return re.sub(r"(?m)^#", r"\\#", escaped).replace("\n", "  \n")
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _INDENT.sub("", lines))
+    escaped = _ENTITY.sub(r"\\&", escaped)
+    escaped = _LINE_START.sub(_line_start, escaped)
+    return escaped.replace("\n", "  \n")
+
+
+def markdown_cell(text: Any) -> str:
+    """Text safe inside a Markdown table cell: escaped, on one line (a line break would end the row)."""
+    return markdown_text(" ".join(str(text).split()))
+
+
+def nobreak(text: str) -> str:
+    """A short fact (a date, an amount, a label) kept on one line in HTML, and no break after a euro sign."""
+    if len(text) <= KEPT_LENGTH:
+        return text.replace(" ", "\u00a0")
+    return text.replace("€ ", "€\u00a0")
+
+
+def text_bar(value: int | None, maximum: int) -> str:
+    """A score as a bar of text, ``███░`` for 3 of 4; empty when not scored."""
+    return BAR_FULL * value + BAR_EMPTY * (maximum - value) if value else ""
+
+
+def sources(report: PlanReport) -> list[tuple[str, list[str]]]:
+    """Every source the actions name, by title, once, in the order of the plan, with the actions citing it."""
+    cited: dict[str, list[str]] = {}
+    for group in report.groups:
+        for action in group.actions:
+            for title in action.sources:
+                cited.setdefault(title, []).append(action.id)
+    return list(cited.items())
 
 
 @cache
@@ -63,124 +96,50 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["md"] = markdown_text
+    environment.filters["cell"] = markdown_cell
     environment.filters["date"] = lambda day: short_date(day) if day else ""
+    environment.filters["long_date"] = long_date
     environment.filters["number"] = number
-    environment.filters["money"] = money
-    environment.filters["hours"] = hours
-    environment.filters["percentage"] = percentage
-    environment.filters["aantal"] = aantal
     environment.filters["signed"] = signed
+    environment.filters["bar"] = text_bar
+    environment.filters["nobreak"] = nobreak
     return environment
 
 
-@dataclass(frozen=True)
-class ActionRow:
-    """An action as the report shows it."""
-
-    action: Action
-    phase: str
-    factors: str
-    overdue: bool
-    w_fields: list[tuple[str, str]]
-    source: list[str]
-    """Where the action came from, as a reader recognises it: one line per document or item."""
-
-
-@dataclass(frozen=True)
-class PhaseGroup:
-    title: str
-    rows: list[ActionRow]
-
-
-class _Report:
-    """Everything a report shows, gathered once from the workbook."""
-
-    def __init__(self, workbook: Workbook, content: Content, today: dt.date) -> None:
-        self.workbook = workbook
-        self.content = content
-        self.today = today
-        self.figures = dashboard_figures(workbook, content, today)
-
-    def context(self) -> dict[str, Any]:
-        workbook, content, figures = self.workbook, self.content, self.figures
-        organisation = workbook.organisatie
-        levels = [
-            (SHORT_TITLES[model], level.naam)
-            for model in LEVEL_MODELS
-            if (level_id := figures.levels[model].level_id) and (level := level_by_id(content, model, level_id))
-        ]
-        actions = workbook.acties
-        return {
-            "today": self.today,
-            "organisation": organisation,
-            "size": size_class(organisation.medewerkers),
-            "representation": REPRESENTATION_LABELS.get(organisation.medezeggenschap or ""),
-            "levels": levels,
-            "factors": figures.factors,
-            "scale": content.scale_label,
-            "rounds": figures.round_dates,
-            "phases": figures.phases,
-            "current_phase": figures.current_phase,
-            "legal": figures.legal,
-            "legal_notes": {item_id: state.notitie for item_id, state in workbook.wettelijk.items() if state.notitie},
-            "statuses": figures.statuses,
-            "total": len(actions),
-            "open": sum(1 for a in actions if a.status in OPEN_STATUSES),
-            "overdue": len(figures.overdue),
-            "budget": sum(a.budget or 0 for a in actions if a.status != "gestopt"),
-            "hours": sum(a.uren or 0 for a in actions if a.status != "gestopt"),
-            "logbook": sorted(workbook.logboek, key=lambda entry: entry.datum),
-        }
-
-    def row(self, action: Action) -> ActionRow:
-        content = self.content
-        phase = content.phase_by_id.get(action.fase or "")
-        return ActionRow(
-            action=action,
-            phase=phase.naam if phase else "",
-            factors=", ".join(
-                content.factor_by_id[f].label if f in content.factor_by_id else f for f in action.succesfactoren
-            ),
-            overdue=action.is_open and action.deadline is not None and action.deadline < self.today,
-            w_fields=[(label, getattr(action, name)) for name, label in W_LABELS.items() if getattr(action, name)],
-            source=link_title(action.bron, content).splitlines() if action.bron else [],
-        )
-
-    def groups(self, render_one: Callable[[ActionRow], str], progress: Progress | None) -> list[tuple[str, list[str]]]:
-        """Actions rendered one by one, grouped by phase in content order (actions without one last)."""
-        by_phase: dict[str, list[Action]] = {}
-        for action in self.workbook.acties:
-            by_phase.setdefault(action.fase if action.fase in self.content.phase_by_id else "", []).append(action)
-        order = [*(phase.id for phase in self.content.phases), ""]
-        total, done = len(self.workbook.acties), 0
-        groups = []
-        for phase_id in order:
-            rendered = []
-            for action in by_phase.get(phase_id, []):
-                rendered.append(render_one(self.row(action)))
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-            if rendered:
-                phase = self.content.phase_by_id.get(phase_id)
-                groups.append((phase.naam if phase else "Zonder fase", rendered))
-        return groups
+def render(report: PlanReport, kind: Kind, progress: Progress | None = None, offset: int = 0) -> str:
+    """The gathered plan as Markdown or HTML; ``progress`` counts each rendered action from ``offset``."""
+    environment = _environment(autoescape=kind == "html")
+    action_template = environment.get_template(f"actie.{kind}.j2")
+    total = offset + report.action_count
+    done = offset
+    groups: list[tuple[str, list[str]]] = []
+    for group in report.groups:
+        rendered = []
+        for action in group.actions:
+            text = action_template.render(action=action)
+            rendered.append(Markup(text) if kind == "html" else text)  # already escaped by its template
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        groups.append((group.title, rendered))
+    chart = Markup(score_chart(report.scores)) if kind == "html" else ""  # built from escaped text
+    return environment.get_template(f"rapport.{kind}.j2").render(
+        report=report, groups=groups, chart=chart, sources=sources(report)
+    )
 
 
 def report_text(
-    workbook: Workbook, content: Content, today: dt.date, kind: Literal["md", "html"], progress: Progress | None = None
+    workbook: Workbook, content: Content, today: dt.date, kind: Kind, progress: Progress | None = None
 ) -> str:
-    """The plan van aanpak as Markdown or as a self-contained HTML page."""
-    environment = _environment(autoescape=kind == "html")
-    report = _Report(workbook, content, today)
-    action_template = environment.get_template(f"actie.{kind}.j2")
+    """The plan van aanpak as Markdown or as a self-contained HTML page; progress runs over gathering and writing."""
+    total = len(workbook.acties)
 
-    def render_one(row: ActionRow) -> str:
-        text = action_template.render(row=row, today=today)
-        return Markup(text) if kind == "html" else text  # already escaped by the autoescaping template
+    def gathered(done: int, _all: int) -> None:
+        if progress is not None:
+            progress(done, 2 * total)
 
-    groups = report.groups(render_one, progress)
-    return environment.get_template(f"rapport.{kind}.j2").render(**report.context(), groups=groups)
+    report = plan_report(workbook, content, today, gathered)
+    return render(report, kind, progress, offset=total)
 
 
 def make_html(request: ReportRequest) -> bytes:

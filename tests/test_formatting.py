@@ -101,7 +101,7 @@ def test_a_budget_reads_the_same_in_detail_pane_diff_report_and_csv(example: Wor
         assert shown_budget in text and shown_hours in text
     assert f"budget {shown_budget} · {shown_hours}" in detail
     assert f"budget € 10 → {shown_budget}" in diff and f"uren 2 uur → {shown_hours}" in diff
-    assert f"Budget {shown_budget} · {shown_hours}" in report
+    assert f"Budget: {shown_budget} · Uren: {shown_hours}" in report
 
     row = next(csv.DictReader(io.StringIO(actions_csv(new, content)), delimiter=";"))
     assert (row["Budget (euro)"], row["Uren"]) == ("1250,5", "1,5")  # Excel (NL) reads these as numbers

@@ -269,13 +269,12 @@ def test_reports_cite_sources_by_title_and_never_by_file_name(path: Path, conten
         assert not FILE_NAME.search(by_id[action.id])
 
 
-def test_the_markdown_report_puts_the_source_under_the_action(content: Content) -> None:
+def test_the_markdown_report_lists_the_source_by_title_with_its_action(content: Content) -> None:
     workbook = load_workbook(SAVES[0], content).workbook
     text = report_text(workbook, content, TODAY, "md")
     action = next(a for a in workbook.acties if a.bron == "wettelijk:pago")
-    block = text[text.index(f"#### {action.id} ") :]
-    block = block[: block.index("\n####")] if "\n####" in block else block
-    assert f"*Bron:* Wettelijk minimum: {content.legal_by_id['pago'].titel}" in block
+    sources = text[text.index("\n## Bronnen\n") :]
+    assert f"- Wettelijk minimum: {content.legal_by_id['pago'].titel} ({action.id})\n" in sources
 
 
 # -- the app -----------------------------------------------------------------------------------------
