@@ -133,7 +133,10 @@ def create_workbook_file(folder: Path, workbook: Workbook, content: Content, nam
 
 def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
     """A workbook for the next period: profile, levels, scores, legal minimum and log as history,
-    the open actions carried over (same ids), the checklists empty again, and a log entry saying so."""
+    the open actions carried over (same ids), the checklists empty again, and a log entry saying so.
+
+    Consent (``akkoord``) is not carried over: it was given to the old plan, and the new one is signed anew.
+    """
     carried = [action for action in workbook.acties if action.status in OPEN_STATUSES]
     left = len(workbook.acties) - len(carried)
     entry = LogEntry(
@@ -145,7 +148,7 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
             f"{aantal(left, 'afgeronde of gestopte actie staat', 'afgeronde of gestopte acties staan')} in het vorige "
             "werkboek. "
             "Scores, niveaus, wettelijk minimum en logboek zijn als geschiedenis bewaard; "
-            "de checklists van de fasen beginnen opnieuw."
+            "de checklists van de fasen beginnen opnieuw, en het nieuwe plan wordt opnieuw ondertekend."
         ),
     )
     return workbook.model_copy(
@@ -154,6 +157,7 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
             "fasen": dict[str, PhaseState](),
             "huidige_fase": None,
             "logboek": [*workbook.logboek, entry],
+            "akkoord": [],
         }
     )
 

@@ -5,9 +5,9 @@ table header (``[organisatie]``, each ``[[acties]]`` entry, ``[metingen.toelicht
 disk is cut the same way; there a block also holds the comment lines right above its header (no blank
 line between), so a comment about an action belongs to that action. Blocks are matched by identity —
 their table path, and for entries of an array of tables: acties by ``id``, metingen and niveaus by
-``datum``, logboek by ``datum`` and ``titel`` (other arrays by position) — and written in the canonical
-order. A matched block keeps its text (comments, key order, how values are written) and gets only what
-changed, through ``tomlkit``: changed values are set (the comment at the end of the line stays), keys
+``datum``, logboek by ``datum`` and ``titel``, akkoord by ``datum`` and ``door`` (other arrays by
+position) — and written in the canonical order. A matched block keeps its text (comments, key order,
+how values are written) and gets only what changed, through ``tomlkit``: changed values are set (the comment at the end of the line stays), keys
 no longer there go, new keys come after their canonical neighbour. A block only the new text has is
 written as the canonical writer writes it; a block only the file has goes, comments and all. An
 entry whose identity was edited (a log entry's new date) keeps its block when the pairing is clear.
@@ -39,6 +39,7 @@ _ENTRY_KEYS: Mapping[str, tuple[str, ...]] = {
     "metingen": ("datum",),
     "niveaus": ("datum",),
     "logboek": ("datum", "titel"),
+    "akkoord": ("datum", "door"),
 }
 """The keys that tell entries of a top-level array of tables apart (others: their position)."""
 

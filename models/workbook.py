@@ -203,7 +203,7 @@ class Conflict(FileModel):
     """A merge conflict kept in the file until someone chooses (``[[conflicten]]``, see ``models.merge``).
 
     Where: ``onderdeel`` is the part of the workbook (``acties``, ``metingen``, ``niveaus``, ``logboek``,
-    ``fasen``, ``wettelijk``, ``organisatie``, or ``werkboek`` for a top-level key), ``sleutel`` the
+    ``akkoord``, ``fasen``, ``wettelijk``, ``organisatie``, or ``werkboek`` for a top-level key), ``sleutel`` the
     entry in it (action id, ISO date, log id or "date title", phase or legal item id; none for a plain
     table) and ``veld`` the field, dotted when nested (``scores.tijd``); no ``veld`` means the whole
     entry (edited on one side, deleted on the other). The values of the three versions follow; a

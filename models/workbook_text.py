@@ -41,7 +41,7 @@ INDENT = "  "
 _ACTION_NUMBER = re.compile(r"(\d+)$")
 _UNITS: dict[str, Callable[[float], str]] = {"budget": money, "uren": hours, "verzuimpercentage": percentage}
 """Fields shown in their unit, as ``werkboek diff`` shows them."""
-KNOWN_BLOCKS = ("organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek")
+KNOWN_BLOCKS = ("organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "akkoord")
 """The workbook's own blocks, always in this order; other blocks follow in the file's order."""
 
 
@@ -201,6 +201,15 @@ def _logbook(value: Any) -> Iterator[list[str]]:
         yield _block(heading, _fields(entry, ("datum", "titel") if single else ("datum",)))
 
 
+def _agreements(value: Any) -> Iterator[list[str]]:
+    """Consent to the plan, by date: ``Akkoord 1 dec 2026 werkgever``."""
+    for entry in sorted(_entries(value), key=_by("datum")):
+        who = entry.get("door")
+        single = isinstance(who, str) and "\n" not in who
+        heading = f"Akkoord {_date_label(entry)}" + (f" {who}" if single else "")
+        yield _block(heading, _fields(entry, ("datum", "door") if single else ("datum",)))
+
+
 def _other(key: str, value: Any) -> Iterator[list[str]]:
     """A block this version does not know (or a known one in an unexpected shape), shown key by key."""
     if isinstance(value, list) and value and all(isinstance(entry, Mapping) for entry in value):
@@ -235,6 +244,8 @@ def render_workbook(data: Mapping[str, Any]) -> str:
             blocks += _actions(value)
         elif key == "logboek" and isinstance(value, list):
             blocks += _logbook(value)
+        elif key == "akkoord" and isinstance(value, list):
+            blocks += _agreements(value)
         else:
             blocks += _other(key, value)
     return visible("\n".join(line for block in blocks for line in block) + "\n")

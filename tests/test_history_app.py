@@ -80,4 +80,4 @@ async def test_a_report_is_written_from_the_app(workbook_file: Path) -> None:
         assert isinstance(app.screen, DashboardScreen)
         target = workbook_file.with_name("klant-acties.csv")
         assert any(n.message == f"Geschreven: {target}" for n in app._notifications)
-    assert target.read_bytes().startswith(b"\xef\xbb\xbfId;Titel;Status")
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfId;Actie;Status")

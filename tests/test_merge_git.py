@@ -382,12 +382,12 @@ def test_unknown_keys_from_both_sides(template: Path, tmp_path: Path) -> None:
 
     def theirs(workbook: Workbook) -> Workbook:
         return Workbook.model_validate(
-            {**workbook.model_dump(by_alias=True, exclude_none=True), "akkoord": [{"door": "Marco"}]}
+            {**workbook.model_dump(by_alias=True, exclude_none=True), "bijlagen": [{"naam": "Offerte"}]}
         )
 
     workbook = merged_clean(template, tmp_path, ours, theirs)
     assert workbook.action("A2").model_extra == {"kosten_code": "K-12"}  # type: ignore[union-attr]
-    assert workbook.model_extra == {"akkoord": [{"door": "Marco"}]}
+    assert workbook.model_extra == {"bijlagen": [{"naam": "Offerte"}]}
 
 
 def test_the_same_change_on_both_sides(template: Path, tmp_path: Path) -> None:
