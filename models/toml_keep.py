@@ -6,11 +6,12 @@ disk is cut the same way; there a block also holds the comment lines right above
 line between), so a comment about an action belongs to that action. Blocks are matched by identity —
 their table path, and for entries of an array of tables: acties by ``id``, metingen and niveaus by
 ``datum``, logboek by ``datum`` and ``titel``, akkoord by ``datum`` and ``door`` (other arrays by
-position) — and written in the canonical order. A matched block keeps its text (comments, key order,
-how values are written) and gets only what changed, through ``tomlkit``: changed values are set (the comment at the end of the line stays), keys
-no longer there go, new keys come after their canonical neighbour. A block only the new text has is
-written as the canonical writer writes it; a block only the file has goes, comments and all. An
-entry whose identity was edited (a log entry's new date) keeps its block when the pairing is clear.
+position) — and written in the canonical order. A matched block keeps its text (comments, key order, how
+values are written) and gets only what changed, through ``tomlkit``: changed values are set (the comment
+at the end of the line stays), keys no longer there go, new keys come after their canonical neighbour. A
+block only the new text has is written as the canonical writer writes it; a block only the file has
+goes, comments and all. An entry whose identity was edited (a log entry's new date) keeps its block when
+the pairing is clear.
 
 Each block is checked after the merge (it must read as the canonical block does), and so is the whole
 text; a block that would not is written canonically with its comment lines kept at its end. ``tomlkit``
