@@ -18,7 +18,9 @@ from models.form_parsing import (
 from models.formatting import form_date, plain_number
 from models.workbook import Action
 
-TEXT_FIELDS = ("titel", "eigenaar", "wat", "waarom", "wie", "werkwijze", "waar", "wanneer", "bron", "evaluatie")
+TEXT_FIELDS = (
+    "titel", "eigenaar", "wat", "waarom", "wie", "werkwijze", "waar", "wanneer", "bron", "evaluatie", "opmerking"
+)  # fmt: skip
 DATE_FIELDS = ("start", "deadline", "afgerond_op")
 AMOUNT_FIELDS = ("budget", "uren")
 CHOICE_FIELDS = ("status", "prioriteit", "fase")

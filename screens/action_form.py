@@ -112,6 +112,10 @@ class ActionFormScreen(FormScreen[Action]):
             values["evaluatie"], id="evaluatie", classes="h3", soft_wrap=True, tab_behavior="focus", compact=True
         )
         yield from self.row("evaluatie", "Evaluatie", evaluation)
+        remark = TextBox(
+            values["opmerking"], id="opmerking", classes="h2", soft_wrap=True, tab_behavior="focus", compact=True
+        )
+        yield from self.row("opmerking", "Opmerking", remark)
 
     def build(self, values: FormValues) -> tuple[Action | None, Errors]:
         factors = values.get("succesfactoren", [])

@@ -22,6 +22,7 @@ W_LABELS = (
     ("waar", "Waar"),
     ("wanneer", "Wanneer"),
     ("evaluatie", "Evaluatie"),
+    ("opmerking", "Opmerking"),
 )
 
 
