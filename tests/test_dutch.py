@@ -192,7 +192,7 @@ def test_counts_of_one_in_reports_and_summaries(workbook_file: Path) -> None:
     check = werkboek("check", str(workbook_file))
     assert check.returncode == 0 and f"{workbook_file}: in orde, 1 actie" in check.stdout
     export = werkboek("export", str(workbook_file), "--format", "md", "-o", "-")
-    assert "1 actie:" in export.stdout and "1 acties" not in export.stdout
+    assert "1 actie (" in export.stdout and "1 acties" not in export.stdout
 
 
 # -- git ------------------------------------------------------------------------------------------
