@@ -98,6 +98,9 @@ async def test_a_refused_push_and_no_repository_are_said_in_dutch(tmp_path: Path
     git(anna, "commit", "--quiet", "-am", "Eigenaar")
     app = WerkboekApp(anna / WORKBOOK, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        # The git keys work once the app knows the workbook is in git (looked up in the background; the
+        # footer shows them from then on): on a busy machine that can take a moment after the start.
+        await until(lambda: app.session is not None and app.session.git is not None, "the git state", pilot=pilot)
         await pilot.press("d")
         await until(lambda: "Delen mislukt" in _messages(app), "the push is refused", pilot=pilot)
         assert "eerst bijwerken, dan delen" in _messages(app)
