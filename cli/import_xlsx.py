@@ -10,6 +10,7 @@ and nothing is saved: the workbook file stays byte for byte as it was. Saving go
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,7 +74,8 @@ def _asked(question: str, out: TextIO, stdin: TextIO) -> bool:
     out.flush()
     try:
         answer = stdin.readline()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, KeyboardInterrupt):  # ctrl+c at the question is a no
+        out.write("\n")
         return False
     if not answer.endswith("\n"):
         out.write("\n")
@@ -99,12 +101,14 @@ def _save(loaded: LoadedWorkbook, new: Workbook, content: Content, err: TextIO) 
     return True
 
 
-def import_command(args: Sequence[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
+def import_command(
+    args: Sequence[str], out: TextIO, err: TextIO, stdin: TextIO, *, today: dt.date | None = None
+) -> int:
     """Run ``werkboek import`` with ``args`` (what follows ``import``); asks on ``stdin`` when it is a terminal."""
     parsed = import_parser().parse_args(list(args))
     out, err = visible_stream(out), visible_stream(err)  # text from the files is shown, never obeyed
     content = default_content()
-    read = _read(parsed.werkboek, parsed.excel, content, err)
+    read = _read(parsed.werkboek, parsed.excel, content, err, today or dt.date.today())
     if read is None:
         return FAILED
     loaded, new = read
@@ -126,7 +130,9 @@ def import_command(args: Sequence[str], out: TextIO, err: TextIO, stdin: TextIO)
     return APPLIED
 
 
-def _read(path: Path, excel: Path, content: Content, err: TextIO) -> tuple[LoadedWorkbook, Workbook] | None:
+def _read(
+    path: Path, excel: Path, content: Content, err: TextIO, today: dt.date
+) -> tuple[LoadedWorkbook, Workbook] | None:
     """The workbook as loaded and as the sheet would make it; None, and every problem said, when it cannot be."""
     try:
         loaded = load_workbook(path, content)
@@ -138,7 +144,7 @@ def _read(path: Path, excel: Path, content: Content, err: TextIO) -> tuple[Loade
         err.write(f"{path}: niet bij te werken: {loaded.read_only_reason}\n")
         return None
     try:
-        return loaded, actions_from_sheet(loaded.workbook, excel)
+        return loaded, actions_from_sheet(loaded.workbook, excel, today=today)
     except SheetRefusedError as error:
         for message in error.messages:
             err.write(f"{message}\n")

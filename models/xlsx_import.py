@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,10 @@ STATUS_CHOICES = ", ".join(ACTION_STATUSES[:-1]) + f" of {ACTION_STATUSES[-1]}"
 RETURNED: tuple[ActionColumn, ...] = tuple(column for column in ACTION_COLUMNS if column.returns)
 """The employer's columns; the only ones read back."""
 FIELD_NAMES = {"afgerond_op": "afgerond op"}
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+"""Day 0 of Excel's day numbers (as Excel counts, with its 1900 leap-day quirk behind it)."""
+EXCEL_DAYS = (367, 2958465)
+"""Day numbers read as a date: 1 jan 1901 to 31 dec 9999."""
 _ESCAPED_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
 
 
@@ -58,6 +63,9 @@ class _Cell:
 
     value: Any
     kind: str
+    raw: Any = None
+    """The text exactly as openpyxl read it, before ``_x000D_`` became a character again: what an unchanged
+    cell of the export holds (a literal ``_x0007_`` in a remark comes back as that text, not as a BEL)."""
 
     @property
     def empty(self) -> bool:
@@ -83,8 +91,8 @@ def _read_cell(value: Any, kind: str) -> _Cell:
     as ``_x000D_``, which openpyxl leaves as it is (a literal ``_x0041_``, stored as ``_x005F_x0041_``, it
     does turn back into itself)."""
     if isinstance(value, str) and "_x" in value:
-        value = _ESCAPED_CONTROL.sub(lambda found: chr(int(found.group(1), 16)), value)
-    return _Cell(value, kind)
+        return _Cell(_ESCAPED_CONTROL.sub(lambda found: chr(int(found.group(1), 16)), value), kind, value)
+    return _Cell(value, kind, value)
 
 
 def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]]:
@@ -96,7 +104,9 @@ def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]
     except OSError as error:
         raise SheetRefusedError([dutch_os_error(error, label, writing=False)]) from None
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        with warnings.catch_warnings():  # openpyxl's own (English) remarks on odd files stay off the screen
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # a broken or foreign file: any of zipfile's, openpyxl's or the XML parser's errors
         raise SheetRefusedError(
             [f"{label}: geen Excel-werkmap (xlsx); sla het bestand in Excel op als 'Excel-werkmap (*.xlsx)'"]
@@ -111,7 +121,9 @@ def _read_rows(source: Path | bytes, label: str) -> tuple[str, list[list[_Cell]]
         sheet = book[name]
         name = name if name.isalnum() else "'" + name.replace("'", "''") + "'"  # as Excel writes it: 'Mijn acties'!A1
         sheet.reset_dimensions()  # read every row, whatever size the file claims
-        rows = [[_read_cell(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rows = [[_read_cell(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
     except SheetRefusedError:
         raise
     except Exception:
@@ -198,6 +210,9 @@ def _date(cell: _Cell) -> dt.date | None:
             raise _CellError(str(error)) from None
         except ValueError:
             raise _CellError(f"{_shown(value)} is geen datum; schrijf dag-maand-jaar, zoals 1-12-2026") from None
+    if isinstance(value, int | float) and not isinstance(value, bool) and EXCEL_DAYS[0] <= value <= EXCEL_DAYS[1]:
+        # A date whose cell lost its date format shows as Excel's day number (46097 is 15 mrt 2026).
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))
     raise _CellError(f"{_shown(value)} is geen datum; typ een datum zoals 1-12-2026")
 
 
@@ -206,8 +221,8 @@ def _text(cell: _Cell, column: ActionColumn, current: object) -> str | None:
     value = cell.value
     if cell.empty:
         return None
-    if isinstance(value, str) and value == current:
-        return value  # exactly as exported: unchanged, even where cleaning would alter it
+    if isinstance(current, str) and current in (value, cell.raw):
+        return current  # exactly as exported: unchanged, even where cleaning would alter it
     if isinstance(value, dt.datetime | dt.date):
         text = _shown(value).strip("'")  # Excel made a date of what was typed ("1-12")
     elif isinstance(value, float | int):
@@ -233,7 +248,8 @@ def _value(cell: _Cell, column: ActionColumn, current: object) -> object:
 class _Reader:
     """Goes through the rows under the header, collecting the changed actions and every problem."""
 
-    def __init__(self, workbook: Workbook, sheet: str, header: int, columns: dict[str, int]) -> None:
+    def __init__(self, workbook: Workbook, sheet: str, header: int, columns: dict[str, int], today: dt.date) -> None:
+        self.today = today
         self.sheet = sheet
         self.header = header
         self.columns = columns
@@ -301,6 +317,8 @@ class _Reader:
                 updates[column.field] = value
         if not updates or len(self.problems) > found:
             return
+        if updates.get("status") == "klaar" and updates.get("afgerond_op", action.afgerond_op) is None:
+            updates["afgerond_op"] = self.today  # as in the app: klaar records the day it was done
         new = self._validated(action, updates, index)
         if new is not None:
             self.changed[action.id] = new
@@ -328,18 +346,21 @@ class _Reader:
         return self.columns.get(field, self.columns[ID_COLUMN.field])
 
 
-def actions_from_sheet(workbook: Workbook, source: Path | bytes, *, label: str | None = None) -> Workbook:
+def actions_from_sheet(
+    workbook: Workbook, source: Path | bytes, *, label: str | None = None, today: dt.date | None = None
+) -> Workbook:
     """``workbook`` with the employer's edits from the sheet Acties of the xlsx file ``source``.
 
     Reads status, owner, start, deadline, done date and remark of every row, matched to its action by
     Id; an empty cell clears the field (not the status), a row as exported changes nothing, an action
-    without a row stays as it is. Returns ``workbook`` itself when nothing changed. ``label`` names the
-    file in messages (default: the path). Raises :class:`SheetRefusedError` with every problem found.
+    without a row stays as it is; an action made klaar without a date gets ``today`` (as in the app).
+    Returns ``workbook`` itself when nothing changed. ``label`` names the file in messages (default: the
+    path). Raises :class:`SheetRefusedError` with every problem found.
     """
     name = label or (str(source) if isinstance(source, Path) else "het Excel-bestand")
     sheet, rows = _read_rows(source, name)
     header, columns = _header(rows, sheet)
-    reader = _Reader(workbook, sheet, header, columns)
+    reader = _Reader(workbook, sheet, header, columns, today or dt.date.today())
     reader.read(rows)
     if reader.problems:
         raise SheetRefusedError(reader.problems)

@@ -41,17 +41,17 @@ async def _read_back(pilot) -> ImportPreviewScreen:  # type: ignore[no-untyped-d
 
 
 async def test_a_status_changed_in_excel_is_shown_then_applied_and_undoable(workbook_file: Path, content) -> None:  # type: ignore[no-untyped-def]
-    _sheet_with(workbook_file, content, "A3", "Status", "klaar")
+    _sheet_with(workbook_file, content, "A3", "Status", "gepland")
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
         preview = await _read_back(pilot)
         shown = str(preview.query_one("#import-lines").render())
-        assert "A3" in shown and "klaar" in shown
+        assert "A3" in shown and "status bezig → gepland" in shown
         assert preview.query_one("#import-title").render().plain.endswith("1 wijziging")  # type: ignore[union-attr]
         await pilot.press("j")
         await saved_to_disk(pilot)
         saved = load_workbook(workbook_file, content).workbook
-        assert saved.action("A3").status == "klaar"  # type: ignore[union-attr]
+        assert saved.action("A3").status == "gepland"  # type: ignore[union-attr]
         await pilot.press("ctrl+z")
         await saved_to_disk(pilot)
         assert load_workbook(workbook_file, content).workbook.action("A3").status == "bezig"  # type: ignore[union-attr]

@@ -28,6 +28,7 @@ from models.xlsx_import import SheetRefusedError, actions_from_sheet
 
 STATUS = column_letter(column_index("status"))
 DEADLINE = column_letter(column_index("deadline"))
+DONE = column_letter(column_index("afgerond_op"))
 
 
 class Terminal(io.StringIO):
@@ -62,7 +63,7 @@ def row_of(path: Path, action_id: str) -> int:
 
 def run(*args: str | Path, stdin: io.StringIO | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = import_command([str(arg) for arg in args], out, err, stdin or io.StringIO())
+    code = import_command([str(arg) for arg in args], out, err, stdin or io.StringIO(), today=TODAY)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -75,12 +76,12 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
 def test_one_status_changed_in_excel_changes_only_that_field(workbook_file: Path, content: Content) -> None:
     before_text = workbook_file.read_text(encoding="utf-8")
     before = load_workbook(workbook_file, content).workbook
-    sheet = edited(exported(workbook_file, content), **{f"{STATUS}4": "klaar"})  # row 4 is A3
+    sheet = edited(exported(workbook_file, content), **{f"{STATUS}4": "gepland"})  # row 4 is A3
     code, out, err = run(workbook_file, sheet, "--ja")
     assert (code, err) == (0, "")
     assert out == (
         "Acties\n"
-        "  A3 RI&E aanvullen met werkdruk en storingsdienst: status bezig → klaar\n"
+        "  A3 RI&E aanvullen met werkdruk en storingsdienst: status bezig → gepland\n"
         "1 wijziging.\n"
         f"Toegepast in {workbook_file}.\n"
     )
@@ -88,12 +89,26 @@ def test_one_status_changed_in_excel_changes_only_that_field(workbook_file: Path
     a3 = before.action("A3")
     assert a3 is not None
     expected = before.model_copy(
-        update={"acties": [a3.model_copy(update={"status": "klaar"}) if a.id == "A3" else a for a in before.acties]}
+        update={"acties": [a3.model_copy(update={"status": "gepland"}) if a.id == "A3" else a for a in before.acties]}
     )
-    assert after == expected  # everything else equal (no afgerond op filled in for the employer)
+    assert after == expected  # everything else equal
     assert changed_lines(before_text, workbook_file.read_text(encoding="utf-8")) == [
-        ('status = "bezig"', 'status = "klaar"')
+        ('status = "bezig"', 'status = "gepland"')
     ]
+
+
+def test_klaar_in_excel_records_the_day_as_the_app_does(workbook_file: Path, content: Content) -> None:
+    """Klaar without a date gets the day it was read back; a date the employer typed is kept."""
+    sheet = exported(workbook_file, content)
+    code, out, _ = run(workbook_file, edited(sheet, **{f"{STATUS}4": "klaar"}), "--ja")
+    assert code == 0 and "status bezig → klaar" in out
+    a3 = load_workbook(workbook_file, content).workbook.action("A3")
+    assert a3 is not None and (a3.status, a3.afgerond_op) == ("klaar", TODAY)
+    row = row_of(sheet, "A9")
+    typed = edited(exported(workbook_file, content), **{f"{STATUS}{row}": "klaar", f"{DONE}{row}": "20-11-2026"})
+    assert run(workbook_file, typed, "--ja")[0] == 0
+    a9 = load_workbook(workbook_file, content).workbook.action("A9")
+    assert a9 is not None and a9.afgerond_op == dt.date(2026, 11, 20)
 
 
 def test_a_deadline_typed_as_a_date_or_as_text(workbook_file: Path, content: Content) -> None:
@@ -317,7 +332,7 @@ def test_a_newer_schema_is_refused_like_the_app_does(workbook_file: Path, conten
 
 
 def test_hand_written_comments_stay(workbook_file: Path, content: Content) -> None:
-    back = edited(exported(workbook_file, content), **{f"{STATUS}4": "klaar"})
+    back = edited(exported(workbook_file, content), **{f"{STATUS}4": "gepland"})
     text = workbook_file.read_text(encoding="utf-8")
     commented = text.replace('[[acties]]\nid = "A3"', '# Afgesproken met Marco op 20 november\n[[acties]]\nid = "A3"')
     assert commented != text
@@ -325,7 +340,7 @@ def test_hand_written_comments_stay(workbook_file: Path, content: Content) -> No
     assert run(workbook_file, back, "--ja")[0] == 0
     after = workbook_file.read_text(encoding="utf-8")
     assert '# Afgesproken met Marco op 20 november\n[[acties]]\nid = "A3"' in after
-    assert changed_lines(commented, after) == [('status = "bezig"', 'status = "klaar"')]
+    assert changed_lines(commented, after) == [('status = "bezig"', 'status = "gepland"')]
 
 
 def test_a_change_on_disk_while_asking_is_not_overwritten(workbook_file: Path, content: Content) -> None:
@@ -378,3 +393,46 @@ def test_odd_texts_come_back_as_they_went(content: Content) -> None:
     actions = [Action(id=f"A{n}", titel="Actie", eigenaar=text, opmerking=text) for n, text in enumerate(texts, 1)]
     workbook = Workbook(organisatie=Organisation(naam="X"), acties=actions)
     assert actions_from_sheet(workbook, make(ReportRequest(workbook, content, TODAY))) is workbook
+
+
+def test_a_literal_escape_code_in_a_text_survives_the_round_trip(workbook_file: Path, content: Content) -> None:
+    """Excel writes a control character as ``_x0007_``; a remark that says ``_x0007_`` stays that text."""
+    workbook = load_workbook(workbook_file, content).workbook
+    a3 = workbook.action("A3")
+    assert a3 is not None
+    odd = workbook.model_copy(
+        update={
+            "acties": [
+                a3.model_copy(update={"opmerking": "code _x0007_ en _x0041_ einde"}) if a.id == "A3" else a
+                for a in workbook.acties
+            ]
+        }
+    )
+    assert actions_from_sheet(odd, make(ReportRequest(odd, content, TODAY))) is odd
+
+
+def test_a_date_cell_that_lost_its_format_is_read_as_the_day_it_shows(workbook_file: Path, content: Content) -> None:
+    sheet = exported(workbook_file, content)
+    row = row_of(sheet, "A4")
+    book = openpyxl.load_workbook(sheet)
+    book["Acties"][f"{DEADLINE}{row}"] = 46419  # Excel's day number of 1-2-2027
+    book["Acties"][f"{DEADLINE}{row}"].number_format = "General"  # the date format taken off
+    book.save(sheet)
+    workbook = load_workbook(workbook_file, content).workbook
+    assert actions_from_sheet(workbook, sheet).action("A4").deadline == dt.date(2027, 2, 1)  # type: ignore[union-attr]
+    with pytest.raises(SheetRefusedError) as refused:
+        actions_from_sheet(workbook, edited(sheet, **{f"{DEADLINE}{row}": -5}))
+    assert refused.value.messages == [f"Acties!{DEADLINE}{row}: '-5' is geen datum; typ een datum zoals 1-12-2026"]
+
+
+def test_ctrl_c_at_the_question_applies_nothing(workbook_file: Path, content: Content) -> None:
+    back = edited(exported(workbook_file, content), **{f"{STATUS}4": "gepland"})
+    before = workbook_file.read_bytes()
+
+    class Interrupted(Terminal):
+        def readline(self, size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    code, out, _ = run(workbook_file, back, stdin=Interrupted())
+    assert code == 1 and "Niets toegepast" in out
+    assert workbook_file.read_bytes() == before

@@ -87,7 +87,7 @@ class WorkbookTasks:
             return
         before = session.workbook
         try:
-            after = actions_from_sheet(before, path)
+            after = actions_from_sheet(before, path, today=self.app.today)
         except SheetRefusedError as refused:
             self.app.call_from_thread(self._preview, path, before, before, [], refused.messages)
             return
