@@ -122,8 +122,12 @@ def agreement_from_form(
         data["door"] = door
     else:
         errors["door"] = f"kies wie akkoord gaf: {', '.join(AGREED_BY_LABELS[role] for role in AGREED_BY)}"
+    names = values.get("namen", "")
     try:
-        data["namen"] = parse_names(values.get("namen", ""))
+        if original is not None and names == "\n".join(original.namen):
+            data["namen"] = list(original.namen)  # untouched: a name with a comma ("Dijk, M. van") stays whole
+        else:
+            data["namen"] = parse_names(names)
     except FormError as error:
         errors["namen"] = str(error)
     text_into(data, errors, values, "plaats", "de plaats", one_line=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.agreements import (
+    agreement_form_values,
     agreement_from_form,
     agreement_key,
     missing_roles,
@@ -197,6 +198,14 @@ def test_names_by_comma_semicolon_or_line() -> None:
     ]
     with pytest.raises(FormError, match="te lang"):
         parse_names("x" * 201)
+
+
+def test_editing_another_field_keeps_a_name_with_a_comma_whole() -> None:
+    original = Agreement(datum=dt.date(2026, 12, 1), door="werkgever", namen=["Dijk, M. van", "Linda Bos"])
+    values = {**agreement_form_values(original), "plaats": "Zwolle"}
+    entry, errors = agreement_from_form(values, original)
+    assert errors == {} and entry is not None
+    assert (entry.namen, entry.plaats) == (["Dijk, M. van", "Linda Bos"], "Zwolle")
 
 
 def test_the_form_gives_a_consent_or_says_what_is_wrong() -> None:
