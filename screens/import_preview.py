@@ -39,7 +39,7 @@ class ImportPreviewScreen(AppDialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog"):
-            yield Static(self._title(), id="import-title")
+            yield Static(Content(self._title()), id="import-title")  # a file name is text, never markup
             with Scroll(id="import-body"):
                 yield Static(Content("\n").join(self._lines()), id="import-lines")
             yield Static(self._keys(), id="import-keys")

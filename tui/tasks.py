@@ -42,7 +42,7 @@ class WorkbookTasks:
 
         def written(path: Path | None) -> None:
             if path is not None:
-                self.app.notify(f"Geschreven: {path}", timeout=10)
+                self.app.notify(f"Geschreven: {path}", timeout=10, markup=False)
 
         self.app.push_screen(ExportScreen(), written)
 
@@ -110,7 +110,7 @@ class WorkbookTasks:
             count = len(changes)
             description = f"Uit Excel ingelezen ({path.name}): {count} {'wijziging' if count == 1 else 'wijzigingen'}"
             if self.app.store.change(after, description):
-                self.app.notify(f"{description}; het werkboek wordt opgeslagen.", timeout=8)
+                self.app.notify(f"{description}; het werkboek wordt opgeslagen.", timeout=8, markup=False)
 
         self.app.push_screen(ImportPreviewScreen(path.name, changes, problems), answered)
 
