@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from models.content import Content
+from models.form_parsing import printable
 from models.formatting import long_date, number, short_date
 from models.plan_report import PlanReport, Progress, plan_report
 from models.report_formats import ReportRequest
@@ -51,7 +52,7 @@ def _line_start(match: re.Match[str]) -> str:
 
 def markdown_text(text: Any) -> str:
     """Text safe inside Markdown: characters with a meaning escaped, line breaks kept as breaks."""
-    lines = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = _NONCHARACTERS.sub("", printable(str(text)))  # escapes go before Markdown's backslashes
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _INDENT.sub("", lines))
     escaped = _ENTITY.sub(r"\\&", escaped)
     escaped = _LINE_START.sub(_line_start, escaped)
@@ -85,9 +86,22 @@ def sources(report: PlanReport) -> list[tuple[str, list[str]]]:
     return list(cited.items())
 
 
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")
+
+
+def _shown_as_text(value: Any) -> Any:
+    """Every value a template writes, without terminal escapes, control characters or non-characters:
+    a report opened in a terminal (``cat plan.md``) never obeys them, and the HTML stays valid XML."""
+    if not isinstance(value, str):
+        return value
+    cleaned = _NONCHARACTERS.sub("", printable(value))
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
+        finalize=_shown_as_text,
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=autoescape,
         trim_blocks=True,

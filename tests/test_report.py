@@ -451,3 +451,18 @@ def test_export_command_writes_beside_the_workbook(tmp_path: Path) -> None:
     broken = tmp_path / "kapot.toml"
     broken.write_text("[organisatie\n", encoding="utf-8")
     assert export_command([str(broken)], out, err) == 2 and "kapot.toml:1:" in err.getvalue()
+
+
+def test_terminal_escapes_and_control_characters_never_reach_the_text_reports(
+    example: Workbook, content: Content
+) -> None:
+    """A report opened in a terminal (``cat plan.md``) obeys nothing from the workbook; the HTML stays XML."""
+    first = example.acties[0].model_copy(
+        update={"titel": "Klok\x07 \x1b[2Jweg\ufffe", "wat": "regel\x00een \x1b]0;titel\x07tekst"}
+    )
+    workbook = example.model_copy(update={"acties": [first, *example.acties[1:]]})
+    for kind in ("md", "html"):
+        text = report_text(workbook, content, TODAY, kind)
+        assert not [ch for ch in text if ch in "\x00\x07\x1b\ufffe"], kind
+        assert "Klok weg" in text and "regeleen tekst" in text, kind
+    ET.fromstring(report_text(workbook, content, TODAY, "html"))
