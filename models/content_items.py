@@ -5,7 +5,7 @@ Field names are the TOML keys. Ids are stable: workbooks and actions refer to th
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PlainValidator, field_validator, model_validator
 
@@ -16,7 +16,20 @@ LEVELS: tuple[Level, ...] = ("1", "2", "3", "4")
 Target = Literal["lichamelijk", "mentaal", "algemeen"]
 Components = Literal["enkelvoudig", "meervoudig"]
 Reach = Literal["individu", "omgeving", "beide"]
-Evidence = Literal["effectief", "mogelijk effectief", "geen effect aangetoond", "onvoldoende onderzocht"]
+Evidence = Literal[
+    "effectief",
+    "lijken effectief",
+    "mogelijk effectief",
+    "niet effectief",
+    "tegenstrijdig",
+    "geen oordeel in de bron",
+]
+"""The verdict on an intervention's evidence, in the words of seed 001 (the scoping review, §2.3-§2.4 and §6.1).
+
+"lijken effectief" is the seed's own hedge and is not the same as "effectief"; "geen oordeel in de bron" is for
+an intervention the seed names as an example without judging it. Any other word is refused when content loads.
+"""
+EVIDENCE: tuple[Evidence, ...] = get_args(Evidence)
 
 
 def _unique(ids: list[str], what: str) -> None:

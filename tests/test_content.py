@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from models.content import Content, content_folder, load_content
-from models.content_items import LEVELS
+from models.content_items import EVIDENCE, LEVELS, Intervention
 from models.problems import WorkbookError
 
 FACTOR_IDS = [
@@ -233,3 +234,68 @@ def test_the_library_part_is_read_on_first_use_only(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as caught:
         _ = content.practices
     assert caught.value.problems[0].file.endswith("praktijken.toml")
+
+
+SEED_VERDICTS = (
+    "effectief",
+    "lijken effectief",
+    "mogelijk effectief",
+    "niet effectief",
+    "tegenstrijdig",
+    "geen oordeel in de bron",
+)
+
+
+def test_intervention_verdicts_use_only_the_seed_vocabulary(content: Content) -> None:
+    assert EVIDENCE == SEED_VERDICTS
+    assert content.interventions
+    for intervention in content.interventions:
+        assert intervention.bewijs in SEED_VERDICTS, intervention.id
+    fields = content.interventions[0].model_dump()
+    with pytest.raises(ValidationError):
+        Intervention.model_validate({**fields, "bewijs": "onvoldoende onderzocht"})
+
+
+def test_a_made_up_verdict_is_refused_when_content_loads(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    path = folder / "interventies.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('bewijs = "mogelijk effectief"', 'bewijs = "bewezen effectief"', 1), encoding="utf-8")
+    with pytest.raises(WorkbookError) as caught:
+        load_content(folder, complete=True)
+    (problem,) = caught.value.problems
+    assert problem.path == "interventies[1].bewijs"
+    assert "ongeldige waarde" in problem.message and "bewezen effectief" in problem.message
+    assert "geen oordeel in de bron" in problem.message
+
+
+def test_the_interventions_seed_001_hedges_say_lijken_effectief(content: Content) -> None:
+    """001 §2.4 and §6.1: these 'lijken effectief'; the seed stresses that few interventions are proven."""
+    verdicts = {intervention.id: intervention.bewijs for intervention in content.interventions}
+    for item in (
+        "cgt-angst-depressie",
+        "bedrijfsarts-bij-hoog-risico",
+        "persoon-en-omgeving-mentaal",
+        "leefstijl-voeding-en-beweging",
+    ):
+        assert verdicts[item] == "lijken effectief", item
+    assert "effectief" not in verdicts.values()
+
+
+def test_every_intervention_verdict_is_the_one_seed_001_gives(content: Content) -> None:
+    no_verdict = "geen oordeel in de bron"
+    assert {intervention.id: intervention.bewijs for intervention in content.interventions} == {
+        "beweegprogramma": "mogelijk effectief",  # §2.3.1 "aanwijzingen", §2.4 "weinig wetenschappelijk bewijs"
+        "pauzesoftware": no_verdict,  # §2.3.1, example only
+        "griepvaccinatie": no_verdict,  # §2.3.1, example only
+        "tiltechniek-en-rugbrace": no_verdict,  # §2.3.1, example only
+        "training-leidinggevenden-stress": no_verdict,  # §2.3.2, example only
+        "stressmanagement-met-werk-en-leefstijl": "lijken effectief",  # §2.4 first kind, named as its example
+        "persoon-en-omgeving-mentaal": "lijken effectief",  # §2.4 first kind, §6.1
+        "cgt-angst-depressie": "lijken effectief",  # §2.4 second kind, §6.1
+        "bedrijfsarts-bij-hoog-risico": "lijken effectief",  # §2.4 second kind, §6.1
+        "rooster-nachtwerk": no_verdict,  # §2.3.3, example only
+        "keuring-voor-indiensttreding": no_verdict,  # §2.3.3, example only
+        "leefstijl-voeding-en-beweging": "lijken effectief",  # §2.3.3, §2.4 first kind (leefstijl)
+        "leefstijl-voorlichting-checks-beloning": "lijken effectief",  # §2.4 first kind (leefstijl)
+    }
