@@ -287,7 +287,7 @@ def _load_reference(base: Path, known: Known) -> Reference:
     problems = _cross_checks(every_file, known)
     gaps = missing_strategies(strategies.strategieen, known)
     if gaps:
-        message = f"geen strategie voor: {', '.join(gaps)}; elke factor heeft er één per fase nodig"
+        message = f"te weinig strategieën voor: {', '.join(gaps)}; elke factor heeft er per fase minstens twee nodig"
         problems.append(Problem(str(strategies_read.path), message))
     if problems:
         raise WorkbookError(problems)

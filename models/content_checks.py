@@ -1,5 +1,5 @@
 """Checks across content files: unique ids per kind, references that resolve, sources that exist,
-and strategies for every factor in every phase."""
+and at least two strategies for every factor in every phase."""
 
 from __future__ import annotations
 
@@ -67,17 +67,23 @@ def reference_errors(document: BaseModel, known: Known) -> Found:
                 )
 
 
+MIN_STRATEGIES_PER_CELL = 2
+"""Strategies each factor needs in each phase, so a consultant always has a choice between at least two."""
+
+
 def missing_strategies(strategies: Sequence[BaseModel], known: Known) -> list[str]:
-    """'factor in phase' for every pair without a strategy: each factor needs one in every phase."""
-    covered = {
-        (factor_id, phase_id)
-        for strategy in strategies
-        for factor_id in getattr(strategy, "succesfactoren", [])
-        for phase_id in getattr(strategy, "fasen", [])
-    }
+    """'factor in phase (n)' for every pair with fewer than :data:`MIN_STRATEGIES_PER_CELL` strategies.
+
+    A strategy counts in every pair of one of its factors with one of its phases.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for strategy in strategies:
+        for factor_id in set(getattr(strategy, "succesfactoren", [])):
+            for phase_id in set(getattr(strategy, "fasen", [])):
+                counts[factor_id, phase_id] = counts.get((factor_id, phase_id), 0) + 1
     return [
-        f"{factor_id} in {phase_id}"
+        f"{factor_id} in {phase_id} ({counts.get((factor_id, phase_id), 0)})"
         for factor_id in known.factors
         for phase_id in known.phases
-        if (factor_id, phase_id) not in covered
+        if counts.get((factor_id, phase_id), 0) < MIN_STRATEGIES_PER_CELL
     ]
