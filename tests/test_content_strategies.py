@@ -58,3 +58,15 @@ def test_a_content_folder_with_a_thin_cell_is_refused(tmp_path: Path, content: C
     assert f"{factor_id} in {phase_id} (1)" in messages[0]
     assert "minstens twee" in messages[0]
     assert caught.value.problems[0].file.endswith("strategieen.toml")
+
+
+RIVM_ADVISES = re.compile(r"\bRIVM\b[^.]{0,60}\b(raadt|adviseert|beveelt)\b", re.IGNORECASE)
+"""'Het RIVM raadt aan …': seed 001 reports what interviewees said and advises researchers, not employers."""
+
+
+def test_no_content_says_the_rivm_advises_what_its_report_does_not() -> None:
+    said = {
+        path.name: RIVM_ADVISES.findall(path.read_text(encoding="utf-8"))
+        for path in sorted(content_folder().glob("*.toml"))
+    }
+    assert {name: found for name, found in said.items() if found} == {}
