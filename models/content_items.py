@@ -125,8 +125,16 @@ class Phase(ContentModel):
         return self
 
 
+EXAMPLE_OWNER_ROLES: tuple[str, ...] = ("medewerker", "adviseur")
+"""Who may own an example action besides the actors of ``content/actoren.toml`` (by id or lower-case name).
+
+"medewerker" is the word advice uses for the actor werknemer; "adviseur" is the consultant using this app, for
+what the external adviser really does. No "HR": small firms often have none (seed 001 §5.3).
+"""
+
+
 class ExampleAction(ContentModel):
-    """A concrete example of a strategy, with who would typically do it."""
+    """A concrete example of a strategy, with who would typically do it: a role a small firm has."""
 
     actie: Text
     eigenaar: Text

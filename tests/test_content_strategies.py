@@ -11,6 +11,7 @@ import pytest
 
 from models.content import Content, content_folder, load_content
 from models.content_checks import MIN_STRATEGIES_PER_CELL
+from models.content_items import EXAMPLE_OWNER_ROLES
 from models.problems import WorkbookError
 
 EVALUATION_MINIMUM = 3
@@ -70,3 +71,25 @@ def test_no_content_says_the_rivm_advises_what_its_report_does_not() -> None:
         for path in sorted(content_folder().glob("*.toml"))
     }
     assert {name: found for name, found in said.items() if found} == {}
+
+
+def test_example_owners_are_roles_a_small_firm_has(content: Content) -> None:
+    allowed = {actor.id for actor in content.actors} | {actor.naam.lower() for actor in content.actors}
+    allowed |= set(EXAMPLE_OWNER_ROLES)
+    owners = Counter(example.eigenaar for strategy in content.strategies for example in strategy.voorbeelden)
+    assert {owner: n for owner, n in owners.items() if owner not in allowed} == {}
+    assert not {"hr", "hr-professional", "medewerkers"} & set(owners)
+
+
+def test_the_business_owner_is_never_called_eigenaar(content: Content) -> None:
+    texts = [strategy.uitleg for strategy in content.strategies]
+    texts += [example.actie for strategy in content.strategies for example in strategy.voorbeelden]
+    texts += [tip.tekst for tip in content.tips]
+    assert [text for text in texts if re.search(r"\b(de|als|zijn|haar) eigenaar\b", text)] == []
+
+
+def test_no_hij_or_hem_in_strategies_and_tips(content: Content) -> None:
+    texts = [strategy.titel for strategy in content.strategies] + [strategy.uitleg for strategy in content.strategies]
+    texts += [example.actie for strategy in content.strategies for example in strategy.voorbeelden]
+    texts += [tip.tekst for tip in content.tips]
+    assert [text for text in texts if re.search(r"\b(hij|hem)\b", text, re.IGNORECASE)] == []
