@@ -185,10 +185,15 @@ class Practice(ContentModel):
     titel: Text
     land: Text
     sector: Text
+    """One SBI label per sector, written the same way everywhere."""
+    jaar: Year | None = None
+    """The year the source table gives for the practice, where it gives one."""
     doel: Target
     componenten: Components
     wat: Text
     resultaat: Text
+    opmerking: Text | None = None
+    """A caution about the source's figures or wording; shown as such, never as part of the result."""
     succesfactoren: list[Code] = Field(min_length=1)
     fasen: list[Code] = Field(min_length=1)
     bron: Text

@@ -34,6 +34,8 @@ KIND_LABELS: dict[Kind, str] = {
 
 ACTIONABLE: frozenset[Kind] = frozenset({"strategie", "wettelijk", "interventie", "praktijk"})
 SELF_REPORTED = "Zelf gerapporteerd door wie het uitvoerde; niet wetenschappelijk bewezen."
+CAUTION = "Let op bij het citeren"
+"""Heading of a note on a source's figures or wording: a caution from us, not a fact from the source."""
 
 
 @dataclass(frozen=True)
@@ -134,18 +136,16 @@ def _intervention(item: Intervention) -> LibraryItem:
 
 
 def _practice(item: Practice) -> LibraryItem:
+    where = f"{item.land}, {item.sector}" + (f", {item.jaar}" if item.jaar is not None else "")
+    sections = [
+        Section("Wat er gedaan is", item.wat),
+        Section("Gerapporteerd resultaat", f"{item.resultaat}\n{SELF_REPORTED}"),
+    ]
+    if item.opmerking:
+        sections.append(Section(CAUTION, item.opmerking))
+    sections.append(Section("Waar", f"{where}; {item.doel}, {item.componenten}"))
     return LibraryItem(
-        "praktijk",
-        item.id,
-        item.titel,
-        (
-            Section("Wat er gedaan is", item.wat),
-            Section("Gerapporteerd resultaat", f"{item.resultaat}\n{SELF_REPORTED}"),
-            Section("Waar", f"{item.land}, {item.sector}; {item.doel}, {item.componenten}"),
-        ),
-        item.bron,
-        tuple(item.succesfactoren),
-        tuple(item.fasen),
+        "praktijk", item.id, item.titel, tuple(sections), item.bron, tuple(item.succesfactoren), tuple(item.fasen)
     )
 
 

@@ -1,0 +1,110 @@
+"""What issue 15 part 8 adds from the seeds, and the language rules of part 10 for the files it touches.
+
+Seed 001 (the RIVM scoping review): the seven home-working practices of Tabel B1.2 and the experts'
+relevance per actor of Tabel 1. Seed 004 (the whitepaper): the "bijblijven en gezond blijven" cycle, the
+twelve benefits and the summary card for the works council.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from models.content import Content
+from models.content_items import Practice
+from models.library import CAUTION, Library
+
+SEEDS = "001_ea66a486b3df8cef.txt"
+B12 = re.compile(r"001_ea66a486b3df8cef\.txt, Bijlage 1, Tabel B1\.2 nr\. (\d+)(?:;|$)")
+B12_YEARS = {1: 2021, 2: 2022, 3: 2023, 4: 2021, 5: 2022, 6: 2021, 7: 2020}
+"""The year Tabel B1.2 gives each practice, as read in the seed."""
+EDITORIAL = ("zo staat het in de bron", "vermeldt de bron niet", "de tabel spreekt", "blijkt er niet uit")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    from models.content import default_content
+
+    return Library(default_content())
+
+
+def _home_working(content: Content) -> dict[int, Practice]:
+    found: dict[int, Practice] = {}
+    for practice in content.practices:
+        match = B12.search(practice.bron)
+        if match:
+            number = int(match.group(1))
+            assert number not in found, f"Tabel B1.2 nr. {number} staat er twee keer in"
+            found[number] = practice
+    return found
+
+
+def test_the_seven_home_working_practices_of_table_b1_2_are_all_there(content: Content) -> None:
+    practices = _home_working(content)
+    assert sorted(practices) == [1, 2, 3, 4, 5, 6, 7]
+    for number, practice in practices.items():
+        assert practice.land == "Nederland", number
+        assert practice.componenten == "meervoudig", number  # 001 §3.3.4: all seven are multi-component
+        assert practice.jaar == B12_YEARS[number], number
+        assert "3.3.4 Goede praktijken voor thuiswerkers" in practice.bron
+    assert practices[1].sector == "Cultuur, sport en recreatie"
+    assert {practices[n].sector for n in (4, 5, 6, 7)} == {"Financiële instellingen"}
+    assert "9% naar 4,2% in 2020" in practices[1].resultaat
+
+
+def test_searching_thuiswerken_finds_all_seven_as_practices(content: Content, library: Library) -> None:
+    wanted = {practice.id for practice in _home_working(content).values()}
+    hits = library.search("thuiswerken", kind="praktijk")
+    found = {hit.item.id for hit in hits}
+    assert wanted <= found
+    assert {hit.item.id for hit in hits[:7]} == wanted, "the seven carry the word in their title and come first"
+
+
+def test_a_practice_shows_its_year_and_a_caution_apart_from_the_result(library: Library) -> None:
+    item = library.by_key["praktijk:thuiswerken-vitaliteitsbeleid-online-events"]
+    where = next(section for section in item.sections if section.heading == "Waar")
+    assert where.text.startswith("Nederland, Financiële instellingen, 2020;")
+    noted = library.by_key["praktijk:richtlijnen-architecten-stratenmakers"]
+    result = next(section for section in noted.sections if section.heading == "Gerapporteerd resultaat")
+    caution = next(section for section in noted.sections if section.heading == CAUTION)
+    assert "3,9%" in result.text and "procentpunten" not in result.text
+    assert "procentpunten" in caution.text
+
+
+def _fact_texts(content: Content) -> list[tuple[str, str]]:
+    """Every user-facing text that states something as fact, with where it is."""
+    texts: list[tuple[str, str]] = []
+    for practice in content.practices:
+        for name in ("titel", "sector", "wat", "resultaat"):
+            texts.append((f"praktijk {practice.id}.{name}", getattr(practice, name)))
+    for actor in content.actors:
+        for name in ("naam", "rol", "wanneer"):
+            texts.append((f"actor {actor.id}.{name}", getattr(actor, name)))
+    for intervention in content.interventions:
+        for name in ("titel", "beschrijving", "doelgroep", "oordeel"):
+            texts.append((f"interventie {intervention.id}.{name}", getattr(intervention, name)))
+    for item in (*content.domains, *content.steps):
+        texts += [(f"beleid {item.id}.naam", item.naam), (f"beleid {item.id}.uitleg", item.uitleg)]
+    for question in (*content.w_questions, *content.test_questions):
+        texts += [(f"beleid {question.id}.vraag", question.vraag), (f"beleid {question.id}.uitleg", question.uitleg)]
+    return texts
+
+
+def test_no_editorial_notes_in_text_shown_as_fact(content: Content) -> None:
+    for where, text in _fact_texts(content):
+        for phrase in EDITORIAL:
+            assert phrase not in text.lower(), (where, phrase)
+
+
+def test_one_sbi_label_per_sector(content: Content) -> None:
+    sectors = {practice.sector for practice in content.practices}
+    assert not [sector for sector in sectors if "/" in sector]
+    assert "Gezondheids- en welzijnszorg" in sectors
+    assert "Informatie en communicatie" in sectors
+
+
+def test_percentages_are_written_one_way(content: Content) -> None:
+    for where, text in _fact_texts(content):
+        assert not re.search(r"\d %", text), where
+        assert not re.search(r"\bprocent(en)?\b", text), where
