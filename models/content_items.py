@@ -258,6 +258,30 @@ class Question(ContentModel):
     bron: Text
 
 
+class Relevance(ContentModel):
+    """How the experts of seed 001 (Tabel 1) scored an actor for preventing absence: a count per answer.
+
+    The table prints each answer as a percentage of the experts with the count after it, such as
+    "89% (8)"; :meth:`shown` gives it back that way.
+    """
+
+    experts: int = Field(ge=1)
+    zeer_relevant: int = Field(ge=0)
+    relevant_niet_primair: int = Field(ge=0)
+    niet_relevant: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> Relevance:
+        total = self.zeer_relevant + self.relevant_niet_primair + self.niet_relevant
+        if total != self.experts:
+            raise ValueError(f"de antwoorden tellen op tot {total}, niet tot het aantal experts ({self.experts})")
+        return self
+
+    def shown(self, count: int) -> str:
+        """``count`` as the table prints it: the whole percentage of the experts, then the count."""
+        return f"{round(100 * count / self.experts)}% ({count})"
+
+
 class Actor(ContentModel):
     """Someone who plays a part in prevention, and when to call on them."""
 
@@ -266,6 +290,8 @@ class Actor(ContentModel):
     rol: Text
     wanneer: Text
     bron: Text
+    relevantie: Relevance | None = None
+    """The experts' score in seed 001 Tabel 1, for the 21 actors the table lists."""
 
 
 class Tip(ContentModel):

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Literal
 
 from models.content import Content
-from models.content_items import Intervention, LegalItem, Practice, Strategy
+from models.content_items import Actor, Intervention, LegalItem, Practice, Relevance, Strategy
 from models.text_search import fold, match_spans, terms
 
 Kind = Literal[
@@ -149,6 +149,27 @@ def _practice(item: Practice) -> LibraryItem:
     )
 
 
+def _relevance(score: Relevance) -> str:
+    """The experts' score of 001 Tabel 1 as the table prints it, with what the experts said about it."""
+    return "\n".join(
+        (
+            f"Zeer relevant: {score.shown(score.zeer_relevant)}",
+            f"Relevant, maar niet primair: {score.shown(score.relevant_niet_primair)}",
+            f"Niet relevant: {score.shown(score.niet_relevant)}",
+            "De experts vonden rangschikken lastig. De hoogst gescoorde actoren werken, op de bedrijfsarts na, "
+            "vooral aan beleid; voor de begeleiding van een medewerker kunnen andere actoren belangrijker zijn.",
+        )
+    )
+
+
+def _actor(actor: Actor) -> LibraryItem:
+    sections = [Section("Wat ze doen", actor.rol), Section("Wanneer inschakelen", actor.wanneer)]
+    if actor.relevantie is not None:
+        heading = f"Hoe relevant {actor.relevantie.experts} experts deze actor vinden (RIVM)"
+        sections.append(Section(heading, _relevance(actor.relevantie)))
+    return LibraryItem("actor", actor.id, actor.naam, tuple(sections), actor.bron)
+
+
 def _levels(content: Content) -> list[LibraryItem]:
     items = []
     for level in content.ladder:
@@ -248,16 +269,7 @@ class Library:
             LibraryItem("tip", tip.id, tip.tekst, (), tip.bron, tuple(tip.succesfactoren), tuple(tip.fasen))
             for tip in content.tips
         ]
-        items += [
-            LibraryItem(
-                "actor",
-                actor.id,
-                actor.naam,
-                (Section("Wat ze doen", actor.rol), Section("Wanneer inschakelen", actor.wanneer)),
-                actor.bron,
-            )
-            for actor in content.actors
-        ]
+        items += [_actor(actor) for actor in content.actors]
         items += _levels(content)
         items += _policy(content)
         items += _framework(content)

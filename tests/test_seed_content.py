@@ -8,6 +8,7 @@ twelve benefits and the summary card for the works council.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,8 @@ from models.content_items import Practice
 from models.library import CAUTION, Library
 
 SEEDS = "001_ea66a486b3df8cef.txt"
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+"""Where the project keeps the seed documents, next to the checkouts; tests that read them skip without."""
 B12 = re.compile(r"001_ea66a486b3df8cef\.txt, Bijlage 1, Tabel B1\.2 nr\. (\d+)(?:;|$)")
 B12_YEARS = {1: 2021, 2: 2022, 3: 2023, 4: 2021, 5: 2022, 6: 2021, 7: 2020}
 """The year Tabel B1.2 gives each practice, as read in the seed."""
@@ -108,3 +111,103 @@ def test_percentages_are_written_one_way(content: Content) -> None:
     for where, text in _fact_texts(content):
         assert not re.search(r"\d %", text), where
         assert not re.search(r"\bprocent(en)?\b", text), where
+
+
+TABLE_1 = {
+    "Arbeidshygiënist": "arbeidshygienist",
+    "A&O-deskundige": "ao-deskundige",
+    "Preventiemedewerker": "preventiemedewerker",
+    "Bedrijfsarts": "bedrijfsarts",
+    "Veiligheidsdeskundige": "veiligheidsdeskundige",
+    "HR-professional": "hr-professional",
+    "Arboverpleegkundige": "arboverpleegkundige",
+    "Physician assistant (PA)": "verpleegkundig-specialist",
+    "Ergonoom": "ergonoom",
+    "Praktijkondersteuner bedrijfsarts": "praktijkondersteuner-bedrijfsarts",
+    "Bedrijfsmaatschappelijk werker": "bedrijfsmaatschappelijk-werker",
+    "Vertrouwenspersoon": "vertrouwenspersoon",
+    "organisatiepsycholoog": "ao-psycholoog",
+    "Casemanager": "casemanager",
+    "Arbeidsdeskundige": "arbeidsdeskundige",
+    "Praktijkondersteuner huisarts": "praktijkondersteuner-huisarts",
+    "Loopbaanadviseur": "loopbaanadviseur",
+    "Huisarts": "huisarts",
+    "Medisch specialist": "medisch-specialist",
+    "Budgetcoach": "budgetcoach",
+    "Voedingsdeskundige": "voedingsdeskundige",
+}
+"""The 21 rows of 001 Tabel 1 by the name the seed prints (the last line of it where it wraps), and our actor id."""
+_SCORES = re.compile(r"(\d+% \(\d+\)) (\d+% \(\d+\)) (\d+% \(\d+\))")
+
+
+def _table_1() -> dict[str, tuple[str, str, str]]:
+    """Tabel 1 as printed in seed 001: per actor id the three cells, read from the seed text itself."""
+    text = (SEED_DIR / SEEDS).read_text(encoding="utf-8")
+    start = text.index("Tabel 1 Gescoorde relevantie van actoren")
+    table = text[start : text.index("5.4 Conclusie en beschouwing", start)]
+    rows: dict[str, tuple[str, str, str]] = {}
+    name = ""
+    for raw in table.splitlines():
+        line = raw.strip()
+        scores = _SCORES.search(line)
+        label = line[: scores.start()].strip() if scores else line
+        if label:
+            name = label
+        if scores:
+            rows[TABLE_1[name]] = (scores.group(1), scores.group(2), scores.group(3))
+    return rows
+
+
+def test_every_actor_of_table_1_carries_the_scores_exactly_as_printed(content: Content) -> None:
+    if not (SEED_DIR / SEEDS).exists():
+        pytest.skip("the seed documents are not next to this checkout")
+    printed = _table_1()
+    assert len(printed) == 21
+    actors = {actor.id: actor for actor in content.actors}
+    for actor_id, cells in printed.items():
+        score = actors[actor_id].relevantie
+        assert score is not None, actor_id
+        assert score.experts == 9
+        shown = (
+            score.shown(score.zeer_relevant),
+            score.shown(score.relevant_niet_primair),
+            score.shown(score.niet_relevant),
+        )
+        assert shown == cells, actor_id
+        assert "001_ea66a486b3df8cef.txt, 5.3 Resultaten, Tabel 1" in actors[actor_id].bron
+    unscored = {actor.id for actor in content.actors if actor.relevantie is None}
+    assert unscored == set(actors) - set(printed)
+
+
+def test_a_few_relevance_scores_as_read_in_the_seed(content: Content) -> None:
+    actors = {actor.id: actor for actor in content.actors}
+    for actor_id, very, relevant, not_relevant in (
+        ("arbeidshygienist", 8, 1, 0),
+        ("bedrijfsarts", 7, 2, 0),
+        ("loopbaanadviseur", 0, 9, 0),
+        ("voedingsdeskundige", 0, 4, 5),
+    ):
+        score = actors[actor_id].relevantie
+        assert score is not None
+        assert (score.zeer_relevant, score.relevant_niet_primair, score.niet_relevant) == (very, relevant, not_relevant)
+    assert actors["werkgever"].relevantie is None  # Tabel 1 has no werkgever, werknemer or OR
+
+
+def test_the_library_shows_an_actors_relevance_as_the_table_prints_it(library: Library) -> None:
+    item = library.by_key["actor:arbeidshygienist"]
+    section = next(section for section in item.sections if "experts" in section.heading)
+    assert section.text.splitlines()[:3] == [
+        "Zeer relevant: 89% (8)",
+        "Relevant, maar niet primair: 11% (1)",
+        "Niet relevant: 0% (0)",
+    ]
+    assert not [s for s in library.by_key["actor:werkgever"].sections if "experts" in s.heading]
+
+
+def test_answers_that_do_not_add_up_to_the_experts_are_refused() -> None:
+    from pydantic import ValidationError
+
+    from models.content_items import Relevance
+
+    with pytest.raises(ValidationError, match="tellen op tot 8"):
+        Relevance(experts=9, zeer_relevant=8, relevant_niet_primair=0, niet_relevant=0)
