@@ -217,7 +217,43 @@ def _policy(content: Content) -> list[LibraryItem]:
     ]
     items += [_explained(f"w-{q.id}", f"6 W's: {q.vraag}", q.uitleg, q.bron) for q in content.w_questions]
     items += [_explained(f"toets-{q.id}", f"Toetsvraag: {q.vraag}", q.uitleg, q.bron) for q in content.test_questions]
-    return items
+    return [*items, *_whitepaper_pages(content)]
+
+
+def _whitepaper_pages(content: Content) -> list[LibraryItem]:
+    """The core task's cycle, the twelve benefits and the card for the works council, one item each."""
+    task, benefits, card = content.core_task, content.benefits, content.or_card
+    steps = "\n".join(f"{number}. {step.naam}: {step.uitleg}" for number, step in enumerate(task.stappen, 1))
+    return [
+        LibraryItem(
+            "beleid",
+            f"kerntaak-{task.id}",
+            task.naam,
+            (
+                Section("Waar het om gaat", task.uitleg),
+                Section("De stappen, telkens opnieuw", steps),
+                Section("Zo gebruik je het", task.gebruik),
+            ),
+            task.bron,
+        ),
+        LibraryItem(
+            "beleid",
+            f"opbrengsten-{benefits.id}",
+            benefits.titel,
+            (Section("Waar het om gaat", benefits.uitleg), Section("Opbrengsten", _bullets(benefits.punten))),
+            benefits.bron,
+        ),
+        LibraryItem(
+            "beleid",
+            f"kaart-{card.id}",
+            card.titel,
+            (
+                *(Section(part.kop, _bullets(part.punten)) for part in card.onderdelen),
+                Section("Over deze kaart", card.uitleg),
+            ),
+            card.bron,
+        ),
+    ]
 
 
 def _framework(content: Content) -> list[LibraryItem]:

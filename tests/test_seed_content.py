@@ -211,3 +211,65 @@ def test_answers_that_do_not_add_up_to_the_experts_are_refused() -> None:
 
     with pytest.raises(ValidationError, match="tellen op tot 8"):
         Relevance(experts=9, zeer_relevant=8, relevant_niet_primair=0, niet_relevant=0)
+
+
+def test_the_core_task_of_seed_004_has_its_five_steps_in_order(content: Content) -> None:
+    task = content.core_task
+    assert [step.naam for step in task.stappen] == [
+        "Signaleren",
+        "Analyseren",
+        "Voorstellen",
+        "Prioriteren",
+        "Monitoren",
+    ]
+    assert task.bron.startswith("004_0e085b91b4fef192.txt, Vrijblijvendheid van werk & gezondheid")
+
+
+def test_the_benefits_list_of_seed_004_has_twelve_points(content: Content) -> None:
+    assert len(content.benefits.punten) == 12
+    assert len(set(content.benefits.punten)) == 12
+    assert content.benefits.bron.startswith("004_0e085b91b4fef192.txt, Wat levert investeren in werk & gezondheid op?")
+
+
+def test_the_card_for_the_works_council_reads_as_one_page_with_four_headings(library: Library) -> None:
+    item = library.by_key["beleid:kaart-werk-en-gezondheid-voor-de-or"]
+    assert item.kind == "beleid"
+    assert [section.heading for section in item.sections][:4] == ["Waarom", "Wat", "Wie", "Hoe"]
+    assert all(section.text.startswith("• ") for section in item.sections[:4])
+    lines = sum(len(section.text.splitlines()) + 2 for section in item.sections)
+    assert lines <= 40, "a page, not a report"
+
+
+def test_a_card_without_its_four_parts_in_order_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from models.policy_items import ConversationCard
+
+    parts = [{"kop": kop, "punten": ["x"]} for kop in ("Waarom", "Wie", "Wat", "Hoe")]
+    with pytest.raises(ValidationError, match="Waarom, Wat, Wie, Hoe"):
+        ConversationCard.model_validate({"id": "k", "titel": "t", "uitleg": "u", "onderdelen": parts, "bron": "b"})
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("gezond blijven", "beleid:kerntaak-bijblijven-en-gezond-blijven"),
+        ("signaleren", "beleid:kerntaak-bijblijven-en-gezond-blijven"),
+        ("opbrengsten", "beleid:opbrengsten-twaalf-opbrengsten"),
+        ("ondernemingsraad", "beleid:kaart-werk-en-gezondheid-voor-de-or"),
+        ("OR gesprekskaart", "beleid:kaart-werk-en-gezondheid-voor-de-or"),
+        ("relevant experts arbeidshygienist", "actor:arbeidshygienist"),
+    ],
+)
+def test_the_library_search_finds_the_new_items(library: Library, query: str, key: str) -> None:
+    assert key in [hit.item.key for hit in library.search(query)]
+
+
+def test_the_whitepaper_pages_are_under_beleidskader(library: Library) -> None:
+    keys = [hit.item.key for hit in library.search(kind="beleid")]
+    for key in (
+        "beleid:kerntaak-bijblijven-en-gezond-blijven",
+        "beleid:opbrengsten-twaalf-opbrengsten",
+        "beleid:kaart-werk-en-gezondheid-voor-de-or",
+    ):
+        assert key in keys
