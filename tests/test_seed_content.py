@@ -91,6 +91,12 @@ def _fact_texts(content: Content) -> list[tuple[str, str]]:
         texts += [(f"beleid {item.id}.naam", item.naam), (f"beleid {item.id}.uitleg", item.uitleg)]
     for question in (*content.w_questions, *content.test_questions):
         texts += [(f"beleid {question.id}.vraag", question.vraag), (f"beleid {question.id}.uitleg", question.uitleg)]
+    task, benefits, card = content.core_task, content.benefits, content.or_card
+    texts += [("beleid kerntaak", text) for text in (task.naam, task.uitleg, task.gebruik)]
+    texts += [("beleid kerntaak.stap", f"{step.naam} {step.uitleg}") for step in task.stappen]
+    texts += [("beleid opbrengsten", text) for text in (benefits.titel, benefits.uitleg, *benefits.punten)]
+    texts += [("beleid or-kaart", text) for text in (card.titel, card.uitleg)]
+    texts += [("beleid or-kaart", text) for part in card.onderdelen for text in part.punten]
     return texts
 
 
@@ -273,3 +279,34 @@ def test_the_whitepaper_pages_are_under_beleidskader(library: Library) -> None:
         "beleid:kaart-werk-en-gezondheid-voor-de-or",
     ):
         assert key in keys
+
+
+def test_persons_are_not_hij_or_hem_and_the_business_owner_is_no_eigenaar(content: Content) -> None:
+    for where, text in _fact_texts(content):
+        if where.startswith(("actor", "beleid", "interventie")):
+            assert not re.search(r"\b(hij|hem|zijn werk|zijn functie|hij of zij)\b", text), where
+            assert "eigenaar" not in text, where
+
+
+def test_medewerker_in_advice_werknemer_only_as_the_seeds_role_name(content: Content) -> None:
+    for where, text in _fact_texts(content):
+        if where == "actor werknemer.naam":
+            assert text == "Medewerker (werknemer)"
+            continue
+        assert "werknemer" not in text.lower(), where
+
+
+def test_the_policy_frame_speaks_of_werk_privebalans_and_dates_its_example(content: Content) -> None:
+    names = [domain.naam for domain in content.domains]
+    assert "Werk-privébalans" in names
+    assert not [name for name in names if "work-life" in name.lower()]
+    deal = next(domain for domain in content.domains if domain.id == "arbeidsvoorwaarden")
+    assert "€ 0,20" in deal.uitleg
+    assert "eigen voorbeeld, zonder jaartal" in deal.uitleg
+
+
+def test_the_safety_expert_keeps_the_seed_term_and_gives_the_usual_one(content: Content) -> None:
+    actor = next(actor for actor in content.actors if actor.id == "veiligheidsdeskundige")
+    assert actor.naam.startswith("Veiligheidsdeskundige")
+    assert "(hogere) veiligheidskundige (HVK)" in actor.rol
+    assert "over veiligheidsrisico's op de werkvloer om" not in actor.rol  # the 7 words copied from 001 B2.1
