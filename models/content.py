@@ -29,6 +29,7 @@ from models.content_items import (
 )
 from models.dutch_messages import located, validation_problems
 from models.fields import ContentModel, Text
+from models.policy_items import Benefits, ConversationCard, CoreTask
 from models.problems import Problem, WorkbookError
 from models.toml_file import decode_text, parse_toml, read_bytes
 from models.toml_scan import scan
@@ -76,6 +77,9 @@ class PolicyFile(ContentModel):
     stappen: list[PolicyStep] = Field(min_length=1)
     w_vragen: list[Question] = Field(min_length=1)
     toetsvragen: list[Question] = Field(min_length=1)
+    kerntaak: CoreTask
+    opbrengsten: Benefits
+    or_kaart: ConversationCard
 
 
 class ActorFile(ContentModel):
@@ -97,6 +101,9 @@ class Reference:
     steps: tuple[PolicyStep, ...]
     w_questions: tuple[Question, ...]
     test_questions: tuple[Question, ...]
+    core_task: CoreTask
+    benefits: Benefits
+    or_card: ConversationCard
     actors: tuple[Actor, ...]
     tips: tuple[Tip, ...]
 
@@ -179,6 +186,18 @@ class Content:
     @property
     def test_questions(self) -> tuple[Question, ...]:
         return self.reference.test_questions
+
+    @property
+    def core_task(self) -> CoreTask:
+        return self.reference.core_task
+
+    @property
+    def benefits(self) -> Benefits:
+        return self.reference.benefits
+
+    @property
+    def or_card(self) -> ConversationCard:
+        return self.reference.or_card
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -299,6 +318,9 @@ def _load_reference(base: Path, known: Known) -> Reference:
         steps=tuple(policy.stappen),
         w_questions=tuple(policy.w_vragen),
         test_questions=tuple(policy.toetsvragen),
+        core_task=policy.kerntaak,
+        benefits=policy.opbrengsten,
+        or_card=policy.or_kaart,
         actors=tuple(actors.actoren),
         tips=tuple(tips.tips),
     )

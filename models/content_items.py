@@ -193,10 +193,15 @@ class Practice(ContentModel):
     titel: Text
     land: Text
     sector: Text
+    """One SBI label per sector, written the same way everywhere."""
+    jaar: Year | None = None
+    """The year the source table gives for the practice, where it gives one."""
     doel: Target
     componenten: Components
     wat: Text
     resultaat: Text
+    opmerking: Text | None = None
+    """A caution about the source's figures or wording; shown as such, never as part of the result."""
     succesfactoren: list[Code] = Field(min_length=1)
     fasen: list[Code] = Field(min_length=1)
     bron: Text
@@ -261,6 +266,30 @@ class Question(ContentModel):
     bron: Text
 
 
+class Relevance(ContentModel):
+    """How the experts of seed 001 (Tabel 1) scored an actor for preventing absence: a count per answer.
+
+    The table prints each answer as a percentage of the experts with the count after it, such as
+    "89% (8)"; :meth:`shown` gives it back that way.
+    """
+
+    experts: int = Field(ge=1)
+    zeer_relevant: int = Field(ge=0)
+    relevant_niet_primair: int = Field(ge=0)
+    niet_relevant: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> Relevance:
+        total = self.zeer_relevant + self.relevant_niet_primair + self.niet_relevant
+        if total != self.experts:
+            raise ValueError(f"de antwoorden tellen op tot {total}, niet tot het aantal experts ({self.experts})")
+        return self
+
+    def shown(self, count: int) -> str:
+        """``count`` as the table prints it: the whole percentage of the experts, then the count."""
+        return f"{round(100 * count / self.experts)}% ({count})"
+
+
 class Actor(ContentModel):
     """Someone who plays a part in prevention, and when to call on them."""
 
@@ -269,6 +298,8 @@ class Actor(ContentModel):
     rol: Text
     wanneer: Text
     bron: Text
+    relevantie: Relevance | None = None
+    """The experts' score in seed 001 Tabel 1, for the 21 actors the table lists."""
 
 
 class Tip(ContentModel):

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Literal
 
 from models.content import Content
-from models.content_items import Intervention, LegalItem, Practice, Strategy
+from models.content_items import Actor, Intervention, LegalItem, Practice, Relevance, Strategy
 from models.text_search import fold, match_spans, terms
 
 Kind = Literal[
@@ -34,6 +34,8 @@ KIND_LABELS: dict[Kind, str] = {
 
 ACTIONABLE: frozenset[Kind] = frozenset({"strategie", "wettelijk", "interventie", "praktijk"})
 SELF_REPORTED = "Zelf gerapporteerd door wie het uitvoerde; niet wetenschappelijk bewezen."
+CAUTION = "Let op bij het citeren"
+"""Heading of a note on a source's figures or wording: a caution from us, not a fact from the source."""
 
 
 @dataclass(frozen=True)
@@ -134,19 +136,38 @@ def _intervention(item: Intervention) -> LibraryItem:
 
 
 def _practice(item: Practice) -> LibraryItem:
+    where = f"{item.land}, {item.sector}" + (f", {item.jaar}" if item.jaar is not None else "")
+    sections = [
+        Section("Wat er gedaan is", item.wat),
+        Section("Gerapporteerd resultaat", f"{item.resultaat}\n{SELF_REPORTED}"),
+    ]
+    if item.opmerking:
+        sections.append(Section(CAUTION, item.opmerking))
+    sections.append(Section("Waar", f"{where}; {item.doel}, {item.componenten}"))
     return LibraryItem(
-        "praktijk",
-        item.id,
-        item.titel,
-        (
-            Section("Wat er gedaan is", item.wat),
-            Section("Gerapporteerd resultaat", f"{item.resultaat}\n{SELF_REPORTED}"),
-            Section("Waar", f"{item.land}, {item.sector}; {item.doel}, {item.componenten}"),
-        ),
-        item.bron,
-        tuple(item.succesfactoren),
-        tuple(item.fasen),
+        "praktijk", item.id, item.titel, tuple(sections), item.bron, tuple(item.succesfactoren), tuple(item.fasen)
     )
+
+
+def _relevance(score: Relevance) -> str:
+    """The experts' score of 001 Tabel 1 as the table prints it, with what the experts said about it."""
+    return "\n".join(
+        (
+            f"Zeer relevant: {score.shown(score.zeer_relevant)}",
+            f"Relevant, maar niet primair: {score.shown(score.relevant_niet_primair)}",
+            f"Niet relevant: {score.shown(score.niet_relevant)}",
+            "De experts vonden rangschikken lastig. De hoogst gescoorde actoren werken, op de bedrijfsarts na, "
+            "vooral aan beleid; voor de begeleiding van een medewerker kunnen andere actoren belangrijker zijn.",
+        )
+    )
+
+
+def _actor(actor: Actor) -> LibraryItem:
+    sections = [Section("Wat ze doen", actor.rol), Section("Wanneer inschakelen", actor.wanneer)]
+    if actor.relevantie is not None:
+        heading = f"Hoe relevant {actor.relevantie.experts} experts deze actor vinden (RIVM)"
+        sections.append(Section(heading, _relevance(actor.relevantie)))
+    return LibraryItem("actor", actor.id, actor.naam, tuple(sections), actor.bron)
 
 
 def _levels(content: Content) -> list[LibraryItem]:
@@ -196,7 +217,43 @@ def _policy(content: Content) -> list[LibraryItem]:
     ]
     items += [_explained(f"w-{q.id}", f"6 W's: {q.vraag}", q.uitleg, q.bron) for q in content.w_questions]
     items += [_explained(f"toets-{q.id}", f"Toetsvraag: {q.vraag}", q.uitleg, q.bron) for q in content.test_questions]
-    return items
+    return [*items, *_whitepaper_pages(content)]
+
+
+def _whitepaper_pages(content: Content) -> list[LibraryItem]:
+    """The core task's cycle, the twelve benefits and the card for the works council, one item each."""
+    task, benefits, card = content.core_task, content.benefits, content.or_card
+    steps = "\n".join(f"{number}. {step.naam}: {step.uitleg}" for number, step in enumerate(task.stappen, 1))
+    return [
+        LibraryItem(
+            "beleid",
+            f"kerntaak-{task.id}",
+            task.naam,
+            (
+                Section("Waar het om gaat", task.uitleg),
+                Section("De stappen, telkens opnieuw", steps),
+                Section("Zo gebruik je het", task.gebruik),
+            ),
+            task.bron,
+        ),
+        LibraryItem(
+            "beleid",
+            f"opbrengsten-{benefits.id}",
+            benefits.titel,
+            (Section("Waar het om gaat", benefits.uitleg), Section("Opbrengsten", _bullets(benefits.punten))),
+            benefits.bron,
+        ),
+        LibraryItem(
+            "beleid",
+            f"kaart-{card.id}",
+            card.titel,
+            (
+                *(Section(part.kop, _bullets(part.punten)) for part in card.onderdelen),
+                Section("Over deze kaart", card.uitleg),
+            ),
+            card.bron,
+        ),
+    ]
 
 
 def _framework(content: Content) -> list[LibraryItem]:
@@ -248,16 +305,7 @@ class Library:
             LibraryItem("tip", tip.id, tip.tekst, (), tip.bron, tuple(tip.succesfactoren), tuple(tip.fasen))
             for tip in content.tips
         ]
-        items += [
-            LibraryItem(
-                "actor",
-                actor.id,
-                actor.naam,
-                (Section("Wat ze doen", actor.rol), Section("Wanneer inschakelen", actor.wanneer)),
-                actor.bron,
-            )
-            for actor in content.actors
-        ]
+        items += [_actor(actor) for actor in content.actors]
         items += _levels(content)
         items += _policy(content)
         items += _framework(content)
