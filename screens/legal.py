@@ -51,10 +51,11 @@ STATUS_STYLES = {
 
 SCOPE_STYLES = {
     "geldt": "",
-    "uitzondering": "$text-primary",
+    "uitzondering": "italic",
     "geldt niet": "$foreground-muted",
     "onbekend": "$warning",
 }
+"""For the line under a row; the sign and words carry the meaning, the style only helps."""
 
 
 def status_text(status: str, width: int = 0) -> Content:
@@ -121,7 +122,7 @@ class LegalScreen(WorkbookScreen):
         """The status and title, and under it what the item means at this size unless it simply applies."""
         workbook = self.session.workbook
         scope = client_scope(workbook, item)
-        title_style = "$foreground-muted" if scope.verdict == "geldt niet" else ""
+        title_style = "$foreground-muted" if scope.verdict == "geldt niet" else "$foreground"
         lines = [Line(status_text(legal_state(workbook, item.id).status, 12), item.titel, title_style)]
         if scope.verdict != "geldt":
             lines.append(Line(Content(" " * 12), scope_text(scope), SCOPE_STYLES[scope.verdict]))
@@ -180,12 +181,16 @@ class LegalScreen(WorkbookScreen):
             Content(item.voor_wie),
             Content(""),
             Content.styled(f"Bij deze klant ({organisation_size(self.session)})", "bold $text-primary"),
-            Content.assemble((f"{scope_text(scope)}: ", "bold"), scope.reason),
+            Content.assemble((f"{scope_text(scope)}: ", "bold"), scope.reason)
+            if scope.verdict != "geldt"
+            else Content(scope.reason),
             Content(""),
             Content.styled("In orde als", "bold $text-primary"),
             Content(item.in_orde),
             Content(""),
-            Content.assemble(("Artikel: ", "bold"), item.artikel or "zie Arbowet"),
+            Content.assemble(
+                ("Artikel: ", "bold"), item.artikel or "niet opgegeven; de wet staat in de tekst en onder Meer"
+            ),
             *source_lines(cite(item.bron, self.session.content)),
         ]
         if item.verwijzing:
