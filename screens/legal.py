@@ -227,7 +227,9 @@ class LegalScreen(WorkbookScreen):
             if state is not None and state != original:
                 self.werkboek.change(with_legal_state(self.session.workbook, item.id, state), f"{item.titel} bewerkt")
 
-        form = LegalFormScreen(item, original)
+        scope = client_scope(self.session.workbook, item)
+        note = f"Bij deze omvang: {scope_text(scope)} (waarom: zie Bij deze klant)" if scope.verdict != "geldt" else ""
+        form = LegalFormScreen(item, original, note)
         self.app.push_screen(form.restoring(draft) if draft else form, saved)
 
     def action_add_action(self) -> None:

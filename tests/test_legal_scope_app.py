@@ -83,3 +83,19 @@ async def test_the_visible_legal_screen_follows_a_new_size_at_once(workbook_file
         text = detail(app)
         assert text.startswith("Instemming OR of PVT met arboregelingen")
         assert "Bij deze klant (8 medewerkers)" in text and "vrijwillig een PVT" in text
+
+
+async def test_the_form_says_when_an_exemption_may_apply(workbook_file: Path) -> None:
+    text = workbook_file.read_text(encoding="utf-8").replace("medewerkers = 34", "medewerkers = 20")
+    workbook_file.write_text(text, encoding="utf-8")
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", *["down"] * TOETSING, "e")
+        await pilot.pause()
+        note = app.screen.query_one("#legal-form-scope", Static).render().plain  # type: ignore[union-attr]
+        assert note == "Bij deze omvang: ≈ uitzondering mogelijk (waarom: zie Bij deze klant)"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("up", "e")  # rie-actueel applies to everyone: no note
+        await pilot.pause()
+        assert not app.screen.query("#legal-form-scope")
