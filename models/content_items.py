@@ -152,6 +152,33 @@ class Strategy(ContentModel):
     bron: Text
 
 
+ScopeKind = Literal["geldt", "uitzondering", "geldt niet"]
+"""What a size rule says about an item: it applies, an exemption or easier way may apply, or it does not apply."""
+Body = Literal["or", "pvt", "geen"]
+"""The employee representation a size rule can depend on (as ``medezeggenschap`` on Organisatie)."""
+
+
+class SizeRule(ContentModel):
+    """Part of a :class:`LegalItem`: what the item means for an organisation of a given size (and, optionally,
+    with a given employee representation), and why. The first rule that fits the client decides."""
+
+    van: int = Field(default=1, ge=1)
+    """The smallest number of employees the rule is for."""
+    tot_en_met: int | None = Field(default=None, ge=1)
+    """The largest number of employees the rule is for; none: no upper limit."""
+    medezeggenschap: list[Body] | None = None
+    """Only for an organisation with one of these; none: whatever it has."""
+    soort: ScopeKind
+    uitleg: Text
+    """Why, in Dutch, for the consultant and the report."""
+
+    @model_validator(mode="after")
+    def _range(self) -> SizeRule:
+        if self.tot_en_met is not None and self.tot_en_met < self.van:
+            raise ValueError(f"tot_en_met ({self.tot_en_met}) is kleiner dan van ({self.van})")
+        return self
+
+
 class LegalItem(ContentModel):
     """One item of the legal minimum of arbo policy."""
 
@@ -167,6 +194,8 @@ class LegalItem(ContentModel):
     bron: Text
     verwijzing: Text | None = None
     """Outside sources (web pages) the item was checked against."""
+    omvang: list[SizeRule] = Field(default_factory=list)
+    """How the item depends on the client's size; empty: it applies to every employer alike."""
 
 
 class Intervention(ContentModel):

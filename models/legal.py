@@ -10,6 +10,7 @@ from models.content import Content
 from models.content_items import LegalItem
 from models.form_parsing import Errors, parse_date, parse_into, text_into, validated
 from models.formatting import form_date
+from models.legal_scope import Scope, legal_scope
 from models.workbook import Action, LegalItemState, LegalStatus, Workbook
 
 LEGAL_STATUSES: tuple[LegalStatus, ...] = ("onbekend", "aanwezig", "ontbreekt", "nvt")
@@ -72,21 +73,39 @@ def actions_for(workbook: Workbook, item: LegalItem) -> list[Action]:
     return [action for action in workbook.acties if action.bron == key]
 
 
+def client_scope(workbook: Workbook, item: LegalItem) -> Scope:
+    """What ``item`` means for this client, from the number of employees and the representation on Organisatie."""
+    organisation = workbook.organisatie
+    return legal_scope(item, organisation.medewerkers, organisation.medezeggenschap)
+
+
 @dataclass(frozen=True)
 class LegalFigures:
-    """How much of the legal minimum is in order, and what is missing or not yet known."""
+    """How much of the legal minimum is in order, and what is missing or not yet known.
+
+    Items that do not apply at this client's size (``not_applicable``) are left out of all other figures: they
+    are neither in order nor missing. When the size is not known, every item counts."""
 
     in_order: int
     total: int
     missing: tuple[LegalItem, ...]
     unknown: tuple[LegalItem, ...]
+    not_applicable: tuple[LegalItem, ...] = ()
+    exemptions: tuple[tuple[LegalItem, Scope], ...] = ()
+    """Items where an exemption or easier way may apply at this size, with the reason."""
 
 
 def legal_figures(workbook: Workbook, content: Content) -> LegalFigures:
-    states = {item.id: legal_state(workbook, item.id).status for item in content.legal}
+    scopes = {item.id: client_scope(workbook, item) for item in content.legal}
+    counted = [item for item in content.legal if scopes[item.id].counts]
+    states = {item.id: legal_state(workbook, item.id).status for item in counted}
     return LegalFigures(
         in_order=sum(1 for status in states.values() if status in IN_ORDER),
-        total=len(content.legal),
-        missing=tuple(item for item in content.legal if states[item.id] == "ontbreekt"),
-        unknown=tuple(item for item in content.legal if states[item.id] == "onbekend"),
+        total=len(counted),
+        missing=tuple(item for item in counted if states[item.id] == "ontbreekt"),
+        unknown=tuple(item for item in counted if states[item.id] == "onbekend"),
+        not_applicable=tuple(item for item in content.legal if not scopes[item.id].counts),
+        exemptions=tuple(
+            (item, scopes[item.id]) for item in content.legal if scopes[item.id].verdict == "uitzondering"
+        ),
     )

@@ -185,9 +185,9 @@ def _legal(report: PlanReport) -> list[Flowable]:
     legal = report.legal
     parts: list[Flowable] = [
         Paragraph("Wettelijk minimum", HEADING_2),
-        _p(f"{legal.in_order} van de {legal.total} onderdelen zijn in orde."),
+        _p(f"{legal.in_order} van de {legal.total} onderdelen zijn in orde. {legal.size_note}".rstrip()),
     ]
-    for heading, lines in (("Ontbreekt", legal.missing), ("Nog onbekend", legal.unknown)):
+    for heading, lines in (("Ontbreekt", legal.missing), ("Nog onbekend", legal.unknown), *legal.by_size):
         if lines:
             parts.append(Paragraph(heading, SMALL_BOLD))
             parts += [

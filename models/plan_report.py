@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from models.content import Content
 from models.figures import dashboard_figures
 from models.formatting import hours, money, number, percentage, short_date
+from models.legal import client_scope
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.profile import REPRESENTATION_LABELS, size_class
 from models.sources import link_title
@@ -81,10 +82,25 @@ class LegalLine:
 
 @dataclass(frozen=True)
 class Legal:
+    """The legal minimum at this client's size: items that do not apply at this size are left out of the count
+    and listed apart; items where an exemption may apply carry the reason as their note."""
+
     in_order: int
     total: int
     missing: list[LegalLine]
     unknown: list[LegalLine]
+    exemptions: list[LegalLine] = field(default_factory=list)
+    not_applicable: list[LegalLine] = field(default_factory=list)
+    size_note: str = ""
+    """One sentence on the size the list was worked out for, or why it could not be."""
+
+    @property
+    def by_size(self) -> tuple[tuple[str, list[LegalLine]], ...]:
+        """The size-dependent groups with their headings, the same in every report format."""
+        return (
+            ("Uitzondering mogelijk bij deze omvang", self.exemptions),
+            ("Geldt niet bij deze omvang (telt niet mee)", self.not_applicable),
+        )
 
 
 @dataclass(frozen=True)
@@ -346,6 +362,18 @@ def signatures(workbook: Workbook) -> list[Signature]:
     return block
 
 
+def _legal_size_note(workbook: Workbook) -> str:
+    """What the legal minimum was measured against: the number of employees and the representation."""
+    organisation = workbook.organisatie
+    if organisation.medewerkers is None:
+        return (
+            "Het aantal medewerkers is niet ingevuld; daarom tellen alle onderdelen mee en is niet "
+            "nagegaan welke uitzonderingen bij deze omvang kunnen gelden."
+        )
+    body = {"or": ", met een OR", "pvt": ", met een PVT", "geen": ", zonder OR of PVT"}
+    return f"Uitgegaan van {organisation.medewerkers} medewerkers{body.get(organisation.medezeggenschap or '', '')}."
+
+
 def plan_report(workbook: Workbook, content: Content, today: dt.date, progress: Progress | None = None) -> PlanReport:
     """Gather the plan van aanpak from the workbook, as of ``today``."""
     figures = dashboard_figures(workbook, content, today)
@@ -374,6 +402,11 @@ def plan_report(workbook: Workbook, content: Content, today: dt.date, progress: 
         total=figures.legal.total,
         missing=[LegalLine(item.titel, legal_notes.get(item.id, "")) for item in figures.legal.missing],
         unknown=[LegalLine(item.titel, legal_notes.get(item.id, "")) for item in figures.legal.unknown],
+        exemptions=[LegalLine(item.titel, scope.reason) for item, scope in figures.legal.exemptions],
+        not_applicable=[
+            LegalLine(item.titel, client_scope(workbook, item).reason) for item in figures.legal.not_applicable
+        ],
+        size_note=_legal_size_note(workbook),
     )
     current = figures.current_phase
     round_notes, round_notes_date = _round_notes(workbook, content)

@@ -746,10 +746,10 @@ class _PlanWriter:
         legal = report.legal
         self.heading(2, "Wettelijk minimum")
         self.text(
-            _run(f"{legal.in_order} van de {legal.total} onderdelen zijn in orde."),
-            keep_next=bool(legal.missing or legal.unknown),
+            _run(f"{legal.in_order} van de {legal.total} onderdelen zijn in orde. {legal.size_note}".rstrip()),
+            keep_next=bool(legal.missing or legal.unknown or legal.exemptions or legal.not_applicable),
         )
-        for title, lines in (("Ontbreekt", legal.missing), ("Nog niet bekend", legal.unknown)):
+        for title, lines in (("Ontbreekt", legal.missing), ("Nog niet bekend", legal.unknown), *legal.by_size):
             if lines:
                 self.heading(3, title)
                 for line in lines:

@@ -3,7 +3,7 @@
 Three sheets: **Acties** (the columns of :mod:`models.action_columns`, a drop-down list of statuses,
 real dates and numbers, the header row and id column frozen, a filter on every column, open actions past
 their deadline marked), **Scores** (every factor per scoring round, with the scale) and **Wettelijk
-minimum** (every legal item with its status and note).
+minimum** (every legal item with its status and note, and what it means at the client's size).
 
 Every text is written as text, never as a formula or a link: a title ``=HYPERLINK(…)`` shows as typed.
 The same workbook and date give the same bytes (fixed creation date, fixed file times in the zip), so a
@@ -21,7 +21,7 @@ import xlsxwriter
 from models.action_columns import ACTION_COLUMNS, ACTIONS_SHEET, ActionColumn, cell_value, column_index, column_letter
 from models.content import Content
 from models.formatting import form_date
-from models.legal import legal_state
+from models.legal import client_scope, legal_state
 from models.report_formats import ReportRequest
 from models.scoring import rounds_by_date
 from models.workbook import ACTION_STATUSES, OPEN_STATUSES, Workbook
@@ -157,13 +157,15 @@ def _legal_sheet(book: Any, formats: _Formats, workbook: Workbook, content: Cont
     """Every item of the legal minimum with the client's status, date and note."""
     sheet = book.add_worksheet(LEGAL_SHEET)
     columns = (("Onderdeel", 40, formats.text), ("Status", 11, formats.text), ("Datum", 11, formats.date),
-               ("Notitie", 60, formats.text), ("Wat er nodig is", 60, formats.text))  # fmt: skip
+               ("Notitie", 60, formats.text), ("Wat er nodig is", 60, formats.text),
+               ("Bij deze omvang", 22, formats.text), ("Waarom", 60, formats.text))  # fmt: skip
     for col, (header, width, cell_format) in enumerate(columns):
         sheet.set_column(col, col, width, cell_format)
         sheet.write_string(0, col, header, formats.header)
     for row, item in enumerate(content.legal, 1):
         state = legal_state(workbook, item.id)
-        values = (item.titel, state.status, state.datum, state.notitie, item.eis)
+        scope = client_scope(workbook, item)
+        values = (item.titel, state.status, state.datum, state.notitie, item.eis, scope.label, scope.reason)
         for col, value in enumerate(values):
             if value is not None:
                 _write(sheet, row, col, value, columns[col][2])

@@ -1,6 +1,9 @@
 """Wettelijk minimum: what the law asks of every employer, and per item where this client stands
 (aanwezig, ontbreekt, onbekend or nvt, with a date and a note). A missing item becomes an action
-with one key; the action keeps a link to the item."""
+with one key; the action keeps a link to the item.
+
+Each item also says what it means at the client's size (Organisatie: medewerkers and medezeggenschap):
+an exemption may apply, it does not apply, or the size is not known; the reason is in the detail."""
 
 from __future__ import annotations
 
@@ -21,12 +24,14 @@ from models.formatting import short_date
 from models.legal import (
     STATUS_MARKS,
     actions_for,
+    client_scope,
     legal_figures,
     legal_state,
     source_key,
     with_legal_state,
     with_next_status,
 )
+from models.legal_scope import Scope
 from models.sources import cite
 from models.workbook import LegalItemState
 from screens.base import WorkbookScreen
@@ -44,9 +49,31 @@ STATUS_STYLES = {
 }
 
 
+SCOPE_STYLES = {
+    "geldt": "",
+    "uitzondering": "italic",
+    "geldt niet": "$foreground-muted",
+    "onbekend": "$warning",
+}
+"""For the line under a row; the sign and words carry the meaning, the style only helps."""
+
+
 def status_text(status: str, width: int = 0) -> Content:
     """The status with its sign, so it never depends on colour alone."""
     return Content.styled(f"{STATUS_MARKS[status]} {status}".ljust(width), STATUS_STYLES[status])
+
+
+def scope_text(scope: Scope) -> str:
+    """The scope as a sign and words (``≈ uitzondering mogelijk``), so it never depends on colour alone."""
+    return f"{scope.mark} {scope.label}".strip()
+
+
+def organisation_size(session: WorkbookSession) -> str:
+    """The size and representation the scope was worked out from, as shown in the detail."""
+    organisation = session.workbook.organisatie
+    size = f"{organisation.medewerkers} medewerkers" if organisation.medewerkers else "aantal medewerkers onbekend"
+    body = {"or": "OR", "pvt": "PVT", "geen": "geen OR of PVT"}.get(organisation.medezeggenschap or "")
+    return f"{size}, {body}" if body else size
 
 
 class LegalScreen(WorkbookScreen):
@@ -54,7 +81,10 @@ class LegalScreen(WorkbookScreen):
 
     HELP = (
         "Het wettelijk minimum: per onderdeel of het aanwezig is, ontbreekt, onbekend is of niet van "
-        "toepassing. Spatie zet de volgende status, e of enter bewerkt datum en notitie, a zet een "
+        "toepassing. Onder een onderdeel staat wat het betekent bij de omvang van de klant (aantal "
+        "medewerkers en medezeggenschap op Organisatie): ≈ uitzondering mogelijk, – geldt niet bij deze "
+        "omvang, of ? omvang onbekend; waarom staat rechts. Wat bij deze omvang niet geldt, telt niet mee "
+        "in 'in orde'. Spatie zet de volgende status, e of enter bewerkt datum en notitie, a zet een "
         "ontbrekend onderdeel als actie in het plan."
     )
 
@@ -86,18 +116,25 @@ class LegalScreen(WorkbookScreen):
         return self.query_one("#legal-list", HangingOptionList)
 
     def _refresh_rows(self) -> None:
+        self.items.show_rows([self._row(item) for item in self.session.content.legal])
+
+    def _row(self, item: LegalItem) -> Row:
+        """The status and title, and under it what the item means at this size unless it simply applies."""
         workbook = self.session.workbook
-        self.items.show_rows(
-            [
-                Row(item.id, (Line(status_text(legal_state(workbook, item.id).status, 12), item.titel),))
-                for item in self.session.content.legal
-            ]
-        )
+        scope = client_scope(workbook, item)
+        title_style = "$foreground-muted" if scope.verdict == "geldt niet" else "$foreground"
+        lines = [Line(status_text(legal_state(workbook, item.id).status, 12), item.titel, title_style)]
+        if scope.verdict != "geldt":
+            lines.append(Line(Content(" " * 12), scope_text(scope), SCOPE_STYLES[scope.verdict]))
+        return Row(item.id, tuple(lines))
 
     def _titles(self) -> None:
         figures = legal_figures(self.session.workbook, self.session.content)
         self.items.border_title = f"Wettelijk minimum · {figures.in_order} van {figures.total} in orde"
-        self.items.border_subtitle = f"ontbreekt {len(figures.missing)} · onbekend {len(figures.unknown)}"
+        parts = [f"ontbreekt {len(figures.missing)}", f"onbekend {len(figures.unknown)}"]
+        if figures.not_applicable:
+            parts.append(f"geldt niet {len(figures.not_applicable)}")
+        self.items.border_subtitle = " · ".join(parts)
 
     def current(self) -> LegalItem | None:
         option = self.items.highlighted_option
@@ -118,7 +155,12 @@ class LegalScreen(WorkbookScreen):
         status_line = [Content.styled("Status: ", "bold"), status_text(state.status)]
         if state.datum:
             status_line.append(Content(f" · {short_date(state.datum)}"))
+        scope = client_scope(workbook, item)
         lines: list[Content] = [Content.styled(item.titel, "bold"), Content.assemble(*status_line)]
+        if scope.verdict != "geldt":
+            lines.append(
+                Content.assemble(("Omvang: ", "bold"), Content.styled(scope_text(scope), SCOPE_STYLES[scope.verdict]))
+            )
         if state.notitie:
             lines.append(Content.styled(printable(state.notitie), "italic"))
         actions = actions_for(workbook, item)
@@ -138,10 +180,17 @@ class LegalScreen(WorkbookScreen):
             Content.styled("Voor wie", "bold $text-primary"),
             Content(item.voor_wie),
             Content(""),
+            Content.styled(f"Bij deze klant ({organisation_size(self.session)})", "bold $text-primary"),
+            Content.assemble((f"{scope_text(scope)}: ", "bold"), scope.reason)
+            if scope.verdict != "geldt"
+            else Content(scope.reason),
+            Content(""),
             Content.styled("In orde als", "bold $text-primary"),
             Content(item.in_orde),
             Content(""),
-            Content.assemble(("Artikel: ", "bold"), item.artikel or "zie Arbowet"),
+            Content.assemble(
+                ("Artikel: ", "bold"), item.artikel or "niet opgegeven; de wet staat in de tekst en onder Meer"
+            ),
             *source_lines(cite(item.bron, self.session.content)),
         ]
         if item.verwijzing:
@@ -178,7 +227,9 @@ class LegalScreen(WorkbookScreen):
             if state is not None and state != original:
                 self.werkboek.change(with_legal_state(self.session.workbook, item.id, state), f"{item.titel} bewerkt")
 
-        form = LegalFormScreen(item, original)
+        scope = client_scope(self.session.workbook, item)
+        note = f"Bij deze omvang: {scope_text(scope)} (waarom: zie Bij deze klant)" if scope.verdict != "geldt" else ""
+        form = LegalFormScreen(item, original, note)
         self.app.push_screen(form.restoring(draft) if draft else form, saved)
 
     def action_add_action(self) -> None:

@@ -24,11 +24,13 @@ class LegalFormScreen(FormScreen[LegalItemState]):
 
     LIVE_CHECKS: ClassVar = {"datum": parse_date}
 
-    def __init__(self, item: LegalItem, original: LegalItemState) -> None:
+    def __init__(self, item: LegalItem, original: LegalItemState, scope_note: str = "") -> None:
         super().__init__()
         self.item = item
         self.original = original
         self.target = item.id
+        self.scope_note = scope_note
+        """What the item means at the client's size when it does not simply apply (for choosing nvt)."""
 
     def title_text(self) -> str:
         return f"Wettelijk minimum: {self.item.titel}"
@@ -36,6 +38,8 @@ class LegalFormScreen(FormScreen[LegalItemState]):
     def compose_fields(self) -> ComposeResult:
         values = legal_form_values(self.original)
         yield Static(self.item.in_orde, classes="form-help")
+        if self.scope_note:
+            yield Static(self.scope_note, classes="form-help", id="legal-form-scope")
         yield from self.row(
             "status",
             "Status",

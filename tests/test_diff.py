@@ -116,9 +116,9 @@ def test_legal_status_date_and_note(example: Workbook, content: Content) -> None
     new = with_legal_state(new, "arbobeleid", LegalItemState(status="nvt"))
     assert lines(example, new, content) == [
         "Wettelijk minimum: Arbobeleid voeren: status onbekend → nvt",
-        "Wettelijk minimum: PAGO of PMO aanbieden: status ontbreekt → aanwezig",
-        "Wettelijk minimum: PAGO of PMO aanbieden: datum (leeg) → 1 feb 2027",
-        "Wettelijk minimum: PAGO of PMO aanbieden: notitie leeggemaakt",
+        "Wettelijk minimum: PAGO aanbieden: status ontbreekt → aanwezig",
+        "Wettelijk minimum: PAGO aanbieden: datum (leeg) → 1 feb 2027",
+        "Wettelijk minimum: PAGO aanbieden: notitie leeggemaakt",
     ]
 
 
@@ -173,7 +173,7 @@ def test_diff_of_two_files_exits_like_diff(tmp_path: Path) -> None:
     assert run_diff(str(old), str(old)) == (0, "Geen inhoudelijke verschillen.\n", "")
     status, out, _ = run_diff(str(old), str(new))
     assert status == 1
-    assert out == "Wettelijk minimum\n  PAGO of PMO aanbieden: status ontbreekt → aanwezig\n1 wijziging.\n"
+    assert out == "Wettelijk minimum\n  PAGO aanbieden: status ontbreekt → aanwezig\n1 wijziging.\n"
 
 
 def test_only_the_layout_changed_is_no_difference(tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ def test_diff_against_a_revision_before_the_rename(repository_file: Path) -> Non
     assert diff_command([str(repository_file), "HEAD~2"], out, io.StringIO()) == 1
     assert out.getvalue() == (
         "Profiel\n  medewerkers 34 → 36\n"
-        "Wettelijk minimum\n  PAGO of PMO aanbieden: status ontbreekt → aanwezig\n"
+        "Wettelijk minimum\n  PAGO aanbieden: status ontbreekt → aanwezig\n"
         "2 wijzigingen.\n"
     )
 
@@ -102,7 +102,7 @@ def test_diff_against_head_and_older_revisions(repository_file: Path) -> None:
     assert diff_command([str(old), str(repository_file)], out, err) == 1
     assert out.getvalue() == (
         "Profiel\n  medewerkers 34 → 37\n"
-        "Wettelijk minimum\n  PAGO of PMO aanbieden: status ontbreekt → aanwezig\n"
+        "Wettelijk minimum\n  PAGO aanbieden: status ontbreekt → aanwezig\n"
         "2 wijzigingen.\n"
     )
 
@@ -133,7 +133,7 @@ def test_versions_with_what_each_changed(repository_file: Path, content: Content
         "Nulmeting en eerste plan",
     ]
     assert [[line.text for line in v.changes or []] for v in found] == [
-        ["PAGO of PMO aanbieden: status ontbreekt → aanwezig"],
+        ["PAGO aanbieden: status ontbreekt → aanwezig"],
         ["medewerkers 34 → 36"],
         [],
     ]

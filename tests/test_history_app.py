@@ -38,7 +38,7 @@ async def test_history_lists_commits_with_their_changes_and_shows_an_old_version
             ["4 jun 2026 12:00  Sanne de Boer", "  Twee nieuwe monteurs"],
             ["10 mrt 2026 16:00  Sanne de Boer", "  Nulmeting en eerste plan"],
         ]
-        assert "PAGO of PMO aanbieden: status ontbreekt → aanwezig" in text_of(app, "#history-detail-text")
+        assert "PAGO aanbieden: status ontbreekt → aanwezig" in text_of(app, "#history-detail-text")
         await pilot.press("down")
         await pilot.pause()
         detail = text_of(app, "#history-detail-text")

@@ -226,7 +226,7 @@ async def test_a_missing_legal_item_becomes_a_linked_action(workbook_file: Path)
         await pilot.press("a")  # a second time: says which action there is, adds none
         await pilot.pause()
         assert any("al een actie: A21" in n.message for n in app._notifications)
-        assert items.border_title == "Wettelijk minimum · 7 van 18 in orde"
+        assert items.border_title == "Wettelijk minimum · 7 van 23 in orde"
     document = saved(workbook_file)
     assert document["wettelijk"]["toetsing"]["status"] == "ontbreekt"
     added = [a for a in document["acties"] if a["bron"] == "wettelijk:toetsing"]
@@ -372,12 +372,12 @@ async def test_the_dashboard_shows_legal_minimum_and_levels(workbook_file: Path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         legal = app.screen.query_one("#legal").render().plain  # type: ignore[attr-defined]
-        assert "7 van 18 in orde · ontbreekt 2 · onbekend 9" in legal
-        assert "✗ PAGO of PMO aanbieden" in legal
+        assert "7 van 23 in orde · ontbreekt 2 · onbekend 14" in legal
+        assert "✗ PAGO aanbieden" in legal
         levels = app.screen.query_one("#levels").render().plain  # type: ignore[attr-defined]
         assert "Type AB" in levels and "sinds 6 okt 2026" in levels
         await pilot.press("6", "down", "space")  # RI&E: aanwezig → ontbreekt
         await pilot.press("1")
         await pilot.pause()
         legal = app.screen.query_one("#legal").render().plain  # type: ignore[attr-defined]
-        assert "6 van 18 in orde · ontbreekt 3" in legal and "✗ Schriftelijke RI&E" in legal
+        assert "6 van 23 in orde · ontbreekt 3" in legal and "✗ Schriftelijke RI&E" in legal

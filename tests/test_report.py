@@ -111,7 +111,7 @@ def test_markdown_report_has_every_action_and_right_totals(example: Workbook, co
     assert "20 acties (3 idee, 6 gepland, 5 bezig, 5 klaar, 1 gestopt). Open: 14, waarvan 4 over de deadline." in text
     assert "| Eenvoud | 3 | 2 | Incidenteel | ██░░ | -1 |" in text
     assert "| 1. In kaart brengen van gezondheidsrisico's **(huidige fase)** | 6 van 7 |" in text
-    assert "7 van de 18 onderdelen zijn in orde." in text and "- **PAGO of PMO aanbieden**: Voor zover bekend" in text
+    assert "7 van de 23 onderdelen zijn in orde." in text and "- **PAGO aanbieden**: Voor zover bekend" in text
     assert text.index("- **17 nov 2026** Voortgang") < text.index("- **10 mrt 2026** Kennismaking")  # newest first
     assert "Status: bezig (**te laat**) · Prioriteit: hoog · Eigenaar: Erik Hoekstra (preventiemedewerker)" in text
     assert (

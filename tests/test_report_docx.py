@@ -125,8 +125,8 @@ def test_where_they_stand_facts_levels_phases_scores_and_legal(example: Workbook
     assert eenvoud.cells[-1].text == "−1"
     fills = [cell._tc.xpath("./w:tcPr/w:shd/@w:fill") for cell in eenvoud.cells[2:6]]
     assert fills == [["4F7BB5"], ["4F7BB5"], ["F4C7C3"], []]  # two now, the third lost since the nulmeting
-    assert "7 van de 18 onderdelen zijn in orde." in texts
-    assert any(text.startswith("PAGO of PMO aanbieden: Voor zover bekend nooit aangeboden") for text in texts)
+    assert "7 van de 23 onderdelen zijn in orde. Uitgegaan van 34 medewerkers, met een PVT." in texts
+    assert any(text.startswith("PAGO aanbieden: Voor zover bekend nooit aangeboden") for text in texts)
     assert "Arbobeleid voeren" in texts  # not yet known, without a note
     bullet = next(p for p in _paragraphs(document) if p.text == "Arbobeleid voeren")
     assert bullet.style is not None and bullet.style.name == "List Bullet"

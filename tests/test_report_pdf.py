@@ -90,8 +90,8 @@ def test_where_they_stand_shows_facts_levels_phases_scores_and_legal_minimum() -
         "Verschil",
         "Eenvoud 2 – Incidenteel -1",
         "Bewustwording van risico's en activiteiten 3 – In opbouw +1",
-        "7 van de 18 onderdelen zijn in orde",
-        "Ontbreekt • PAGO of PMO aanbieden — Voor zover bekend nooit aangeboden",
+        "7 van de 23 onderdelen zijn in orde",
+        "Ontbreekt • PAGO aanbieden — Voor zover bekend nooit aangeboden",
         "Nog onbekend",
         "• Toetsing van de RI&E — Niet duidelijk",
     ):

@@ -227,6 +227,25 @@ def test_legal_minimum(snap_compare, size: str) -> None:
     assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_legal_minimum_small_client(snap_compare, size: str) -> None:
+    """At 12 medewerkers without OR or PVT: exemptions under toetsing and preventiemedewerker, the consent
+    right of the OR or PVT not counted, and the reason for the highlighted item in the detail."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    EXAMPLE.write_text(
+        text.replace("medewerkers = 34", "medewerkers = 12").replace(
+            'medezeggenschap = "pvt"', 'medezeggenschap = "geen"'
+        ),
+        encoding="utf-8",
+    )
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("6", *["down"] * 5)
+        await lists_wrapped(pilot)
+
+    assert snap_compare(app(), terminal_size=SIZES[size], run_before=run_before)
+
+
 def test_legal_form_80x24(snap_compare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("6", "down", "enter")
