@@ -31,6 +31,7 @@ from cli.app import create_app  # noqa: E402
 from models import canonical  # noqa: E402
 from models.content import default_content  # noqa: E402
 from models.store import LoadedWorkbook, save_workbook  # noqa: E402
+from screens.registry import PRELOADED  # noqa: E402
 
 EXAMPLE = ROOT / "saves" / "van-dijk-installatietechniek.toml"
 
@@ -88,11 +89,26 @@ def sample(switch: int, app) -> Sample:  # type: ignore[no-untyped-def]
     )
 
 
+async def wait_for_preload(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has imported its other screens (tui/app.py, a moment after start).
+
+    On a busy machine that import lands late, in the middle of the switches, and would read as growth
+    between them; counting starts once it is done, so what is measured is the switches alone."""
+    for _ in range(2000):
+        await pilot.pause(0.01)
+        imported = all(module in sys.modules for module in PRELOADED)
+        running = any(worker.group == "preload" and not worker.is_finished for worker in app.workers)
+        if imported and not running:
+            return
+    raise RuntimeError("the app did not preload its screens")
+
+
 async def _measure(small: Path, large: Path, switches: int, report) -> list[Sample]:  # type: ignore[no-untyped-def]
     app = create_app([str(small)])
     samples: list[Sample] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await wait_for_preload(app, pilot)
         canonical.dumps_workbook(app.session.workbook, app.session.content)
         samples.append(sample(0, app))
         report(samples[-1])
