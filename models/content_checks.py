@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from models.source_kinds import kind_of
+
 Loc = tuple[str | int, ...]
 Found = Iterator[tuple[Loc, str]]
 
@@ -54,11 +56,12 @@ def reference_errors(document: BaseModel, known: Known) -> Found:
         phase_id = getattr(item, "fase", None)
         if isinstance(phase_id, str) and phase_id not in known.phases:
             yield (*loc, "fase"), _unknown("fase", phase_id, known.phases)
-        for field in ("bron", "advies_bron"):
+        for field in type(item).model_fields:
             bron = getattr(item, field, None)
-            if bron is None:
+            if not (field == "bron" or field.endswith("_bron")) or not isinstance(bron, str):
                 continue
-            named = [part.split(",")[0].strip() for part in bron.split(";")]
+            _kind, seeds = kind_of(bron)  # an own elaboration names the seeds it draws on after its marker
+            named = [part.split(",")[0].strip() for part in seeds.split(";")]
             unknown = [name for name in named if name not in known.seeds]
             if unknown:
                 yield (
