@@ -5,7 +5,9 @@ the library say so wherever these texts are shown."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -232,3 +234,50 @@ async def test_organisation_shows_level_advice_as_own_synthesis(workbook_file: P
         }
     assert "drie bouwstenen" in shown["mentale_ladder"]
     assert SHOWN in shown["praktijkniveau"] and SHOWN in shown["di_typologie"]
+
+
+# -- part 8 and 10 in the factor, phase and level files ------------------------------------------------------------
+
+
+def _texts(value: object, key: str = "") -> list[str]:
+    """Every user-facing text in a TOML value: no ids and no sources."""
+    if isinstance(value, dict):
+        return [text for name, inner in value.items() for text in _texts(inner, str(name))]
+    if isinstance(value, list):
+        return [text for inner in value for text in _texts(inner, key)]
+    if isinstance(value, str) and key != "id" and not key.endswith("bron"):
+        return [value]
+    return []
+
+
+@pytest.fixture(scope="module")
+def own_files_text() -> list[str]:
+    texts: list[str] = []
+    for name in ("succesfactoren.toml", "fasen.toml", "niveaus.toml"):
+        texts += _texts(tomllib.loads((content_folder() / name).read_text(encoding="utf-8")))
+    assert len(texts) > 200
+    return texts
+
+
+def test_the_business_owner_is_the_ondernemer_or_werkgever(own_files_text: list[str]) -> None:
+    owners = [text for text in own_files_text if "eigenaar" in text.lower()]
+    assert owners  # the owner of an action keeps the word
+    assert all("activiteit" in text for text in owners), owners
+
+
+def test_no_he_or_him_for_persons_and_one_only_when_stressed(own_files_text: list[str]) -> None:
+    for text in own_files_text:
+        assert not re.search(r"\b(hij|hem|zijn eigen)\b", text, re.IGNORECASE), text
+        assert "één of twee" not in text and "één medewerker" not in text, text
+        assert not re.search(r"\b(u|uw)\b", text), text
+
+
+def test_advice_speaks_of_medewerkers(own_files_text: list[str]) -> None:
+    assert not [text for text in own_files_text if "werknemer" in text.lower()]
+
+
+def test_awareness_gives_the_ri_e_uptake_of_every_size_class(content: Content) -> None:
+    factor = content.factor_by_id["bewustwording"]
+    for share, size in (("40%", "2 tot 9"), ("75%", "10 tot 49"), ("90%", "50 tot 249"), ("93%", "250")):
+        assert share in factor.belang and size in factor.belang
+    assert "000_40d88adfc350a5eb.txt, Activiteiten om klachten te voorkomen" in factor.bron
