@@ -5,20 +5,31 @@ the library say so wherever these texts are shown."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import tomllib
 from pathlib import Path
 
+import docx
+import openpyxl
+import pypdf
 import pytest
+from conftest import EXAMPLE
 from textual.widgets import Static
 
+from models import report_docx, report_pdf, report_xlsx
 from models.content import Content, content_folder, load_content
 from models.content_items import DescribedLevel
 from models.library import Library
+from models.plan_report import scale_source
 from models.problems import WorkbookError
+from models.report import report_text
+from models.report_formats import ReportRequest
 from models.source_kinds import OWN_SYNTHESIS, SOURCE_KINDS, kind_of
 from models.sources import citations, cite, document, is_own_synthesis, parts
+from models.store import load_workbook
+from models.workbook import Workbook
 from screens.factors import FactorsScreen
 from screens.level_picker import level_text
 from screens.organisation import OrganisationScreen
@@ -281,3 +292,42 @@ def test_awareness_gives_the_ri_e_uptake_of_every_size_class(content: Content) -
     for share, size in (("40%", "2 tot 9"), ("75%", "10 tot 49"), ("90%", "50 tot 249"), ("93%", "250")):
         assert share in factor.belang and size in factor.belang
     assert "000_40d88adfc350a5eb.txt, Activiteiten om klachten te voorkomen" in factor.bron
+
+
+# -- reports: the scale's words are our own elaboration, and every format says so under the scores -----------------
+
+
+def test_the_scale_is_marked_as_own_synthesis(content: Content) -> None:
+    assert is_own_synthesis(content.scale_bron)
+    assert scale_source(content).startswith(
+        f"Betekenis van de scores: {SHOWN}: Handreiking MKB preventie tool: succesfactoren voor preventie in het mkb "
+        "(RIVM, z.j.), Succesfactoren"
+    )
+
+
+def _example(content: Content) -> Workbook:
+    workbook = load_workbook(EXAMPLE, content).workbook
+    assert workbook.metingen  # the scores, and with them the scale, are in every report
+    return workbook
+
+
+def test_markdown_and_html_reports_say_the_scale_is_own_synthesis(content: Content) -> None:
+    workbook = _example(content)
+    markdown = report_text(workbook, content, TODAY, "md")
+    scores = markdown[markdown.index("### Scores van de succesfactoren") : markdown.index("### Wettelijk minimum")]
+    assert f"*Betekenis van de scores: {SHOWN}: Handreiking MKB preventie tool" in scores
+    html = report_text(workbook, content, TODAY, "html")
+    assert f'<p class="muted source">Betekenis van de scores: {SHOWN}: Handreiking MKB preventie tool' in html
+    assert ".txt" not in scores
+
+
+def test_word_pdf_and_excel_reports_say_the_scale_is_own_synthesis(content: Content) -> None:
+    workbook = _example(content)
+    request = ReportRequest(workbook, content, TODAY)
+    document = docx.Document(io.BytesIO(report_docx.make(request)))
+    assert any(paragraph.text.startswith(f"Betekenis van de scores: {SHOWN}: ") for paragraph in document.paragraphs)
+    pages = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(report_pdf.make(request))).pages)
+    assert f"{SHOWN}:" in " ".join(pages.split())
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx.make(request)))
+    cells = [str(cell.value) for row in book["Scores"].iter_rows() for cell in row if cell.value]
+    assert any(text.startswith(f"Betekenis van de scores: {SHOWN}: ") for text in cells)
