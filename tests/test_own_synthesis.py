@@ -331,3 +331,10 @@ def test_word_pdf_and_excel_reports_say_the_scale_is_own_synthesis(content: Cont
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx.make(request)))
     cells = [str(cell.value) for row in book["Scores"].iter_rows() for cell in row if cell.value]
     assert any(text.startswith(f"Betekenis van de scores: {SHOWN}: ") for text in cells)
+
+
+def test_openheid_says_what_000_defines_it_as(content: Content) -> None:
+    """000: a culture where prevention matters and staff are open to preventive activities, not only 'bespreekbaar'."""
+    factor = content.factor_by_id["openheid"]
+    assert "Preventie" in factor.kort and "open voor activiteiten" in factor.kort
+    assert "bespreekbaar" not in factor.kort
