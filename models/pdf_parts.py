@@ -178,7 +178,7 @@ def _scores(scores: Scores) -> list[Flowable]:
         widths.append(TEXT_WIDTH - sum(widths))
     table = _table(rows, widths, header=True)
     table.setStyle([("VALIGN", (1, 1), (1, -1), "MIDDLE")])
-    source = [Spacer(1, 1.5 * mm), _p(scores.source, SMALL)] if scores.source else []  # the scale is our own work
+    source = [_p(scores.source, SMALL)] if scores.source else []  # the scale is our own elaboration; say so
     return [*parts, _p(intro), table, *source]
 
 
