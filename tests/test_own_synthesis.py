@@ -338,3 +338,22 @@ def test_openheid_says_what_000_defines_it_as(content: Content) -> None:
     factor = content.factor_by_id["openheid"]
     assert "Preventie" in factor.kort and "open voor activiteiten" in factor.kort
     assert "bespreekbaar" not in factor.kort
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).casefold()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not on this machine")
+def test_every_section_an_own_synthesis_names_is_in_its_seed(content: Content) -> None:
+    """The heading a part names (before any ',' or '(' note) occurs in the seed; a number and its words both do."""
+    seeds = {path.name: _normal(path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")}
+    every = [bron for _, bron in _own_sources(content)] + [content.scale_bron]
+    for bron in every:
+        for part in parts(bron, content.source_by_file):
+            assert part.file is not None
+            head = re.split(r"[,(]", part.section)[0].strip()
+            numbered = re.match(r"^(\d+(?:\.\d+)*)\.?\s+(.*)$", head)
+            text = seeds[part.file]
+            said = [numbered[1], _normal(numbered[2])] if numbered else [_normal(head)]
+            assert all(piece in text for piece in said), (part.file, head)
