@@ -19,6 +19,7 @@ from models.content_items import (
     LadderLevel,
     LegalItem,
     Level,
+    OwnSynthesis,
     Phase,
     PolicyStep,
     Practice,
@@ -42,6 +43,8 @@ class SourceFile(ContentModel):
 
 
 class FactorFile(ContentModel):
+    schaal_bron: OwnSynthesis
+    """No seed gives a scale: the four labels are our own elaboration, like the scoring guide."""
     schaal: dict[Level, Text]
     succesfactoren: list[Factor] = Field(min_length=1)
 
@@ -132,6 +135,8 @@ class Content:
     legal: tuple[LegalItem, ...]
     folder: Path | None = None
     """Where the rest of the content is read from."""
+    scale_bron: str = ""
+    """Where the scale comes from: our own elaboration on the seeds (``eigen uitwerking op basis van: …``)."""
 
     @cached_property
     def reference(self) -> Reference:
@@ -335,6 +340,7 @@ def load_content(folder: Path | None = None, *, complete: bool = False) -> Conte
     legal, legal_read = _validated(LegalFile, base / "wettelijk.toml")
     content = Content(
         scale=factors.schaal,
+        scale_bron=factors.schaal_bron,
         factors=tuple(factors.succesfactoren),
         phases=tuple(phases.fasen),
         sources=tuple(sources.bronnen),

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from models.source_kinds import kind_of
+
 Loc = tuple[str | int, ...]
 Found = Iterator[tuple[Loc, str]]
 
@@ -54,17 +56,24 @@ def reference_errors(document: BaseModel, known: Known) -> Found:
         phase_id = getattr(item, "fase", None)
         if isinstance(phase_id, str) and phase_id not in known.phases:
             yield (*loc, "fase"), _unknown("fase", phase_id, known.phases)
-        for field in ("bron", "advies_bron"):
-            bron = getattr(item, field, None)
-            if bron is None:
-                continue
-            named = [part.split(",")[0].strip() for part in bron.split(";")]
-            unknown = [name for name in named if name not in known.seeds]
-            if unknown:
-                yield (
-                    (*loc, field),
-                    f"bron noemt onbekend bestand {', '.join(unknown)}; bekend: {', '.join(known.seeds)}",
-                )
+        yield from _source_errors(loc, item, known)
+    yield from _source_errors((), document, known)  # a source of the whole file, such as the scale's
+
+
+def _source_errors(loc: Loc, item: BaseModel, known: Known) -> Found:
+    """Seed files that ``bron`` and every ``…_bron`` of ``item`` name but that do not exist."""
+    for field in type(item).model_fields:
+        bron = getattr(item, field, None)
+        if not (field == "bron" or field.endswith("_bron")) or not isinstance(bron, str):
+            continue
+        _kind, seeds = kind_of(bron)  # an own elaboration names the seeds it draws on after its marker
+        named = [part.split(",")[0].strip() for part in seeds.split(";")]
+        unknown = [name for name in named if name not in known.seeds]
+        if unknown:
+            yield (
+                (*loc, field),
+                f"bron noemt onbekend bestand {', '.join(unknown)}; bekend: {', '.join(known.seeds)}",
+            )
 
 
 MIN_STRATEGIES_PER_CELL = 2

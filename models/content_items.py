@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, PlainValidator, field_validator, model_validator
+from pydantic import AfterValidator, Field, PlainValidator, field_validator, model_validator
 
 from models.fields import Code, ContentModel, Text
+from models.source_kinds import OWN_SYNTHESIS, kind_of
 
 Level = Literal["1", "2", "3", "4"]
 LEVELS: tuple[Level, ...] = ("1", "2", "3", "4")
@@ -36,6 +37,23 @@ def _unique(ids: list[str], what: str) -> None:
     doubles = sorted({i for i in ids if ids.count(i) > 1})
     if doubles:
         raise ValueError(f"{what} komt dubbel voor: {', '.join(doubles)}")
+
+
+def _own_synthesis(value: str) -> str:
+    kind, seeds = kind_of(value)
+    if kind is not OWN_SYNTHESIS or not seeds:
+        raise ValueError(
+            f'dit is eigen uitwerking: begin met "{OWN_SYNTHESIS.marker}:" en noem daarna de bronnen waarop '
+            "het steunt (BESTAND, sectie; …)"
+        )
+    return value
+
+
+OwnSynthesis = Annotated[str, AfterValidator(_own_synthesis)]
+"""The source of a text that is our own elaboration: ``eigen uitwerking op basis van: FILE, section; …``.
+
+No seed says such a text (a scoring guide, phase steps, advice per level); the seeds named are what it draws on.
+"""
 
 
 UNDATED: Literal["z.j."] = "z.j."
@@ -83,7 +101,10 @@ class Factor(ContentModel):
     beschrijving: Text
     belang: Text
     niveaus: dict[Level, Text]
+    niveaus_bron: OwnSynthesis
+    """The scoring guide (and the scale it uses) is our own work; this names the seeds it draws on."""
     bron: Text
+    """What the seeds say: the factor's description and why it matters."""
 
     @field_validator("niveaus")
     @classmethod
@@ -116,8 +137,11 @@ class Phase(ContentModel):
     kort: Text
     doel: Text
     stappen: list[Text] = Field(min_length=1)
+    stappen_bron: OwnSynthesis
+    """The steps are our own elaboration of the phase; this names the seeds they draw on."""
     checklist: list[ChecklistItem] = Field(min_length=5, max_length=8)
     bron: Text
+    """What the seeds say: the phase and its goal."""
 
     @model_validator(mode="after")
     def _unique_items(self) -> Phase:
@@ -251,6 +275,8 @@ class LadderLevel(ContentModel):
     naam: Text
     beschrijving: Text
     bouwstenen: list[BuildingBlock] = Field(min_length=1)
+    bouwstenen_noot: Text
+    """That the building blocks shown are not all the handreiking has (seed 002 shows one of three per level)."""
     bron: Text
 
 
@@ -261,8 +287,10 @@ class DescribedLevel(ContentModel):
     naam: Text
     beschrijving: Text
     advies: list[Text] = Field(min_length=1)
-    advies_bron: Text
+    advies_bron: OwnSynthesis
+    """No seed gives advice per level: the advice is our own work; this names the seeds it draws on."""
     bron: Text
+    """What the seeds say: the level's name and description."""
 
 
 class Domain(ContentModel):

@@ -181,7 +181,10 @@ def _levels(content: Content) -> list[LibraryItem]:
                 "niveau",
                 f"ladder-{level.id}",
                 f"Mentale gezondheidsladder: {level.naam}",
-                (Section("Kenmerken", level.beschrijving), Section("Bouwstenen", blocks)),
+                (
+                    Section("Kenmerken", level.beschrijving),
+                    Section("Bouwstenen", f"{blocks}\n{level.bouwstenen_noot}"),
+                ),
                 level.bron,
             )
         )
@@ -198,7 +201,7 @@ def _levels(content: Content) -> list[LibraryItem]:
                     Section("Beschrijving", level.beschrijving),
                     Section("Wat nu te doen", "\n".join(f"• {advice}" for advice in level.advies)),
                 ),
-                f"{level.bron}; advies: {level.advies_bron}",
+                f"{level.bron}; advies: {level.advies_bron}",  # the advice is marked as our own elaboration
             )
             for level in levels
         ]
@@ -270,7 +273,7 @@ def _framework(content: Content) -> list[LibraryItem]:
                     Section("Waarom het ertoe doet", factor.belang),
                     Section("Scoringswijzer", guide),
                 ),
-                factor.bron,
+                f"{factor.bron}; scoringswijzer: {factor.niveaus_bron}",
                 factors=(factor.id,),
             )
         )
@@ -285,7 +288,7 @@ def _framework(content: Content) -> list[LibraryItem]:
                     Section("Stappen", _bullets(phase.stappen)),
                     Section("Checklist", _bullets(item.tekst for item in phase.checklist)),
                 ),
-                phase.bron,
+                f"{phase.bron}; stappen: {phase.stappen_bron}",
                 phases=(phase.id,),
             )
         )

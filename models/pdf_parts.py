@@ -178,7 +178,8 @@ def _scores(scores: Scores) -> list[Flowable]:
         widths.append(TEXT_WIDTH - sum(widths))
     table = _table(rows, widths, header=True)
     table.setStyle([("VALIGN", (1, 1), (1, -1), "MIDDLE")])
-    return [*parts, _p(intro), table]
+    source = [_p(scores.source, SMALL)] if scores.source else []  # the scale is our own elaboration; say so
+    return [*parts, _p(intro), table, *source]
 
 
 def _legal(report: PlanReport) -> list[Flowable]:

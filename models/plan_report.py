@@ -18,7 +18,7 @@ from models.formatting import hours, money, number, percentage, short_date
 from models.legal import client_scope
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.profile import REPRESENTATION_LABELS, size_class
-from models.sources import link_title
+from models.sources import citations, link_title
 from models.workbook import AGREED_BY_LABELS, OPEN_STATUSES, Action, ActionStatus, Agreement, Workbook
 
 Progress = Callable[[int, int], None]
@@ -57,6 +57,8 @@ class Scores:
     factors: list[FactorScore]
     maximum: int
     """The highest score on the scale (4), for charts."""
+    source: str = ""
+    """Where the scale's words come from: ``Betekenis van de scores: Eigen uitwerking op basis van: …``."""
 
     @property
     def compared(self) -> bool:
@@ -330,6 +332,13 @@ def _round_notes(workbook: Workbook, content: Content) -> tuple[list[Note], dt.d
     return notes, latest.datum
 
 
+def scale_source(content: Content) -> str:
+    """The source of the scale's words as a reader sees it; no seed gives a scale, so it is our own elaboration."""
+    if not content.scale_bron:
+        return ""
+    return f"Betekenis van de scores: {'; '.join(citations(content.scale_bron, content))}"
+
+
 def signatures(workbook: Workbook) -> list[Signature]:
     """The signature block: werkgever, the staff's representation, adviseur, and any other role that agreed.
 
@@ -395,6 +404,7 @@ def plan_report(workbook: Workbook, content: Content, today: dt.date, progress: 
             for figure in figures.factors
         ],
         maximum=max(int(key) for key in content.scale),
+        source=scale_source(content),
     )
     legal_notes = {item_id: state.notitie or "" for item_id, state in workbook.wettelijk.items()}
     legal = Legal(

@@ -741,6 +741,8 @@ class _PlanWriter:
                 cells.append(_cell(columns[-1], self.cell_text(_run(_signed(factor.change)), keep_next=keep)))
             rows.append(_row(cells))
         self.out.append(_table(columns, rows, self.styles["grid"]))
+        if scores.source:  # the scale is our own elaboration; say so under the table
+            self.text(_run(scores.source), "small")
 
     def legal(self, report: PlanReport) -> None:
         legal = report.legal

@@ -22,6 +22,7 @@ from models.action_columns import ACTION_COLUMNS, ACTIONS_SHEET, ActionColumn, c
 from models.content import Content
 from models.formatting import form_date
 from models.legal import client_scope, legal_state
+from models.plan_report import scale_source
 from models.report_formats import ReportRequest
 from models.scoring import rounds_by_date
 from models.workbook import ACTION_STATUSES, OPEN_STATUSES, Workbook
@@ -150,6 +151,8 @@ def _scores_sheet(book: Any, formats: _Formats, workbook: Workbook, content: Con
     for offset, (level, label) in enumerate(sorted(content.scale.items()), 1):
         sheet.write_number(row + offset, 0, int(level), formats.scale)
         sheet.write_string(row + offset, 1, label, formats.text)
+    if source := scale_source(content):  # the scale is our own elaboration; say so under it
+        sheet.write_string(row + len(content.scale) + 1, 0, source, formats.text)
     sheet.freeze_panes(1, 1)
 
 

@@ -5,6 +5,11 @@ A ``bron`` in the content names one or more documents, each as ``FILE, section``
 ``;``. A part may carry a label (``advies: FILE, section``) that holds for the parts after it, and
 a part without a file name continues the section before it. Documents are cited once each, in the
 order they first appear, with their sections after them.
+
+A part may also be marked with a kind of source (:mod:`models.source_kinds`): our own elaboration,
+``eigen uitwerking op basis van: FILE, section``, is cited as ``Eigen uitwerking op basis van: Titel
+(uitgever, jaar), section``, so a reader never takes it for what the seed says. Like a label, the
+mark holds for the parts after it until the next label or mark.
 """
 
 from __future__ import annotations
@@ -16,6 +21,21 @@ from dataclasses import dataclass
 from models.content import Content
 from models.content_items import Source
 from models.library import Kind, Library
+from models.source_kinds import OWN_SYNTHESIS, SOURCE_KINDS, SourceKind, kind_of, marked, shown, split_marker
+
+__all__ = [
+    "OWN_SYNTHESIS",
+    "SOURCE_KINDS",
+    "SourceKind",
+    "citations",
+    "cite",
+    "document",
+    "is_own_synthesis",
+    "kind_of",
+    "link_title",
+    "marked",
+    "parts",
+]
 
 SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 """How the seed documents are named; such a name is never what a reader should see."""
@@ -45,6 +65,13 @@ class Part:
     label: str
     file: str | None
     section: str
+    kind: SourceKind | None = None
+    """What kind of source the part is; None when it says what the document says."""
+
+
+def is_own_synthesis(bron: str) -> bool:
+    """Whether ``bron`` marks its text as our own elaboration on the seeds rather than what they say."""
+    return kind_of(bron)[0] is OWN_SYNTHESIS
 
 
 def document(source: Source) -> str:
@@ -61,7 +88,7 @@ def parts(bron: str, files: Iterable[str] = ()) -> list[Part]:
     """The pieces of ``bron``, recognising ``files`` and any seed-like file name as documents."""
     pattern = _file_pattern(files)
     found: list[Part] = []
-    label = ""
+    label, kind = "", None
     for raw in bron.split(";"):
         piece = raw.strip()
         if not piece:
@@ -70,44 +97,46 @@ def parts(bron: str, files: Iterable[str] = ()) -> list[Part]:
         if not names:
             if found:  # the section before went on past a ';', or plain text does
                 last = found[-1]
-                found[-1] = Part(last.label, last.file, f"{last.section}; {piece}" if last.section else piece)
+                section = f"{last.section}; {piece}" if last.section else piece
+                found[-1] = Part(last.label, last.file, section, last.kind)
             else:
-                found.append(Part(label, None, piece))
+                marked_kind, rest = kind_of(piece)
+                found.append(Part(label, None, rest, marked_kind or kind))
             continue
         prefix = piece[: names[0].start()].strip()
         if prefix:
-            label = prefix.removesuffix(":").strip()
+            label, kind = split_marker(prefix)
         for index, name in enumerate(names):
             end = names[index + 1].start() if index + 1 < len(names) else len(piece)
             section = piece[name.end() : end].strip().strip(",").strip()
-            found.append(Part(label, name.group(), section))
+            found.append(Part(label, name.group(), section, kind))
     return found
 
 
 def citations(bron: str, content: Content) -> list[str]:
     """One line per document named in ``bron``: how it is cited, then its sections."""
     sources = content.source_by_file
-    groups: list[tuple[str, str | None, list[str]]] = []
-    where: dict[tuple[str, str], int] = {}
+    groups: list[tuple[str, SourceKind | None, str | None, list[str]]] = []
+    where: dict[tuple[str, SourceKind | None, str], int] = {}
     for part in parts(bron, sources):
         if part.file is None:
-            groups.append((part.label, None, [part.section]))
+            groups.append((part.label, part.kind, None, [part.section]))
             continue
-        key = (part.label, part.file)
+        key = (part.label, part.kind, part.file)
         if key not in where:
             where[key] = len(groups)
-            groups.append((part.label, part.file, []))
-        sections = groups[where[key]][2]
+            groups.append((part.label, part.kind, part.file, []))
+        sections = groups[where[key]][3]
         if part.section and part.section not in sections:
             sections.append(part.section)
     lines = []
-    for label, file, said in groups:
+    for label, kind, file, said in groups:
         line = "; ".join(said)
         if file is not None:
             source = sources.get(file)
             name = document(source) if source is not None else f"onbekend brondocument '{file}'"
             line = f"{name}, {line}" if line else name
-        lines.append(f"{label}: {line}" if label else line)
+        lines.append(shown(kind, label, line))
     return lines
 
 

@@ -14,9 +14,11 @@ from models.figures import FactorFigure, factor_figures
 from models.formatting import short_date
 from models.library import Kind, LibraryItem
 from models.scoring import linked_actions, rounds_by_date, sparkline
+from models.sources import cite
 from models.workbook import OPEN_STATUSES
 from screens.reference import ReferenceScreen, reference_bindings
 from widgets.cells import cell
+from widgets.item_view import source_lines
 
 RELATED_KINDS: tuple[Kind, ...] = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 TREND_WIDTH = 6
@@ -102,6 +104,7 @@ class FactorsScreen(ReferenceScreen):
             marker = Content.styled("▶ ", "bold $accent") if figure.latest == score else Content("  ")
             lines.append(Content.assemble(marker, (f"{score} {content.scale_label(score)}", "bold"), *marks))
             lines.append(Content.assemble("    ", factor.level_text(score)))
+        lines += source_lines(cite(factor.niveaus_bron, content), of="de scoringswijzer")
         lines += [Content(""), Content.styled("Metingen", "bold $text-primary")]
         rounds = rounds_by_date(workbook)
         if not rounds:

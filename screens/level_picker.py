@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 from models.content import Content as Library
 from models.content_items import DescribedLevel, LadderLevel
 from models.levels import MODEL_TITLES, LevelModel, levels_of
+from models.sources import cite
 from screens.base import AppDialog
+from widgets.item_view import source_lines
 from widgets.lists import ChoiceList
 from widgets.scroll import Scroll
 
@@ -24,8 +26,12 @@ CLEAR = "-"
 """The option that takes the level away."""
 
 
-def level_text(level: LadderLevel | DescribedLevel, *, with_name: bool = True) -> Content:
-    """A level's description and what to work on at that level."""
+def level_text(level: LadderLevel | DescribedLevel, library: Library, *, with_name: bool = True) -> Content:
+    """A level's description and what to work on at that level.
+
+    The ladder's building blocks say that they are not all the handreiking has; advice per level, which
+    is our own elaboration, ends with where it comes from ("Eigen uitwerking op basis van: …").
+    """
     lines = [Content.styled(level.naam, "bold")] if with_name else []
     lines += [Content(level.beschrijving), Content("")]
     if isinstance(level, LadderLevel):
@@ -33,9 +39,11 @@ def level_text(level: LadderLevel | DescribedLevel, *, with_name: bool = True) -
         for block in level.bouwstenen:
             lines += [Content.assemble(("• ", "bold"), (block.titel, "bold")), Content(f"  {block.uitleg}")]
             lines += [Content.styled(f"  hulpbron: {source}", "$foreground-muted") for source in block.hulpbronnen]
+        lines.append(Content.styled(level.bouwstenen_noot, "italic $foreground-muted"))
     else:
         lines.append(Content.styled("Wat nu te doen", "bold $text-primary"))
         lines += [Content(f"• {advice}") for advice in level.advies]
+        lines += source_lines(cite(level.advies_bron, library), of="dit advies")
     return Content("\n").join(lines)
 
 
@@ -73,7 +81,7 @@ class LevelPickerScreen(AppDialog[str | None]):
     def _show(self, event: OptionList.OptionHighlighted) -> None:
         about = self.query_one("#level-about-text", Static)
         level = next((lv for lv in levels_of(self.library, self.model) if lv.id == event.option.id), None)
-        about.update(level_text(level) if level else Content.styled("Geen niveau vastleggen.", "italic"))
+        about.update(level_text(level, self.library) if level else Content.styled("Geen niveau vastleggen.", "italic"))
         self.query_one("#level-about", Scroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected)

@@ -152,7 +152,7 @@ class OrganisationScreen(WorkbookScreen):
                     for day, level_id in history
                 ]
                 parts.append(Content.styled("Verloop: " + " → ".join(steps), "$foreground-muted"))
-            parts.append(level_text(level, with_name=False))
+            parts.append(level_text(level, library, with_name=False))
         return Content("\n").join(parts)
 
     # -- keys -------------------------------------------------------------------------------------

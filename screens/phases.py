@@ -18,10 +18,12 @@ from models.checklists import is_ticked, with_current_phase, with_item_note, wit
 from models.content_items import ChecklistItem
 from models.figures import current_phase, phase_figures
 from models.library import Kind, LibraryItem
+from models.sources import cite
 from models.workbook import OPEN_STATUSES
 from screens.prompt import TextPromptScreen
 from screens.reference import ReferenceScreen, reference_bindings
 from widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.item_view import source_lines
 
 RELATED_KINDS: tuple[Kind, ...] = ("strategie", "tip", "wettelijk", "interventie", "praktijk")
 
@@ -77,6 +79,7 @@ class PhasesScreen(ReferenceScreen):
             Content.styled("Stappen", "bold $text-primary"),
         ]
         lines += [Content(f"{number}. {step}") for number, step in enumerate(phase.stappen, 1)]
+        lines += source_lines(cite(phase.stappen_bron, content), of="de stappen")
         lines += [Content(""), Content.styled("Acties in deze fase", "bold $text-primary")]
         actions = [action for action in workbook.acties if action.fase == subject_id]
         if not actions:

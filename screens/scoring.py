@@ -27,9 +27,11 @@ from models.scoring import (
     with_round_note,
     with_score,
 )
+from models.sources import cite
 from models.workbook import ScoringRound
 from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
+from widgets.item_view import source_lines
 from widgets.scroll import Scroll
 
 SCORE_GROUP = Binding.Group("Score", compact=True)
@@ -106,6 +108,7 @@ class ScoringScreen(WorkbookScreen):
                 for score in range(1, 5):
                     yield Static(id=f"level-{score}-head", classes="level-head")
                     yield Static(id=f"level-{score}-text", classes="level-text")
+            yield Static(id="scoring-guide-source")
             yield Static(id="scoring-note")
             yield Static(id="scoring-history")
         yield Footer(compact=True)
@@ -174,6 +177,9 @@ class ScoringScreen(WorkbookScreen):
                 )
             )
             self.query_one(f"#level-{score}-text", Static).update(factor.level_text(score))
+        self.query_one("#scoring-guide-source", Static).update(
+            Content("\n").join(source_lines(cite(factor.niveaus_bron, content), of="de scoringswijzer"))
+        )
         note = scoring.toelichting.get(factor.id)
         self.query_one("#scoring-note", Static).update(
             Content.assemble(("Notitie: ", "bold"), note)

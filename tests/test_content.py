@@ -83,7 +83,8 @@ def test_a_missing_scoring_level_is_an_error(tmp_path: Path) -> None:
     folder = _copy_content(tmp_path)
     path = folder / "succesfactoren.toml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    first_level_four = next(i for i, line in enumerate(lines) if line.startswith("4 = ") and i > 10)
+    guide = lines.index("[succesfactoren.niveaus]")  # the first factor's scoring guide, not the scale above it
+    first_level_four = next(i for i, line in enumerate(lines) if line.startswith("4 = ") and i > guide)
     del lines[first_level_four]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(WorkbookError) as caught:

@@ -158,7 +158,7 @@ async def test_phase_screen_shows_the_checklist_as_ticked_in_the_workbook(workbo
         checklist = app.screen.query_one("#phase-checklist", OptionList)
         assert checklist.border_title == "Checklist · 6 van 7 afgevinkt"
         items = [checklist.get_option_at_index(i).prompt.plain for i in range(checklist.option_count)]  # type: ignore[union-attr]
-        assert any(item.startswith("☐ Een PAGO of PMO is aangeboden") for item in items)
+        assert any(item.startswith("☐ Medewerkers is een PAGO aangeboden") for item in items)
         await pilot.press("enter")  # from the list of phases to the checklist
         assert checklist.has_focus
         related = app.screen.query_one("#subject-related", OptionList)

@@ -21,7 +21,7 @@ from models.library import Library
 from models.problems import WorkbookError
 from models.report import report_text
 from models.report_csv import actions_csv
-from models.sources import SEED_FILE, citations, cite, document, link_title
+from models.sources import SEED_FILE, citations, cite, document, kind_of, link_title
 from models.store import load_workbook
 from screens.legal import LegalScreen
 from screens.library import LibraryScreen
@@ -38,10 +38,10 @@ def _source(content: Content, number: int) -> Source:
 
 
 def _bron_fields(model: BaseModel) -> Iterator[str]:
-    """Every ``bron`` and ``advies_bron`` in an item and in the items it holds."""
+    """Every ``bron`` and ``…_bron`` (such as ``advies_bron``) in an item and in the items it holds."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if name in {"bron", "advies_bron"} and isinstance(value, str):
+        if (name == "bron" or name.endswith("_bron")) and isinstance(value, str):
             yield value
         for inner in value if isinstance(value, list) else [value]:
             if isinstance(inner, BaseModel):
@@ -130,9 +130,11 @@ def test_every_bron_in_the_content_is_cited_with_its_documents_and_sections(cont
         assert named, bron
         lines = cited.splitlines()
         assert len(lines) == len(named), bron  # one line per document
+        kind, seeds = kind_of(bron)
+        said = f"{kind.shown}: " if kind else ""  # our own elaboration says so on every line
         for line, file in zip(lines, named, strict=True):
-            assert line.startswith(document(content.source_by_file[file])), bron
-        for part in bron.split(";"):
+            assert line.startswith(said + document(content.source_by_file[file])), bron
+        for part in seeds.split(";"):
             section = part.split(",", 1)[1].strip() if "," in part else ""
             assert section in cited, (bron, section)
 

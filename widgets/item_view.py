@@ -24,12 +24,17 @@ def highlighted(text: str, words: Sequence[str], style: str = "") -> Content:
     return content
 
 
-def source_lines(cited: str, style: str = "italic $foreground-muted") -> list[Content]:
-    """A cited source: ``Bron: …`` on one line, or ``Bronnen:`` with a line per document."""
+def source_lines(cited: str, style: str = "italic $foreground-muted", *, of: str = "") -> list[Content]:
+    """A cited source: ``Bron: …`` on one line, or ``Bronnen:`` with a line per document.
+
+    With ``of`` the heading says whose source it is (``Bron van de scoringswijzer: …``), for a part of an
+    item whose source differs from the item's, such as our own elaboration on the seeds.
+    """
     documents = [line for line in cited.splitlines() if line.strip()]
+    whose = f" van {of}" if of else ""
     if len(documents) <= 1:
-        return [Content.styled(f"Bron: {documents[0] if documents else '(geen)'}", style)]
-    return [Content.styled("Bronnen:", style), *(Content.styled(f"• {line}", style) for line in documents)]
+        return [Content.styled(f"Bron{whose}: {documents[0] if documents else '(geen)'}", style)]
+    return [Content.styled(f"Bronnen{whose}:", style), *(Content.styled(f"• {line}", style) for line in documents)]
 
 
 def tags_line(item: LibraryItem, library: Library) -> Content:
