@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -300,3 +301,11 @@ def test_every_intervention_verdict_is_the_one_seed_001_gives(content: Content) 
         "leefstijl-voeding-en-beweging": "lijken effectief",  # §2.3.3, §2.4 first kind (leefstijl)
         "leefstijl-voorlichting-checks-beloning": "lijken effectief",  # §2.4 first kind (leefstijl)
     }
+
+
+def test_every_content_file_writes_percentages_one_way() -> None:
+    """'15%' throughout, never '15 %' or '15 procent' (issue 15, part 10); 'procentpunten' is a different thing."""
+    for path in sorted(content_folder().glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.findall(r"\d %", text), path.name
+        assert not re.findall(r"\d procent\b", text), path.name
