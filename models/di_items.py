@@ -1,8 +1,8 @@
 """The DI frameworks of seed 003, as validated from ``content/di.toml``.
 
 Five DI aspects (duurzame inzetbaarheid), each with its indicators; an indicator may carry the chance that
-actions on it continue after the project (Tabel 17–21: ja, misschien, nee in percent, and the number of
-answers). The numbered actions and results of Tabel 10–14 refer to an aspect and an indicator by id.
+actions on it continue after the project (Tabel 17–21: ja, misschien, nee in percent of the N actions the
+entrepreneurs took on it). The numbered actions and results of Tabel 10–14 refer to an aspect and an indicator by id.
 Field names are the TOML keys; ids are stable, since a workbook's DI-scan refers to indicators by id.
 """
 
@@ -30,7 +30,7 @@ class DiIndicator(ContentModel):
     vervolg_misschien: Percent | None = None
     vervolg_nee: Percent | None = None
     vervolg_n: Annotated[int, Field(ge=1)] | None = None
-    """How many answers the percentages rest on."""
+    """How many actions on the indicator the percentages rest on (N of Tabel 17–21)."""
     bron: Text
 
     @model_validator(mode="after")

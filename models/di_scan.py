@@ -138,17 +138,25 @@ def _percent(value: float) -> str:
     return f"{plain_number(value)}%"
 
 
-def continuation_text(indicator: DiIndicator) -> str | None:
-    """``Vervolg: 64,5% ja, 21,3% misschien, 5,9% nee (n = 197)``; None where the seed gives no figures."""
+def continuation_figures(indicator: DiIndicator) -> str | None:
+    """``64,5% ja, 21,3% misschien, 5,9% nee (n = 197)``; None where the seed gives no figures."""
     if indicator.vervolg_ja is None or indicator.vervolg_misschien is None or indicator.vervolg_nee is None:
         return None
     text = (
-        f"Vervolg: {_percent(indicator.vervolg_ja)} ja, {_percent(indicator.vervolg_misschien)} misschien, "
+        f"{_percent(indicator.vervolg_ja)} ja, {_percent(indicator.vervolg_misschien)} misschien, "
         f"{_percent(indicator.vervolg_nee)} nee"
     )
     return f"{text} (n = {indicator.vervolg_n})" if indicator.vervolg_n is not None else text
 
 
+def continuation_text(indicator: DiIndicator) -> str | None:
+    """``Vervolg: 64,5% ja, 21,3% misschien, 5,9% nee (n = 197)``; None where the seed gives no figures."""
+    figures = continuation_figures(indicator)
+    return f"Vervolg: {figures}" if figures else None
+
+
 CONTINUATION_MEANING = (
-    "hoe waarschijnlijk bedrijven in het project acties op deze indicator voortzetten (per DI-aspect, Tabel 17–21)"
+    "Of ondernemers in het project hun acties op deze indicator wilden voortzetten: ja, misschien of nee, "
+    "als deel van n acties (eindverslag DI in het mkb, Tabel 17–21)."
 )
+"""What the continuation figures say, in a line under them."""

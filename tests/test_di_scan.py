@@ -344,3 +344,45 @@ def test_the_same_mark_changed_differently_is_a_conflict_that_can_be_resolved(
     resolved = resolve_conflict(result.workbook, 0, "hun", content=content)
     assert latest_scan(resolved).stand == {first: "geborgd"}  # type: ignore[union-attr]
     assert not resolved.conflicten
+
+
+# -- the library ------------------------------------------------------------------------------------
+
+
+def test_each_numbered_di_action_is_a_library_item_with_its_indicator_and_results(content: Content) -> None:
+    from models.library import ACTIONABLE, KIND_LABELS, Library
+
+    library = Library(content)
+    di = content.di
+    actions = [action for action in di.actions if action.soort == "actie"]
+    assert "di-actie" in ACTIONABLE and "di-actie" in KIND_LABELS
+    assert library.count("di-actie") == len(actions) > 0
+    for action in actions:
+        item = library.by_key[f"di-actie:{action.id}"]
+        assert item.title == action.titel and item.actionable and item.bron == action.bron
+        indicator = di.indicator_by_id[action.indicator]
+        headings = [section.heading for section in item.sections]
+        assert headings[:3] == ["DI-aspect", f"Indicator: {indicator.naam}", "Kans op vervolg"]
+        results = di.actions_for(indicator.id, "resultaat")
+        if results:
+            assert headings[3] == "Wat bedrijven ermee bereikten"
+            assert all(result.titel in item.sections[3].text for result in results)
+        figures = item.sections[2].text
+        assert ("% ja, " in figures) == indicator.has_continuation
+
+
+def test_a_di_action_is_found_by_a_word_of_its_title_and_becomes_a_linked_action(
+    content: Content, example: Workbook
+) -> None:
+    from models.library import Library
+    from models.plan import action_from_item
+    from models.sources import link_title
+
+    library = Library(content)
+    action = next(action for action in content.di.actions if action.soort == "actie")
+    word = max(action.titel.split(), key=len)
+    assert f"di-actie:{action.id}" in [hit.item.key for hit in library.search(word, kind="di-actie")]
+    made = action_from_item(library.by_key[f"di-actie:{action.id}"], example)
+    assert (made.titel, made.bron, made.status) == (action.titel, f"di-actie:{action.id}", "idee")
+    assert link_title(made.bron or "", content) == f"DI-actie: {action.titel}"
+    assert "onbekende verwijzing" in link_title("di-actie:bestaat-niet", content)
