@@ -114,6 +114,14 @@ class AspectCount:
             parts.append(f"{self.counts[UNJUDGED]} {UNJUDGED}")
         return " · ".join(parts)
 
+    def short(self) -> str:
+        """``3 geborgd · 2 begonnen · 1 niet`` with ``(van 7)`` when not every indicator was judged."""
+        parts = [f"{self.counts[mark]} {mark}" for mark in reversed(DI_MARKS) if self.counts.get(mark)]
+        if not parts:
+            return "nog niets beoordeeld"
+        text = " · ".join(parts)
+        return f"{text} (van {self.total})" if self.counts.get(UNJUDGED) else text
+
 
 def aspect_counts(scan: DiScan | None, di: Di) -> list[AspectCount]:
     """Per aspect, in content order, how many indicators have each mark."""
