@@ -386,3 +386,59 @@ def test_a_di_action_is_found_by_a_word_of_its_title_and_becomes_a_linked_action
     assert (made.titel, made.bron, made.status) == (action.titel, f"di-actie:{action.id}", "idee")
     assert link_title(made.bron or "", content) == f"DI-actie: {action.titel}"
     assert "onbekende verwijzing" in link_title("di-actie:bestaat-niet", content)
+
+
+# -- the plan van aanpak ----------------------------------------------------------------------------
+
+
+def _scanned(example: Workbook, content: Content) -> tuple[Workbook, list[str]]:
+    first, second, third = _indicators(content)
+    workbook = with_mark(with_mark(example, first, "geborgd", DAY), second, "niet", DAY)
+    workbook = with_indicator_note(workbook, first, "Vast agendapunt.", DAY)
+    return with_scan_note(workbook, "Met de ondernemer doorgelopen.", DAY), [first, second, third]
+
+
+def test_the_plan_has_a_di_scan_part_only_with_a_scan(example: Workbook, content: Content) -> None:
+    from models.plan_report import plan_report
+    from models.report import render
+
+    assert plan_report(example, content, DAY).di_scan is None
+    assert "DI-scan" not in render(plan_report(example, content, DAY), "md")
+    workbook, (first, second, third) = _scanned(example, content)
+    scan = plan_report(workbook, content, DAY).di_scan
+    assert scan is not None and scan.day == DAY and scan.note == "Met de ondernemer doorgelopen."
+    assert [aspect.name for aspect in scan.aspects] == [aspect.naam for aspect in content.di.aspects]
+    names = content.di.indicator_by_id
+    lines = {line.name: line for aspect in scan.aspects for line in aspect.indicators}
+    assert len(lines) == 31
+    assert (lines[names[first].naam].mark, lines[names[first].naam].note) == ("geborgd", "Vast agendapunt.")
+    assert (lines[names[second].naam].mark, lines[names[third].naam].mark) == ("niet", "niet beoordeeld")
+    own = len(content.di.aspects[0].indicatoren)
+    assert scan.aspects[0].summary == f"1 geborgd · 1 niet (van {own})"
+    markdown = render(plan_report(workbook, content, DAY), "md")
+    assert "### DI-scan" in markdown and markdown.index("### DI-scan") < markdown.index("### Wettelijk minimum")
+    assert f"- {names[first].naam}: geborgd. Vast agendapunt." in markdown
+    html = render(plan_report(workbook, content, DAY), "html")
+    assert '<table class="di-scan">' in html and "Met de ondernemer doorgelopen." in html
+
+
+def test_word_and_pdf_show_the_di_scan(example: Workbook, content: Content) -> None:
+    import zipfile
+
+    import pypdf
+
+    from models import report_docx, report_pdf
+    from models.report_formats import ReportRequest
+
+    workbook, (first, _, _) = _scanned(example, content)
+    name = content.di.indicator_by_id[first].naam
+    request = ReportRequest(workbook, content, DAY)
+    with zipfile.ZipFile(io.BytesIO(report_docx.make(request))) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "DI-scan van 22 november 2026" in body and name in body and "Vast agendapunt." in body
+    reader = pypdf.PdfReader(io.BytesIO(report_pdf.make(request)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "DI-scan van 22 november 2026" in text and "Vast agendapunt." in text
+    plain = ReportRequest(example, content, DAY)
+    with zipfile.ZipFile(io.BytesIO(report_docx.make(plain))) as package:
+        assert "DI-scan" not in package.read("word/document.xml").decode("utf-8")
