@@ -174,7 +174,10 @@ class DiScanScreen(WorkbookScreen):
         if actions:
             lines += [Content(f"• {action.titel}") for action in actions]
             lines.append(
-                Content.styled("Bibliotheek (5), soort DI-acties: a zet een actie in het plan.", "$foreground-muted")
+                Content.styled(
+                    "In de Bibliotheek (5) onder 'DI-acties uit het mkb'; daar zet a er een in het plan.",
+                    "$foreground-muted",
+                )
             )
         else:
             lines.append(Content.styled("Geen genummerde acties in de bron.", "$foreground-muted"))
