@@ -2,8 +2,8 @@
 
 Keys follow the model's field order (unknown keys after them, in the order they were read),
 dictionaries keyed by content ids follow the content order, actions are sorted by id, scoring
-rounds, level choices and log entries by date, consent (``akkoord``) by date and role, and empty
-optional values are left out.
+rounds, DI-scans, level choices and log entries by date (a DI-scan's marks and notes in the order of the
+indicators), consent (``akkoord``) by date and role, and empty optional values are left out.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from models.agreements import order_key
 from models.content import Content
 from models.toml_emit import RenderedItem, dumps, render_array_item
-from models.workbook import Action, LogEntry, ScoringRound, Workbook
+from models.workbook import Action, DiScan, LogEntry, ScoringRound, Workbook
 
 _NUMBER_SUFFIX = re.compile(r"(\d+)$")
 _RENDERED: dict[int, tuple[weakref.ref[Action], Content, RenderedItem]] = {}
@@ -105,6 +105,12 @@ class _Writer:
             },
         )
 
+    def di_scan(self, scan: DiScan) -> dict[str, Any]:
+        order = self.content.di.indicator_order
+        return self.table(
+            scan, {"stand": lambda marks: _ordered(marks, order), "toelichting": lambda notes: _ordered(notes, order)}
+        )
+
     def action(self, action: Action) -> dict[str, Any]:
         return self.table(action, {"succesfactoren": self.factor_list})
 
@@ -127,6 +133,7 @@ class _Writer:
                 "laatste_actie": lambda last: last if last and last > workbook.highest_action_number() else None,
                 "niveaus": lambda choices: [self.table(c) for c in sorted(choices, key=lambda c: c.datum)],
                 "metingen": lambda rounds: [self.scoring_round(r) for r in sorted(rounds, key=lambda r: r.datum)],
+                "di_scan": lambda scans: [self.di_scan(s) for s in sorted(scans, key=lambda s: s.datum)],
                 "fasen": self.phases,
                 "wettelijk": lambda items: {
                     key: self.table(state) for key, state in _ordered(items, self.content.legal_order).items()

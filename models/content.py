@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from models.content_checks import Known, missing_strategies, reference_errors
+from models.content_checks import Known, Loc, missing_strategies, reference_errors
 from models.content_items import (
     Actor,
     DescribedLevel,
@@ -28,6 +29,7 @@ from models.content_items import (
     Strategy,
     Tip,
 )
+from models.di_items import DiAction, DiAspect, DiIndicator
 from models.dutch_messages import located, validation_problems
 from models.fields import ContentModel, Text
 from models.policy_items import Benefits, ConversationCard, CoreTask
@@ -93,6 +95,16 @@ class TipFile(ContentModel):
     tips: list[Tip] = Field(min_length=1)
 
 
+class DiFile(ContentModel):
+    aspecten: list[DiAspect] = Field(min_length=1)
+    acties: list[DiAction] = Field(default_factory=list)
+
+
+DI_ASPECTS = 5
+DI_INDICATORS = 31
+"""What seed 003 holds: five DI aspects with 31 indicators between them (§ DI-aspecten, Tabel 10–14)."""
+
+
 @dataclass(frozen=True)
 class Reference:
     """The library part of the content: read on first use, not at start-up."""
@@ -118,6 +130,40 @@ class Levels:
     ladder: tuple[LadderLevel, ...]
     practice_levels: tuple[DescribedLevel, ...]
     di_types: tuple[DescribedLevel, ...]
+
+
+@dataclass(frozen=True)
+class Di:
+    """The DI frameworks of seed 003: aspects with their indicators, and the numbered actions and results."""
+
+    aspects: tuple[DiAspect, ...]
+    actions: tuple[DiAction, ...]
+
+    @cached_property
+    def indicators(self) -> tuple[DiIndicator, ...]:
+        """Every indicator, aspect by aspect in file order."""
+        return tuple(indicator for aspect in self.aspects for indicator in aspect.indicatoren)
+
+    @cached_property
+    def aspect_by_id(self) -> dict[str, DiAspect]:
+        return {aspect.id: aspect for aspect in self.aspects}
+
+    @cached_property
+    def indicator_by_id(self) -> dict[str, DiIndicator]:
+        return {indicator.id: indicator for indicator in self.indicators}
+
+    @cached_property
+    def aspect_of(self) -> dict[str, DiAspect]:
+        """The aspect each indicator belongs to, by indicator id."""
+        return {indicator.id: aspect for aspect in self.aspects for indicator in aspect.indicatoren}
+
+    @cached_property
+    def indicator_order(self) -> dict[str, int]:
+        return {indicator.id: index for index, indicator in enumerate(self.indicators)}
+
+    def actions_for(self, indicator_id: str, kind: str = "actie") -> list[DiAction]:
+        """The numbered actions (or results) on one indicator, in file order."""
+        return [action for action in self.actions if action.indicator == indicator_id and action.soort == kind]
 
 
 @dataclass(frozen=True)
@@ -213,6 +259,13 @@ class Content:
         return self.reference.tips
 
     @cached_property
+    def di(self) -> Di:
+        """The DI aspects, indicators and actions of seed 003; read on first use (the DI-scan, the library)."""
+        if self.folder is None:
+            raise WorkbookError([Problem("content", "geen map met inhoud bekend")])
+        return _load_di(self.folder, self.known)
+
+    @cached_property
     def known(self) -> Known:
         return Known(
             factors=[factor.id for factor in self.factors],
@@ -300,6 +353,50 @@ def _load_levels(base: Path, known: Known) -> Levels:
     )
 
 
+def _di_errors(document: DiFile) -> Iterator[tuple[Loc, str]]:
+    """What a single list's check cannot see: ids across aspects, links of actions, and the seed's counts."""
+    seen: dict[str, str] = {}
+    for a, aspect in enumerate(document.aspecten):
+        for i, indicator in enumerate(aspect.indicatoren):
+            if indicator.id in seen and seen[indicator.id] != aspect.id:
+                yield (
+                    ("aspecten", a, "indicatoren", i, "id"),
+                    f"indicator-id '{indicator.id}' staat al bij aspect '{seen[indicator.id]}'; elk id één keer",
+                )
+            seen.setdefault(indicator.id, aspect.id)
+    aspects = {aspect.id: aspect for aspect in document.aspecten}
+    for n, action in enumerate(document.acties):
+        owner = aspects.get(action.aspect)
+        if owner is None:
+            yield ("acties", n, "aspect"), f"onbekend DI-aspect '{action.aspect}'; toegestaan: {', '.join(aspects)}"
+            continue
+        own = [indicator.id for indicator in owner.indicatoren]
+        if action.indicator not in own:
+            yield (
+                ("acties", n, "indicator"),
+                f"indicator '{action.indicator}' hoort niet bij aspect '{owner.id}'; daar horen: {', '.join(own)}",
+            )
+    count = sum(len(aspect.indicatoren) for aspect in document.aspecten)
+    if len(document.aspecten) != DI_ASPECTS or count != DI_INDICATORS:
+        yield (
+            ("aspecten",),
+            f"{len(document.aspecten)} aspecten met {count} indicatoren; seed 003 heeft er {DI_ASPECTS} "
+            f"met {DI_INDICATORS}",
+        )
+
+
+def _load_di(base: Path, known: Known) -> Di:
+    document, read = _validated(DiFile, base / "di.toml")
+    problems = _cross_checks([read], known)
+    found = list(_di_errors(document))
+    if found:
+        positions = scan(read.text)
+        problems += [located(str(read.path), read.text, loc, message, positions) for loc, message in found]
+    if problems:
+        raise WorkbookError(problems)
+    return Di(aspects=tuple(document.aspecten), actions=tuple(document.acties))
+
+
 def _load_reference(base: Path, known: Known) -> Reference:
     strategies, strategies_read = _validated(StrategyFile, base / "strategieen.toml")
     interventions, interventions_read = _validated(InterventionFile, base / "interventies.toml")
@@ -351,7 +448,7 @@ def load_content(folder: Path | None = None, *, complete: bool = False) -> Conte
     if problems:
         raise WorkbookError(problems)
     if complete:
-        _ = content.levels, content.reference
+        _ = content.levels, content.reference, content.di
     return content
 
 

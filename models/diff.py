@@ -1,6 +1,6 @@
 """What changed between two versions of a workbook, in Dutch, per subject.
 
-Actions are matched by id, scoring rounds and level choices by date, legal items and phases by
+Actions are matched by id, scoring rounds, DI-scans and level choices by date, legal items and phases by
 their content id, log entries by date and title, consent (``akkoord``) by date and role. Every field
 is compared, also keys the program does not know, so nothing changes unseen.
 """
@@ -20,11 +20,12 @@ from models.canonical import action_sort_key
 from models.content import Content
 from models.formatting import aantal, hours, money, percentage, plain_number, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
-from models.workbook import Agreement, LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
+from models.problems import WorkbookError
+from models.workbook import Agreement, DiScan, LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
 
 SECTIONS = (
-    "Werkboek", "Conflicten", "Profiel", "Niveaus", "Metingen", "Fasen", "Wettelijk minimum", "Acties", "Logboek",
-    "Akkoord",
+    "Werkboek", "Conflicten", "Profiel", "Niveaus", "Metingen", "DI-scan", "Fasen", "Wettelijk minimum", "Acties",
+    "Logboek", "Akkoord",
 )  # fmt: skip
 LONG_TEXT = 50
 """Texts longer than this (or with a line break) are reported as changed, not quoted in full."""
@@ -129,6 +130,21 @@ class _Differ:
         level = level_by_id(self.content, model, level_id)  # type: ignore[arg-type]
         return level.naam if level else level_id
 
+    def indicator(self, indicator_id: str) -> str:
+        """A DI indicator by name; its id when the DI content cannot be read or does not know it."""
+        try:
+            found = self.content.di.indicator_by_id.get(indicator_id)
+        except WorkbookError:
+            found = None
+        return found.naam if found else indicator_id
+
+    def _by_indicator(self, by_indicator: Mapping[str, Any]) -> dict[str, Any]:
+        try:
+            order = self.content.di.indicator_order
+        except WorkbookError:
+            order = {}
+        return dict(sorted(by_indicator.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
     def checklist_item(self, phase_id: str, item_id: str) -> str:
         phase = self.content.phase_by_id.get(phase_id)
         item = next((i for i in phase.checklist if i.id == item_id), None) if phase else None
@@ -143,6 +159,7 @@ class _Differ:
         yield from (DiffLine("Profiel", text) for text in _field_changes(old_profile, new_profile, shown=profile))
         yield from self.levels()
         yield from self.rounds()
+        yield from self.di_scans()
         yield from self.phases()
         yield from self.legal()
         yield from self.actions()
@@ -176,7 +193,7 @@ class _Differ:
 
             yield DiffLine("Fasen", _change("huidige fase", self.old.huidige_fase, self.new.huidige_fase, shown))
         nested = {"organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "huidige_fase"}
-        nested |= {"akkoord", "conflicten"}
+        nested |= {"akkoord", "conflicten", "di_scan"}
         for text in _field_changes(self.old, self.new, skip={*nested, "laatste_actie"}):
             yield DiffLine("Werkboek", text)
         yield from self.action_counter()
@@ -236,6 +253,31 @@ class _Differ:
                 verb = "toegevoegd" if a_note is None else "verwijderd" if b_note is None else "gewijzigd"
                 yield f"toelichting bij {self.factor(factor_id)} {verb}"
         yield from _field_changes(old, new, skip={"datum", "scores", "toelichting"})
+
+    def di_scans(self) -> Iterator[DiffLine]:
+        before = {scan.datum: scan for scan in self.old.di_scan}
+        after = {scan.datum: scan for scan in self.new.di_scan}
+        for day in sorted(before.keys() | after.keys()):
+            label = f"DI-scan {short_date(day)}"
+            old, new = before.get(day), after.get(day)
+            if old is None and new is not None:
+                yield DiffLine("DI-scan", f"{label}: nieuw ({_marked(new)})")
+            elif new is None and old is not None:
+                yield DiffLine("DI-scan", f"{label}: verwijderd ({_marked(old)})")
+            elif old is not None and new is not None:
+                yield from (DiffLine("DI-scan", f"{label}: {text}") for text in self._scan_changes(old, new))
+
+    def _scan_changes(self, old: DiScan, new: DiScan) -> Iterator[str]:
+        for indicator_id in self._by_indicator({**old.stand, **new.stand}):
+            a, b = old.stand.get(indicator_id), new.stand.get(indicator_id)
+            if a != b:
+                yield f"{self.indicator(indicator_id)} {a or 'niet beoordeeld'} → {b or 'niet beoordeeld'}"
+        for indicator_id in self._by_indicator({**old.toelichting, **new.toelichting}):
+            a_note, b_note = old.toelichting.get(indicator_id), new.toelichting.get(indicator_id)
+            if a_note != b_note:
+                verb = "toegevoegd" if a_note is None else "verwijderd" if b_note is None else "gewijzigd"
+                yield f"toelichting bij {self.indicator(indicator_id)} {verb}"
+        yield from _field_changes(old, new, skip={"datum", "stand", "toelichting"})
 
     def phases(self) -> Iterator[DiffLine]:
         order = self.content.phase_order
@@ -334,6 +376,11 @@ class _Differ:
             elif old is not None and new is not None:
                 for text in _field_changes(old, new, shown=shown):
                     yield DiffLine("Akkoord", f"{agreement_title(new)}: {text}")
+
+
+def _marked(scan: DiScan) -> str:
+    """``3 indicatoren beoordeeld`` for a scan that came or went."""
+    return f"{aantal(len(scan.stand), 'indicator', 'indicatoren')} beoordeeld"
 
 
 def _agreement_pairs(old: list[Agreement], new: list[Agreement]) -> list[tuple[Agreement | None, Agreement | None]]:

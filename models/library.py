@@ -11,18 +11,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from models.content import Content
+from models.content import Content, Di
 from models.content_items import Actor, Intervention, LegalItem, Practice, Relevance, Strategy
+from models.di_items import DiAction
+from models.di_scan import CONTINUATION_MEANING, continuation_figures
 from models.text_search import fold, match_spans, terms
 
 Kind = Literal[
-    "strategie", "wettelijk", "interventie", "praktijk", "tip", "actor", "niveau", "beleid", "succesfactor", "fase"
-]
+    "strategie", "wettelijk", "interventie", "praktijk", "di-actie", "tip", "actor", "niveau", "beleid",
+    "succesfactor", "fase",
+]  # fmt: skip
 KIND_LABELS: dict[Kind, str] = {
     "strategie": "Strategieën",
     "wettelijk": "Wettelijk minimum",
     "interventie": "Interventies",
     "praktijk": "Goede praktijken",
+    "di-actie": "DI-acties uit het mkb",
     "tip": "Tips voor de adviseur",
     "actor": "Actoren",
     "niveau": "Niveaus",
@@ -32,7 +36,7 @@ KIND_LABELS: dict[Kind, str] = {
 }
 """Kinds in the order results are grouped, with their Dutch group names."""
 
-ACTIONABLE: frozenset[Kind] = frozenset({"strategie", "wettelijk", "interventie", "praktijk"})
+ACTIONABLE: frozenset[Kind] = frozenset({"strategie", "wettelijk", "interventie", "praktijk", "di-actie"})
 SELF_REPORTED = "Zelf gerapporteerd door wie het uitvoerde; niet wetenschappelijk bewezen."
 CAUTION = "Let op bij het citeren"
 """Heading of a note on a source's figures or wording: a caution from us, not a fact from the source."""
@@ -170,6 +174,28 @@ def _actor(actor: Actor) -> LibraryItem:
     return LibraryItem("actor", actor.id, actor.naam, tuple(sections), actor.bron)
 
 
+DI_REPORTED = "Zo gemeld door convenantpartners en adviseurs in het project; niet gemeten of vergeleken."
+NO_CONTINUATION = "De bron geeft voor deze indicator geen cijfer over vervolg."
+
+
+def _di_action(action: DiAction, di: Di) -> LibraryItem:
+    """A numbered action of seed 003 (Tabel 10–14), with its aspect, indicator, the chance of continuation
+    (Tabel 17–21) and what the companies reported as results on the same indicator."""
+    aspect = di.aspect_by_id[action.aspect]
+    indicator = di.indicator_by_id[action.indicator]
+    continuation = continuation_figures(indicator)
+    sections = [
+        Section("DI-aspect", aspect.naam),
+        Section(f"Indicator: {indicator.naam}", indicator.uitleg),
+        Section("Kans op vervolg", f"{continuation}\n{CONTINUATION_MEANING}" if continuation else NO_CONTINUATION),
+    ]
+    results = di.actions_for(indicator.id, "resultaat")
+    if results:
+        lines = _bullets(f"{result.titel} (nr. {result.nummer})" for result in results)
+        sections.append(Section("Wat bedrijven ermee bereikten", f"{lines}\n{DI_REPORTED}"))
+    return LibraryItem("di-actie", action.id, action.titel, tuple(sections), action.bron)
+
+
 def _levels(content: Content) -> list[LibraryItem]:
     items = []
     for level in content.ladder:
@@ -304,6 +330,8 @@ class Library:
         items += [_legal(item) for item in content.legal]
         items += [_intervention(item) for item in content.interventions]
         items += [_practice(item) for item in content.practices]
+        di = content.di
+        items += [_di_action(action, di) for action in di.actions if action.soort == "actie"]
         items += [
             LibraryItem("tip", tip.id, tip.tekst, (), tip.bron, tuple(tip.succesfactoren), tuple(tip.fasen))
             for tip in content.tips

@@ -5,7 +5,8 @@ text: parsed TOML, so keys the program does not know come along like any other. 
 by a stable identity and merged field by field:
 
 - the profile and other tables key by key; the phases' checklists and legal items per item and field;
-- scoring rounds and level choices by date, then per key (a score and a note per factor);
+- scoring rounds, DI-scans and level choices by date, then per key (a score, a DI mark and a note per
+  factor or indicator);
 - ticks (``afgevinkt``) and an action's ``succesfactoren`` as sets: what one side added or removed;
 - actions by id, field by field; their side's new actions renumbered where ids would collide
   (:mod:`models.merge_ids`), with references to them in their texts following;
@@ -72,7 +73,7 @@ from models.workbook import SCHEMA_VERSION, Workbook
 
 Path = tuple[str, ...]
 
-KEYED = ("acties", "metingen", "niveaus", "logboek", "akkoord")
+KEYED = ("acties", "metingen", "di_scan", "niveaus", "logboek", "akkoord")
 """Arrays of tables whose entries are matched by identity (see :func:`entry_keys`)."""
 BY_ITEM = ("fasen", "wettelijk")
 """Tables of tables: a conflict there is named by the item (the phase, the legal item) and a field."""
@@ -93,7 +94,7 @@ def _date_text(value: Any) -> str:
 
 
 def own_key(section: str, entry: Mapping[str, Any]) -> str:
-    """An entry's identity as written in a conflict's ``sleutel``: an action's id, a date (rounds, levels),
+    """An entry's identity as written in a conflict's ``sleutel``: an action's id, a date (rounds, DI-scans, levels),
     a log entry's id, or for a log entry without one its date and title (``2026-03-10 Kick-off``), a
     consent's date and role (``2026-12-01 werkgever``)."""
     if section == "acties":

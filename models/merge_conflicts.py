@@ -20,14 +20,15 @@ from models.content import Content, default_content
 from models.dutch_messages import dutch_validation_message
 from models.formatting import plain_number, short_date
 from models.levels import SHORT_TITLES
-from models.merge import entry_keys, own_key, parse_field
+from models.merge import KEYED, entry_keys, own_key, parse_field
 from models.plan import with_action, without_action
-from models.problems import format_path
+from models.problems import WorkbookError, format_path
 from models.references import reference_errors
 from models.workbook import (
     Action,
     Agreement,
     Conflict,
+    DiScan,
     LegalItemState,
     LevelChoice,
     LogEntry,
@@ -46,6 +47,7 @@ SHOWN_TEXT = 60
 _WHOLE = {
     "acties": "de hele actie",
     "metingen": "de hele meting",
+    "di_scan": "de hele DI-scan",
     "niveaus": "de hele keuze",
     "logboek": "het hele verslag",
     "akkoord": "het hele akkoord",
@@ -55,6 +57,7 @@ _WHOLE = {
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "acties": Action,
     "metingen": ScoringRound,
+    "di_scan": DiScan,
     "niveaus": LevelChoice,
     "logboek": LogEntry,
     "akkoord": Agreement,
@@ -152,6 +155,7 @@ def _where(workbook: Workbook, conflict: Conflict, content: Content) -> str:
         return f"logboek {short_date(entry.datum) if entry is not None else _day(key)} '{title}'"
     named: dict[str, Callable[[], str]] = {
         "metingen": lambda: f"meting {_day(key)}",
+        "di_scan": lambda: f"DI-scan {_day(key)}",
         "niveaus": lambda: f"niveaus {_day(key)}",
         "fasen": lambda: f"fase {phase.label if (phase := content.phase_by_id.get(key)) else key}",
         "wettelijk": lambda: f"wettelijk minimum '{item.titel if (item := content.legal_by_id.get(key)) else key}'",
@@ -177,6 +181,9 @@ def _field(conflict: Conflict, content: Content) -> str:
         factor = content.factor_by_id.get(parts[1])
         label = factor.label if factor else parts[1]
         return f"score {label}" if parts[0] == "scores" else f"toelichting bij {label}"
+    if conflict.onderdeel == "di_scan" and len(parts) == 2 and parts[0] in ("stand", "toelichting"):
+        name = _indicator_name(content, parts[1])
+        return f"stand {name}" if parts[0] == "stand" else f"toelichting bij {name}"
     if conflict.onderdeel == "fasen" and len(parts) == 2 and parts[0] == "notities":
         phase = content.phase_by_id.get(conflict.sleutel or "")
         item = next((i for i in phase.checklist if i.id == parts[1]), None) if phase else None
@@ -184,6 +191,14 @@ def _field(conflict: Conflict, content: Content) -> str:
     if conflict.onderdeel == "niveaus" and len(parts) == 1 and parts[0] in SHORT_TITLES:
         return SHORT_TITLES[parts[0]]
     return conflict.veld
+
+
+def _indicator_name(content: Content, indicator_id: str) -> str:
+    try:
+        found = content.di.indicator_by_id.get(indicator_id)
+    except WorkbookError:
+        found = None
+    return found.naam if found else indicator_id
 
 
 def conflict_view(workbook: Workbook, conflict: Conflict, content: Content | None = None) -> ConflictView:
@@ -347,7 +362,7 @@ def resolve_conflict(
     path = parse_field(conflict.veld) if conflict.veld else []
     rest = [found for number, found in enumerate(workbook.conflicten) if number != index]
     section = conflict.onderdeel
-    if section in ("acties", "metingen", "niveaus", "logboek", "akkoord"):
+    if section in KEYED:
         changed, new_key = _apply_entry(workbook, conflict, path, chosen)
         if new_key is not None and new_key != conflict.sleutel:
             rest = [

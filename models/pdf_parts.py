@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from models.formatting import long_date, short_date
 from models.pdf_text import BODY_FONT, markup
-from models.plan_report import ActionDetail, Note, PlanReport, Scores, Signature
+from models.plan_report import ActionDetail, DiScanReport, Note, PlanReport, Scores, Signature
 
 BOLD_FONT = "Helvetica-Bold"
 MARGIN = 18 * mm
@@ -182,6 +182,29 @@ def _scores(scores: Scores) -> list[Flowable]:
     return [*parts, _p(intro), table, *source]
 
 
+def _di_scan(scan: DiScanReport) -> list[Flowable]:
+    """The latest DI-scan: per aspect a shaded row with its counts, then its indicators, marks and notes."""
+    intro = (
+        f"DI-scan van {long_date(scan.day)}: per DI-aspect hoe ver de organisatie is op elke indicator "
+        "(niet, begonnen of geborgd). De scan onderbouwt de DI-typologie bij de niveaus."
+    )
+    parts: list[Flowable] = [CondPageBreak(60 * mm), Paragraph("DI-scan", HEADING_2), _p(intro)]  # not alone
+    if scan.note:
+        parts.append(_p(scan.note, NOTE_TEXT))
+    rows: list[list[Flowable]] = [[_p(text, SMALL_BOLD) for text in ("Indicator", "Stand", "Toelichting")]]
+    style = TableStyle([])
+    for aspect in scan.aspects:
+        style.add("SPAN", (0, len(rows)), (-1, len(rows)))
+        style.add("BACKGROUND", (0, len(rows)), (-1, len(rows)), TRACK)
+        rows.append([Paragraph(f"<b>{markup(aspect.name)}</b>: {markup(aspect.summary)}", SMALL), _p(""), _p("")])
+        for line in aspect.indicators:
+            mark = _p(line.mark, SMALL_BOLD if line.mark == "geborgd" else SMALL)
+            rows.append([_p(line.name, SMALL), mark, _p(line.note, SMALL)])
+    table = _table(rows, [64 * mm, 28 * mm, TEXT_WIDTH - 92 * mm], header=True)
+    table.setStyle(style)
+    return [*parts, table]
+
+
 def _legal(report: PlanReport) -> list[Flowable]:
     legal = report.legal
     parts: list[Flowable] = [
@@ -201,7 +224,7 @@ def _legal(report: PlanReport) -> list[Flowable]:
 
 
 def standing(report: PlanReport) -> list[Flowable]:
-    """Where the organisation stands: profile, levels, phases, scores and the legal minimum."""
+    """Where the organisation stands: profile, levels, phases, scores, the DI-scan (if any) and the legal minimum."""
     parts: list[Flowable] = [Paragraph("Waar de organisatie nu staat", HEADING_1)]
     parts.append(Paragraph("Organisatie", HEADING_2))
     parts.append(_label_table(report.facts) if report.facts else _p("Het profiel is nog niet ingevuld."))
@@ -220,6 +243,8 @@ def standing(report: PlanReport) -> list[Flowable]:
     table.setStyle([("VALIGN", (1, 1), (1, -1), "MIDDLE")])
     parts.append(table)
     parts += _scores(report.scores)
+    if report.di_scan is not None:
+        parts += _di_scan(report.di_scan)
     parts += _legal(report)
     return parts
 

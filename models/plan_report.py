@@ -1,7 +1,8 @@
 """The plan van aanpak as plain data, gathered once from a workbook: what every format shows.
 
 Word, PDF, HTML and Markdown all render this one :class:`PlanReport`, so they carry the same content in
-the same order: title page, where the organisation stands, an overview of the actions, each action's
+the same order: title page, where the organisation stands (with the latest DI-scan when there is one), an
+overview of the actions, each action's
 six W's, the notes of the latest scoring round and of the checklists, a short logbook and the signature
 block. Everything is already worded for the reader (names, not ids; Dutch dates are left to the writer).
 """
@@ -13,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from models.content import Content
+from models.di_scan import UNJUDGED, aspect_counts, latest_scan
 from models.figures import dashboard_figures
 from models.formatting import hours, money, number, percentage, short_date
 from models.legal import client_scope
@@ -173,6 +175,35 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class DiIndicatorLine:
+    """One indicator of the DI-scan: its name, its mark in words, and the note."""
+
+    name: str
+    mark: str
+    """``geborgd``, ``begonnen``, ``niet`` or ``niet beoordeeld``."""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DiAspectLines:
+    """One DI aspect of the scan: its counts in a line and its indicators."""
+
+    name: str
+    summary: str
+    """``2 geborgd · 1 begonnen · 1 niet (van 7)``."""
+    indicators: list[DiIndicatorLine]
+
+
+@dataclass(frozen=True)
+class DiScanReport:
+    """The latest DI-scan: per aspect the indicators and their marks, with notes."""
+
+    day: dt.date
+    note: str
+    aspects: list[DiAspectLines]
+
+
+@dataclass(frozen=True)
 class PlanReport:
     """Everything the plan van aanpak shows, in reading order."""
 
@@ -198,6 +229,8 @@ class PlanReport:
     logbook: list[LogLine]
     logbook_total: int
     signatures: list[Signature]
+    di_scan: DiScanReport | None = None
+    """The latest DI-scan; None when the workbook has none (the report then has no DI-scan part)."""
 
     @property
     def action_count(self) -> int:
@@ -339,6 +372,23 @@ def scale_source(content: Content) -> str:
     return f"Betekenis van de scores: {'; '.join(citations(content.scale_bron, content))}"
 
 
+def di_scan_report(workbook: Workbook, content: Content) -> DiScanReport | None:
+    """The latest DI-scan in words, aspect by aspect; None without a scan (the DI content is then not read)."""
+    scan = latest_scan(workbook)
+    if scan is None:
+        return None
+    aspects = []
+    for count in aspect_counts(scan, content.di):
+        lines = [
+            DiIndicatorLine(
+                indicator.naam, scan.stand.get(indicator.id, UNJUDGED), scan.toelichting.get(indicator.id, "")
+            )
+            for indicator in count.aspect.indicatoren
+        ]
+        aspects.append(DiAspectLines(count.aspect.naam, count.short(), lines))
+    return DiScanReport(scan.datum, scan.notitie or "", aspects)
+
+
 def signatures(workbook: Workbook) -> list[Signature]:
     """The signature block: werkgever, the staff's representation, adviseur, and any other role that agreed.
 
@@ -460,4 +510,5 @@ def plan_report(workbook: Workbook, content: Content, today: dt.date, progress: 
         logbook=[LogLine(entry.datum, entry.titel, list(entry.afspraken)) for entry in logbook[-LOGBOOK_ENTRIES:]],
         logbook_total=len(logbook),
         signatures=signatures(workbook),
+        di_scan=di_scan_report(workbook, content),
     )

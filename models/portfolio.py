@@ -132,7 +132,8 @@ def create_workbook_file(folder: Path, workbook: Workbook, content: Content, nam
 
 
 def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
-    """A workbook for the next period: profile, levels, scores, legal minimum and log as history,
+    """A workbook for the next period: profile, levels, scores, DI-scans, legal minimum and log as history
+    (the latest DI-scan is where the next one starts, see :func:`models.di_scan.with_new_scan`),
     the open actions carried over (same ids), the checklists empty again, and a log entry saying so.
 
     Consent (``akkoord``) is not carried over: it was given to the old plan, and the new one is signed anew.
@@ -147,7 +148,8 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
             f"Voortgezet vanuit {source}: {aantal(len(carried), 'open actie', 'open acties')} meegenomen; "
             f"{aantal(left, 'afgeronde of gestopte actie staat', 'afgeronde of gestopte acties staan')} in het vorige "
             "werkboek. "
-            "Scores, niveaus, wettelijk minimum en logboek zijn als geschiedenis bewaard; "
+            "Scores, niveaus, DI-scan, wettelijk minimum en logboek zijn als geschiedenis bewaard "
+            "(de laatste DI-scan is het beginpunt van de volgende); "
             "de checklists van de fasen beginnen opnieuw, en het nieuwe plan wordt opnieuw ondertekend."
         ),
     )

@@ -1,10 +1,11 @@
-"""Checks that a workbook only refers to factors, phases and checklist items that exist."""
+"""Checks that a workbook only refers to factors, phases, checklist items and DI indicators that exist."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 from models.content import Content
+from models.problems import WorkbookError
 from models.workbook import Workbook
 
 Loc = tuple[str | int, ...]
@@ -25,6 +26,24 @@ def _scoring_rounds(workbook: Workbook, content: Content) -> Found:
             for factor_id in getattr(scoring, table):
                 if factor_id not in content.factor_order:
                     yield ("metingen", r, table, factor_id), _unknown_factor(factor_id, content)
+
+
+def _di_scans(workbook: Workbook, content: Content) -> Found:
+    """Marks and notes on indicators the DI content does not know (read only for a workbook with a scan)."""
+    if not workbook.di_scan:
+        return
+    try:
+        known = content.di.indicator_order
+    except WorkbookError:  # the content's own problem, reported where the DI content is shown
+        return
+    for s, scan in enumerate(workbook.di_scan):
+        for table in ("stand", "toelichting"):
+            for indicator_id in getattr(scan, table):
+                if indicator_id not in known:
+                    yield (
+                        ("di_scan", s, table, indicator_id),
+                        f"onbekende DI-indicator '{indicator_id}'; toegestaan: {_allowed(known)}",
+                    )
 
 
 def _phases(workbook: Workbook, content: Content) -> Found:
@@ -82,6 +101,7 @@ def _legal(workbook: Workbook, content: Content) -> Found:
 def reference_errors(workbook: Workbook, content: Content) -> Found:
     """Yield (location, Dutch message) for every id the content does not know, and doubled ids."""
     yield from _scoring_rounds(workbook, content)
+    yield from _di_scans(workbook, content)
     yield from _phases(workbook, content)
     yield from _legal(workbook, content)
     yield from _actions(workbook, content)

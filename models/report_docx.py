@@ -38,6 +38,7 @@ from models.os_errors import dutch_os_error
 from models.plan_report import (
     ActionDetail,
     ActionGroup,
+    DiScanReport,
     Note,
     OverviewLine,
     PlanReport,
@@ -662,6 +663,8 @@ class _PlanWriter:
             self.label_table(report.levels)
         self.phases(report)
         self.scores(report.scores)
+        if report.di_scan is not None:
+            self.di_scan(report.di_scan)
         self.legal(report)
 
     def phases(self, report: PlanReport) -> None:
@@ -743,6 +746,40 @@ class _PlanWriter:
         self.out.append(_table(columns, rows, self.styles["grid"]))
         if scores.source:  # the scale is our own elaboration; say so under the table
             self.text(_run(scores.source), "small")
+
+    def di_scan(self, scan: DiScanReport) -> None:
+        """The latest DI-scan: a row per aspect with its counts, then its indicators, marks and notes."""
+        self.heading(2, "DI-scan")
+        intro = (
+            f"DI-scan van {long_date(scan.day)}: per DI-aspect hoe ver de organisatie is op elke indicator "
+            "(niet, begonnen of geborgd). De scan onderbouwt de DI-typologie bij de niveaus."
+        )
+        self.text(_run(intro), keep_next=True)
+        if scan.note:
+            self.text(_run(scan.note), keep_next=True)
+        lines = [line for aspect in scan.aspects for line in aspect.indicators]
+        columns = self.columns(
+            _Column(7, ["Indicator", *(line.name for line in lines)]),
+            _Column(3, ["Stand", *(line.mark for line in lines)], whole=True),
+            _Column(8, [line.note for line in lines]),
+        )
+        rows = [self.header_row(columns, ("Indicator", "Stand", "Toelichting"))]
+        for aspect in scan.aspects:
+            heading = _run(aspect.name, bold=True) + _run(f": {aspect.summary}")
+            rows.append(_row((_cell(sum(columns), self.cell_text(heading, keep_next=True), fill=LABEL_FILL, span=3),)))
+            for keep, line in _all_but_last(aspect.indicators):  # an aspect kept on one page
+                rows.append(
+                    _row(
+                        (
+                            _cell(columns[0], self.cell_text(_run(line.name), keep_next=keep)),
+                            _cell(
+                                columns[1], self.cell_text(_run(line.mark, bold=line.mark == "geborgd"), keep_next=keep)
+                            ),
+                            _cell(columns[2], self.cell_text(_run(line.note), keep_next=keep)),
+                        )
+                    )
+                )
+        self.out.append(_table(columns, rows, self.styles["grid"]))
 
     def legal(self, report: PlanReport) -> None:
         legal = report.legal

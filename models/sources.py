@@ -45,6 +45,7 @@ LINK_LABELS: dict[Kind, str] = {
     "wettelijk": "Wettelijk minimum",
     "interventie": "Interventie",
     "praktijk": "Goede praktijk",
+    "di-actie": "DI-actie",
     "tip": "Tip",
     "actor": "Actor",
     "niveau": "",
@@ -54,7 +55,9 @@ LINK_LABELS: dict[Kind, str] = {
 }
 """What a link to an item of each kind is called before its title (levels say it in their title)."""
 
-_LINK = re.compile(r"(?P<kind>[a-z]+):(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:/(?P<sub>[A-Za-z0-9][A-Za-z0-9_.-]*))?")
+_LINK = re.compile(
+    r"(?P<kind>[a-z]+(?:-[a-z]+)*):(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:/(?P<sub>[A-Za-z0-9][A-Za-z0-9_.-]*))?"
+)
 _UNKNOWN_LINK = "onbekende verwijzing: staat niet in de inhoud"
 
 

@@ -4,7 +4,7 @@ The canonical text (:mod:`models.canonical`) is cut into blocks: the top-level k
 table header (``[organisatie]``, each ``[[acties]]`` entry, ``[metingen.toelichting]``, …). The file on
 disk is cut the same way; there a block also holds the comment lines right above its header (no blank
 line between), so a comment about an action belongs to that action. Blocks are matched by identity —
-their table path, and for entries of an array of tables: acties by ``id``, metingen and niveaus by
+their table path, and for entries of an array of tables: acties by ``id``, metingen, di_scan and niveaus by
 ``datum``, logboek by ``datum`` and ``titel``, akkoord by ``datum`` and ``door`` (other arrays by
 position) — and written in the canonical order. A matched block keeps its text (comments, key order, how
 values are written) and gets only what changed, through ``tomlkit``: changed values are set (the comment
@@ -38,6 +38,7 @@ Identity = tuple[Any, ...]
 _ENTRY_KEYS: Mapping[str, tuple[str, ...]] = {
     "acties": ("id",),
     "metingen": ("datum",),
+    "di_scan": ("datum",),
     "niveaus": ("datum",),
     "logboek": ("datum", "titel"),
     "akkoord": ("datum", "door"),

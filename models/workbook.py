@@ -29,6 +29,9 @@ Representation = Literal["or", "pvt", "geen"]
 LadderLevelId = Literal["startend", "gevorderd", "expert"]
 PracticeLevelId = Literal["minimum", "duurzame-inzetbaarheid", "integraal"]
 DiType = Literal["a", "ab", "b", "bc", "c", "cd", "d"]
+DiMark = Literal["niet", "begonnen", "geborgd"]
+DI_MARKS: tuple[DiMark, ...] = ("niet", "begonnen", "geborgd")
+"""How far a company is on one DI indicator: not yet, started, or anchored in how it works."""
 AgreedBy = Literal["werkgever", "or", "pvt", "medewerkers", "adviseur"]
 AGREED_BY: tuple[AgreedBy, ...] = ("werkgever", "or", "pvt", "medewerkers", "adviseur")
 AGREED_BY_LABELS: dict[str, str] = {
@@ -156,6 +159,19 @@ class LevelChoice(FileModel):
     notitie: str | None = None
 
 
+class DiScan(FileModel):
+    """A DI-scan on one date (``[[di_scan]]``): per indicator of seed 003 a mark and an optional note.
+
+    An indicator without a mark was not judged. A new scan starts as a copy of the one before it, so the
+    file shows how the marks changed; entries are known by their date in merges and diffs.
+    """
+
+    datum: dt.date
+    notitie: str | None = None
+    stand: dict[str, DiMark] = Field(default_factory=dict)
+    toelichting: dict[str, str] = Field(default_factory=dict)
+
+
 def new_log_id() -> str:
     """A fresh identity for a log entry: 8 random hex digits (``3f2a9c1b``).
 
@@ -202,7 +218,7 @@ class Agreement(FileModel):
 class Conflict(FileModel):
     """A merge conflict kept in the file until someone chooses (``[[conflicten]]``, see ``models.merge``).
 
-    Where: ``onderdeel`` is the part of the workbook (``acties``, ``metingen``, ``niveaus``, ``logboek``,
+    Where: ``onderdeel`` is the part of the workbook (``acties``, ``metingen``, ``di_scan``, ``niveaus``, ``logboek``,
     ``akkoord``, ``fasen``, ``wettelijk``, ``organisatie``, or ``werkboek`` for a top-level key), ``sleutel`` the
     entry in it (action id, ISO date, log id or "date title", phase or legal item id; none for a plain
     table) and ``veld`` the field, dotted when nested (``scores.tijd``); no ``veld`` means the whole
@@ -236,6 +252,8 @@ class Workbook(FileModel):
     organisatie: Organisation
     niveaus: list[LevelChoice] = Field(default_factory=list)
     metingen: list[ScoringRound] = Field(default_factory=list)
+    di_scan: list[DiScan] = Field(default_factory=list)
+    """DI-scans of the indicators of seed 003, one per date."""
     fasen: dict[str, PhaseState] = Field(default_factory=dict)
     wettelijk: dict[str, LegalItemState] = Field(default_factory=dict)
     acties: list[Action] = Field(default_factory=list)

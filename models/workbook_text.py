@@ -10,8 +10,8 @@ for a line diff to read as the change in meaning:
 - every value on its own indented line with its key (``  status: gepland``), list items one per
   line (``  afgevinkt: rie-actueel``), texts with line breaks as indented lines of their own, so a
   changed status, a ticked item or one changed sentence is one ``-``/``+`` pair;
-- blocks in a fixed order (actions by number, scoring rounds, levels and log entries by date),
-  dates and amounts written as the rest of the program writes them (``1 feb 2027``, ``€ 1.250``), so
+- blocks in a fixed order (actions by number, scoring rounds, DI-scans, levels and log entries by
+  date), dates and amounts written as the rest of the program writes them (``1 feb 2027``, ``€ 1.250``), so
   a file saved with another layout or order renders the same and shows no change.
 
 It is rendered from the parsed TOML alone: no validation and no content library (labels stay ids,
@@ -41,7 +41,9 @@ INDENT = "  "
 _ACTION_NUMBER = re.compile(r"(\d+)$")
 _UNITS: dict[str, Callable[[float], str]] = {"budget": money, "uren": hours, "verzuimpercentage": percentage}
 """Fields shown in their unit, as ``werkboek diff`` shows them."""
-KNOWN_BLOCKS = ("organisatie", "niveaus", "metingen", "fasen", "wettelijk", "acties", "logboek", "akkoord")
+KNOWN_BLOCKS = (
+    "organisatie", "niveaus", "metingen", "di_scan", "fasen", "wettelijk", "acties", "logboek", "akkoord",
+)  # fmt: skip
 """The workbook's own blocks, always in this order; other blocks follow in the file's order."""
 
 
@@ -138,20 +140,21 @@ def _entries(value: Any) -> list[Mapping[str, Any]]:
     return [entry for entry in value if isinstance(entry, Mapping)] if isinstance(value, list) else []
 
 
-def _rounds(value: Any) -> Iterator[list[str]]:
+def _rounds(value: Any, heading: str = "Meting", values: str = "scores") -> Iterator[list[str]]:
+    """Scoring rounds (or DI-scans: ``DI-scan``, ``stand``), by date: a line per factor (indicator), then notes."""
     for entry in sorted(_entries(value), key=_by("datum")):
         lines: list[str] = []
         for key, item in entry.items():
             if key == "datum":
                 continue
-            if key == "scores" and isinstance(item, Mapping):
+            if key == values and isinstance(item, Mapping):
                 lines += [f"{INDENT}{factor}: {_scalar(score)}" for factor, score in item.items()]
             elif key == "toelichting" and isinstance(item, Mapping):
                 for factor, note in item.items():
                     lines += _field(f"toelichting bij {factor}", note)
             else:
                 lines += _field(key, item)
-        yield _block(f"Meting {_date_label(entry)}", iter(lines))
+        yield _block(f"{heading} {_date_label(entry)}", iter(lines))
 
 
 def _phases(value: Any) -> Iterator[list[str]]:
@@ -236,6 +239,8 @@ def render_workbook(data: Mapping[str, Any]) -> str:
             blocks += [_block(f"Niveaus {_date_label(entry)}", _fields(entry, ("datum",))) for entry in entries]
         elif key == "metingen" and isinstance(value, list):
             blocks += _rounds(value)
+        elif key == "di_scan" and isinstance(value, list):
+            blocks += _rounds(value, "DI-scan", "stand")
         elif key == "fasen":
             blocks += _phases(value)
         elif key == "wettelijk":

@@ -1,5 +1,6 @@
 """Organisatie: the client's profile, and where it stands on the mental-health ladder, the practice
-levels of integral policy and the DI typology, each with its advice and how it changed over time."""
+levels of integral policy and the DI typology, each with its advice and how it changed over time; and
+the latest DI-scan summed up per aspect, next to the DI typology it informs (``d`` opens the scan)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from core.session import WorkbookSession
+from models.di_scan import aspect_counts, latest_scan
 from models.drafts import Draft
 from models.form_parsing import printable
 from models.formatting import percentage, short_date
@@ -26,8 +28,9 @@ from models.levels import (
     with_latest_note,
     with_level,
 )
+from models.problems import WorkbookError
 from models.profile import REPRESENTATION_LABELS, size_class, with_organisation
-from models.workbook import Organisation
+from models.workbook import Organisation, Workbook
 from screens.base import WorkbookScreen
 from screens.form import FormValues
 from screens.level_picker import CLEAR, LevelPickerScreen, level_text
@@ -80,6 +83,28 @@ def profile_text(organisation: Organisation) -> Content:
     )
 
 
+def di_scan_summary(session: WorkbookSession) -> Content:
+    """The latest DI-scan per aspect (``Organisatie: 3 geborgd · 2 begonnen · 1 niet``) with its date, shown
+    with the DI type it informs."""
+    workbook: Workbook = session.workbook
+    scan = latest_scan(workbook)
+    if scan is None:
+        hint = (
+            "Nog geen DI-scan; d beoordeelt per DI-indicator hoe ver de organisatie is, als onderbouwing van het type."
+        )
+        return Content.styled(f"\n{hint}\n", "italic")
+    try:
+        counts = aspect_counts(scan, session.content.di)
+    except WorkbookError:
+        return Content.styled("DI-scan: de DI-inhoud is niet te lezen.", "$error")
+    lines = [
+        Content(""),
+        Content.assemble(("DI-scan ", "bold $text-primary"), short_date(scan.datum), ("  (d)", "$foreground-muted")),
+    ]
+    lines += [Content.assemble((f"{count.aspect.naam}: ", "bold"), count.short()) for count in counts]
+    return Content("\n").join([*lines, Content("")])
+
+
 class OrganisationScreen(WorkbookScreen):
     """Profile on the left, the three levels on the right."""
 
@@ -98,6 +123,8 @@ class OrganisationScreen(WorkbookScreen):
         *(_level_binding(model) for model in LEVEL_KEYS),
         Binding("n", "note", "Notitie", tooltip="Toelichting bij de laatst vastgelegde niveaus",
                 id="organisatie.niveau-notitie"),
+        Binding("d", "di_scan", "DI-scan", tooltip="Per DI-indicator niet, begonnen of geborgd, met toelichting",
+                id="organisatie.di-scan"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -109,7 +136,7 @@ class OrganisationScreen(WorkbookScreen):
                 yield Static(id="org-profile-text")
             with Scroll(id="org-levels") as levels:
                 levels.border_title = "Niveaus"
-                levels.border_subtitle = "l p t: kiezen · n: toelichting"
+                levels.border_subtitle = "l p t: kiezen · d: DI-scan"
                 yield Static(id="org-levels-note")
                 with Container(id="org-levels-columns"):
                     for model in LEVEL_KEYS:
@@ -141,6 +168,8 @@ class OrganisationScreen(WorkbookScreen):
         parts.append(heading)
         if level is None:
             parts.append(Content.styled(f"Nog niet gekozen; {key} kiest een niveau.", "italic"))
+            if model == "di_typologie":
+                parts.append(di_scan_summary(session))
         else:
             since = f" sinds {short_date(current.since)}" if current.since else ""
             parts.append(Content.assemble(("Nu: ", "bold"), (level.naam, "bold $accent"), since))
@@ -152,10 +181,17 @@ class OrganisationScreen(WorkbookScreen):
                     for day, level_id in history
                 ]
                 parts.append(Content.styled("Verloop: " + " → ".join(steps), "$foreground-muted"))
+            if model == "di_typologie":
+                parts.append(di_scan_summary(session))
             parts.append(level_text(level, library, with_name=False))
         return Content("\n").join(parts)
 
     # -- keys -------------------------------------------------------------------------------------
+
+    def action_di_scan(self) -> None:
+        from screens.di_scan import open_di_scan  # noqa: PLC0415 - only when asked for
+
+        open_di_scan(self.app, self.session)
 
     def restore_draft(self, draft: Draft) -> None:
         """Open the profile form again with what was typed before the app closed."""

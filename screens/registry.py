@@ -123,6 +123,7 @@ OTHER_SCREENS: tuple[Registered, ...] = (
     Registered("screens.history", "HistoryScreen", "Geschiedenis"),
     Registered("screens.conflicts", "ConflictsScreen", "Conflicten"),
     Registered("screens.agreements", "AgreementsScreen", "Akkoord op het plan"),
+    Registered("screens.di_scan", "DiScanScreen", "DI-scan"),
     Registered("screens.version", "VersionScreen", "Eerdere versie"),
     Registered("screens.scoring", "ScoringScreen", "Meting"),
     Registered("screens.load_error", "LoadErrorScreen", "Werkboek niet te openen"),

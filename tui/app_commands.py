@@ -48,6 +48,9 @@ def app_commands(app: WerkboekApp) -> list[PaletteCommand]:
         PaletteCommand("Akkoord op het plan", "Wie akkoord gaf op het plan van aanpak: vastleggen, bewerken "
                        "(toets a op Dashboard en Logboek)", partial(_show_agreements, app),
                        "consent agreement approval signature sign"),
+        PaletteCommand("DI-scan", "Per DI-indicator niet, begonnen of geborgd, met toelichting "
+                       "(toets d op Organisatie)", partial(_show_di_scan, app),
+                       "di scan duurzame inzetbaarheid sustainable employability indicators"),
         PaletteCommand("Nieuwe cyclus", "Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee",
                        app.ask_new_cycle, "new cycle period year copy"),
         PaletteCommand("Conflicten oplossen", "Wat een samenvoeging niet kon beslissen: kies per conflict een kant",
@@ -70,6 +73,13 @@ def _show_agreements(app: WerkboekApp) -> None:
     from screens.agreements import open_agreements  # noqa: PLC0415 - only when asked for
 
     open_agreements(app)
+
+
+def _show_di_scan(app: WerkboekApp) -> None:
+    from screens.di_scan import open_di_scan  # noqa: PLC0415 - only when asked for
+
+    if app.session is not None:
+        open_di_scan(app, app.session)
 
 
 def _show_settings(app: WerkboekApp) -> None:

@@ -29,6 +29,8 @@ class Row:
 
     id: str
     lines: tuple[Line, ...]
+    disabled: bool = False
+    """A heading between the options (a group name): shown, but the cursor passes over it."""
 
 
 class HangingOptionList(ChoiceList):
@@ -44,7 +46,10 @@ class HangingOptionList(ChoiceList):
         self._rows = list(rows)
         self._render_rows()
         if self._rows:
-            self.highlighted = keep if keep is not None and keep < len(self._rows) else 0
+            self.highlighted = keep if keep is not None and keep < len(self._rows) else self._first_enabled()
+
+    def _first_enabled(self) -> int:
+        return next((index for index, row in enumerate(self._rows) if not row.disabled), 0)
 
     def _text_width(self) -> int:
         return max(0, self.scrollable_content_region.width - 1)
@@ -57,6 +62,7 @@ class HangingOptionList(ChoiceList):
                     hanging(line.prefix, line.text, self._width, style=line.style) for line in row.lines
                 ),
                 id=row.id,
+                disabled=row.disabled,
             )
             for row in self._rows
         )
