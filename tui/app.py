@@ -42,6 +42,7 @@ from tui.git_tasks import STATE_SECONDS, GitTasks
 from tui.key_gate import GateEvent, KeyGate
 from tui.leaving import catch_hangup, keep_open_forms
 from tui.scheduler import TextualScheduler
+from tui.stall_watch import start_if_asked as watch_stalls_if_asked
 from tui.store_dialogs import AppListener, offer_recovery
 from tui.switching import WorkbookSwitcher
 from tui.tasks import WorkbookTasks
@@ -235,6 +236,7 @@ class WerkboekApp(App[None]):
         return self.store.save_now()
 
     def on_mount(self) -> None:
+        watch_stalls_if_asked()  # the benchmark's watch on the event loop (off for users)
         self._apply_keymap()
         if self.location.is_dir():
             self.switch_mode("werkboeken")
