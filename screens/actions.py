@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from core.session import WorkbookSession
 from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
@@ -26,6 +26,7 @@ from screens.base import WorkbookScreen
 from screens.form import FormValues
 from widgets.action_table import ActionTable
 from widgets.action_view import action_detail
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 from widgets.text_field import SearchField
 
@@ -115,7 +116,7 @@ class ActionsScreen(WorkbookScreen):
             yield ActionTable(content, self.session.today, id="actions-table")
             with Scroll(id="actions-detail"):
                 yield Static(id="actions-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     quick: ActionFilter = ActionFilter()
     """The quick filters (status, phase, factor, owner, overdue); the typed text comes from the box."""

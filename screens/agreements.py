@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from core.session import WorkbookSession
 from models.agreements import (
@@ -37,6 +37,7 @@ from screens.base import WorkbookScreen
 from screens.confirm import ConfirmScreen
 from screens.form import FormValues
 from widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class AgreementsScreen(WorkbookScreen):
             yield entries
             with Scroll(id="agreements-detail"):
                 yield Static(id="agreements-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from core.session import WorkbookSession
@@ -22,6 +22,7 @@ from models.merge_conflicts import Choice, ResolveError, conflict_view, resolve_
 from models.workbook import Conflict, Workbook
 from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
+from widgets.key_bar import KeyBar
 from widgets.lists import ChoiceList
 from widgets.scroll import Scroll
 
@@ -108,7 +109,7 @@ class ConflictsScreen(WorkbookScreen):
                     column = Static(id=f"conflict-{side}", classes="conflict-version")
                     column.border_title = label
                     yield column
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from core.session import WorkbookSession
 from models.drafts import Draft
@@ -24,6 +24,7 @@ from widgets.dashboard_panels import (
     PhaseProgress,
     StatusCounts,
 )
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 GIT_GROUP = Binding.Group("Git", compact=True)
@@ -86,7 +87,7 @@ class DashboardScreen(WorkbookScreen):
                 ),
                 id="first-run-hint",
             )
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         if self.werkboek.hint_seen:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from core.session import WorkbookSession
 from models.content import Di
@@ -43,6 +43,7 @@ from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
 from widgets.item_view import source_lines
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class DiScanScreen(WorkbookScreen):
             yield HangingOptionList(id="di-list")
             with Scroll(id="di-detail"):
                 yield Static(id="di-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

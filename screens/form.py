@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from models.drafts import Draft
@@ -20,6 +20,7 @@ from models.form_parsing import Errors, FormError, printable
 from models.formatting import aantal
 from screens.base import AppScreen
 from screens.confirm import ConfirmScreen
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 T = TypeVar("T")
@@ -81,7 +82,7 @@ class FormScreen(AppScreen[T | None], Generic[T]):
         yield Static(f" {self.title_text()}   ctrl+s opslaan · escape annuleren", id="form-title")
         with Scroll(classes="form-body"):
             yield from self.compose_fields()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def row(self, name: str, label: str, widget: Widget) -> ComposeResult:
         """A label beside its field, and under it the place for that field's message."""

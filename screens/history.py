@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from models.diff import SECTIONS, DiffLine
 from models.file_history import Side, Version, first_version_summary, versions
@@ -24,6 +24,7 @@ from screens.host import host_of
 from screens.version import VersionScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
 from widgets.header import WorkbookHeader
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ class HistoryScreen(AppScreen[None]):
             yield commits
             with Scroll(id="history-detail"):
                 yield Static(id="history-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def commits(self) -> HangingOptionList:

@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from models.content import Content
 from models.library import LibraryItem
 from screens.base import AppDialog
 from screens.host import host_of
 from widgets.item_view import item_detail
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class ItemDetailScreen(AppDialog[None]):
     def compose(self) -> ComposeResult:
         with Scroll(id="item-detail"):
             yield Static(item_detail(self.item, self.content))
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_action":

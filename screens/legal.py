@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from core.session import WorkbookSession
 from models.content_items import LegalItem
@@ -39,6 +39,7 @@ from screens.form import FormValues
 from screens.legal_form import LegalFormScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
 from widgets.item_view import source_lines
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 STATUS_STYLES = {
@@ -103,7 +104,7 @@ class LegalScreen(WorkbookScreen):
             yield HangingOptionList(id="legal-list")
             with Scroll(id="legal-detail"):
                 yield Static(id="legal-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._refresh_rows()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from models.library import KIND_LABELS, Hit, LibraryItem
@@ -18,6 +18,7 @@ from models.text_search import snippet, terms
 from screens.base import WorkbookScreen
 from widgets.choice import Choice
 from widgets.item_view import HIGHLIGHT, highlighted, item_detail
+from widgets.key_bar import KeyBar
 from widgets.lists import ChoiceList
 from widgets.scroll import Scroll
 from widgets.text_field import SearchField
@@ -102,7 +103,7 @@ class LibraryScreen(WorkbookScreen):
             yield ChoiceList(id="library-results")
             with Scroll(id="library-detail"):
                 yield Static(id="library-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     _shown: tuple[list[str], list[str]] | None = None
     """The result keys and search words on screen, to skip work when nothing changed."""

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from models.problems import Problem
 from screens.base import AppScreen
 from screens.host import host_of
 from widgets.header import WorkbookHeader, display_path
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class LoadErrorScreen(AppScreen[None]):
                 ),
                 id="load-error-hint",
             )
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_reload(self) -> None:
         host_of(self).open_workbook()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from core.session import WorkbookSession
 from models.drafts import Draft
@@ -24,6 +24,7 @@ from screens.base import WorkbookScreen
 from screens.form import FormValues
 from screens.log_form import LogFormScreen
 from widgets.hanging_list import HangingOptionList, Line, Row
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 
@@ -54,7 +55,7 @@ class LogbookScreen(WorkbookScreen):
             yield entries
             with Scroll(id="log-detail"):
                 yield Static(id="log-detail-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

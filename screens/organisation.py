@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from core.session import WorkbookSession
 from models.di_scan import aspect_counts, latest_scan
@@ -36,6 +36,7 @@ from screens.form import FormValues
 from screens.level_picker import CLEAR, LevelPickerScreen, level_text
 from screens.profile_form import ProfileFormScreen
 from screens.prompt import TextPromptScreen
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 LEVEL_KEYS: dict[LevelModel, str] = {"mentale_ladder": "l", "praktijkniveau": "p", "di_typologie": "t"}
@@ -141,7 +142,7 @@ class OrganisationScreen(WorkbookScreen):
                 with Container(id="org-levels-columns"):
                     for model in LEVEL_KEYS:
                         yield Static(id=f"org-level-{model}", classes="org-level")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_workbook(self.session)

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from models.content import default_content
 from models.form_parsing import printable
@@ -21,6 +21,7 @@ from screens.base import AppScreen
 from screens.host import host_of
 from screens.prompt import TextPromptScreen
 from widgets.header import WorkbookHeader, display_path
+from widgets.key_bar import KeyBar
 from widgets.lists import ChoiceTable
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class PortfolioScreen(AppScreen[None]):
         table: DataTable[Content | str] = ChoiceTable(id="portfolio-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="portfolio-detail")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_rows()

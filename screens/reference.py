@@ -12,13 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from core.session import WorkbookSession
 from models.library import KIND_LABELS, LibraryItem
 from screens.base import WorkbookScreen
 from screens.item_detail import ItemDetailScreen
+from widgets.key_bar import KeyBar
 from widgets.lists import ChoiceList
 from widgets.scroll import Scroll
 
@@ -62,7 +63,7 @@ class ReferenceScreen(WorkbookScreen):
                 related = ChoiceList(id="subject-related")
                 related.border_title = "Strategieën, tips en verwante items"
                 yield related
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def compose_workbook_part(self) -> ComposeResult:
         """Widgets between the explanation and the related items (the Fasen checklist)."""

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from core.session import WorkbookSession
 from models.content_items import Factor
@@ -32,6 +32,7 @@ from models.workbook import ScoringRound
 from screens.base import WorkbookScreen
 from screens.prompt import TextPromptScreen
 from widgets.item_view import source_lines
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 SCORE_GROUP = Binding.Group("Score", compact=True)
@@ -111,7 +112,7 @@ class ScoringScreen(WorkbookScreen):
             yield Static(id="scoring-guide-source")
             yield Static(id="scoring-note")
             yield Static(id="scoring-history")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Nothing takes the focus: every key goes to this screen in the order it was typed, so a

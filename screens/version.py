@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from models.figures import dashboard_figures
 from models.formatting import short_date
 from screens.base import AppScreen
 from widgets.dashboard_panels import CurrentLevels, FactorScores, LegalMinimum, PhaseProgress, StatusCounts
 from widgets.header import WorkbookHeader
+from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class VersionScreen(AppScreen[None]):
                 yield StatusCounts(figures, library, id="version-statuses")
                 yield LegalMinimum(figures, library, id="version-legal", hints=False)
                 yield Static(plan_text(self.workbook), id="version-plan")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss()

@@ -12,7 +12,7 @@ import pytest
 from conftest import TODAY
 from test_input_safety import burst
 from textual.command import CommandPalette
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from waiting import palette_searched, saved_to_disk, until
 
 from models.content import default_content
@@ -20,6 +20,7 @@ from screens.di_scan import DiScanScreen
 from screens.organisation import OrganisationScreen
 from screens.prompt import TextPromptScreen
 from tui.app import WerkboekApp
+from widgets.key_bar import KeyBar
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +62,7 @@ async def test_mark_note_undo_and_the_saved_file(workbook_file: Path) -> None:
         await burst(pilot, "8")
         assert isinstance(app.screen, OrganisationScreen)
         footer_keys = [binding.key for (_, binding, enabled, _) in app.screen.active_bindings.values() if enabled]
-        assert "d" in footer_keys and app.screen.query_one(Footer)
+        assert "d" in footer_keys and app.screen.query_one(KeyBar)
         assert "Nog geen DI-scan" in organisation_text(app)
 
         await burst(pilot, "d")

@@ -19,6 +19,7 @@ from screens.commit_form import CommitFormScreen
 from screens.external_change import ExternalChangeScreen
 from tui.app import WerkboekApp
 from widgets.header import WorkbookHeader
+from widgets.key_bar import KeyBar
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is niet geïnstalleerd")
 
@@ -37,7 +38,7 @@ def _header(app: WerkboekApp) -> str:
 
 
 def _footer(app: WerkboekApp) -> str:
-    return " ".join(key.render().plain for key in app.screen.query("FooterKey, FooterLabel"))  # type: ignore[union-attr]
+    return app.screen.query_one(KeyBar).render().plain
 
 
 async def _saved(app: WerkboekApp, pilot: Pilot[None]) -> None:

@@ -44,6 +44,7 @@ from tui.leaving import catch_hangup, keep_open_forms
 from tui.scheduler import TextualScheduler
 from tui.stall_watch import start_if_asked as watch_stalls_if_asked
 from tui.store_dialogs import AppListener, offer_recovery
+from tui.stylesheet import SharedParseStylesheet
 from tui.switching import WorkbookSwitcher
 from tui.tasks import WorkbookTasks
 from tui.themes import DARK, LABELS, THEMES
@@ -150,6 +151,7 @@ class WerkboekApp(App[None]):
         autosave_seconds: float | None = None,
     ) -> None:
         super().__init__()
+        self.stylesheet = SharedParseStylesheet(variables=self.get_css_variables())  # CSS parsed once per process
         # No animations: every frame over a slow SSH link costs, and the screens do not need them.
         self.animation_level = "none"
         self.settings = settings or load_settings()

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual._styles_cache import StylesCache
-from textual.widgets import Footer
 
 from models.formatting import aantal
 from models.portfolio import create_workbook_file, cycle_file_name, new_cycle, new_workbook
@@ -21,19 +20,11 @@ if TYPE_CHECKING:
     from tui.app import WerkboekApp
 
 
-def _let_go_of_removed_widgets(app: WerkboekApp) -> None:
-    """Two places in Textual keep widgets of screens removed at a switch in memory; empty them.
+def _let_go_of_removed_widgets() -> None:
+    """Empty a cache of Textual's that keeps widgets of screens removed at a switch in memory.
 
-    The Footer binds every key it composes to its own ``compact`` and lets go of keys it has replaced
-    only when ``compact`` changes, which it never does here: each time a footer recomposes (every
-    switch passes the Werkboeken screen) its old keys would stay. And ``StylesCache.get_inner_outer``
-    is an lru_cache of 1,024 entries keyed by the widget's cache of rendered lines: a plain cache,
-    emptied here so the removed screens' lines go with them."""
-    for stack in app._screen_stacks.values():
-        for screen in stack:
-            for footer in screen.query(Footer):
-                for watchers in getattr(footer, "__watchers", {}).values():
-                    watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
+    ``StylesCache.get_inner_outer`` is an lru_cache of 1,024 entries keyed by the widget's cache of
+    rendered lines: a plain cache, emptied here so the removed screens' lines go with them."""
     StylesCache.get_inner_outer.cache_clear()
 
 
@@ -70,7 +61,7 @@ class WorkbookSwitcher:
                     app.file_state_changed.unsubscribe(old)
                 await app.remove_mode(screen.mode)
                 app.add_mode(screen.mode, app.MODES[screen.mode])
-        _let_go_of_removed_widgets(app)
+        _let_go_of_removed_widgets()
         app.location = path
         store.close()
         problems = store.load(path, app.content, app.today)
