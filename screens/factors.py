@@ -15,7 +15,7 @@ from models.formatting import short_date
 from models.library import Kind, LibraryItem
 from models.scoring import linked_actions, rounds_by_date, sparkline
 from models.sources import cite
-from models.workbook import OPEN_STATUSES
+from screens.action_lines import action_lines
 from screens.reference import ReferenceScreen, reference_bindings
 from widgets.cells import cell
 from widgets.item_view import source_lines
@@ -120,9 +120,7 @@ class FactorsScreen(ReferenceScreen):
         actions = [a for a in workbook.acties if subject_id in a.succesfactoren]
         if not actions:
             lines.append(Content.styled("Nog geen; a maakt van een strategie hieronder een actie.", "italic"))
-        for action in actions:
-            style = "" if action.status in OPEN_STATUSES else "$foreground-muted"
-            lines.append(Content.assemble((f"{action.id:<4}", "bold"), (f"{action.status:<8} ", style), action.titel))
+        lines += action_lines(actions, where="voor deze factor")
         return Content("\n").join(lines)
 
     def related(self, subject_id: str) -> list[LibraryItem]:

@@ -19,7 +19,7 @@ from models.content_items import ChecklistItem
 from models.figures import current_phase, phase_figures
 from models.library import Kind, LibraryItem
 from models.sources import cite
-from models.workbook import OPEN_STATUSES
+from screens.action_lines import action_lines
 from screens.prompt import TextPromptScreen
 from screens.reference import ReferenceScreen, reference_bindings
 from widgets.hanging_list import HangingOptionList, Line, Row
@@ -84,9 +84,7 @@ class PhasesScreen(ReferenceScreen):
         actions = [action for action in workbook.acties if action.fase == subject_id]
         if not actions:
             lines.append(Content.styled("Nog geen.", "italic"))
-        for action in actions:
-            style = "" if action.status in OPEN_STATUSES else "$foreground-muted"
-            lines.append(Content.assemble((f"{action.id:<4}", "bold"), (f"{action.status:<8} ", style), action.titel))
+        lines += action_lines(actions, where="in deze fase")
         steps = [step for step in content.steps if step.fase == subject_id]
         if steps:
             lines += [Content(""), Content.styled("Stappen van integraal beleid in deze fase", "bold $text-primary")]

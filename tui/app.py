@@ -271,12 +271,13 @@ class WerkboekApp(App[None]):
     @work(thread=True, group="preload", exit_on_error=False)
     def _preload_screens(self) -> None:
         """Once the dashboard is up: import the other screens, so opening them the first time is quick,
-        render the plan once, so the first autosave only writes what changed, and prepare the text the
+        build the library, render the plan once, so the first autosave only writes what changed, and prepare the text the
         action filter searches."""
         for module in PRELOADED:
             importlib.import_module(module)
         session = self.session
         if session is not None:
+            session.library  # noqa: B018 - built here, not on the first key that needs it (Succesfactoren)
             dumps_workbook(session.workbook, session.content)
             for action in session.workbook.acties:
                 search_text(action)

@@ -9,11 +9,14 @@ from textual.widget import Widget
 
 from models.content import Content as Library
 from models.figures import DashboardFigures, FactorFigure
-from models.formatting import aantal, days_phrase, short_date
+from models.formatting import aantal, days_phrase, number, short_date
 from models.legal import STATUS_MARKS
 from models.levels import SHORT_TITLES, level_by_id
 from models.workbook import Action
 from widgets.cells import bar, cell, row
+
+DEADLINES_SHOWN = 10
+"""Actions per Deadlines section; more are counted, and Acties lists them all."""
 
 STATUS_STYLES = {
     "idee": "$foreground-muted",
@@ -131,14 +134,14 @@ class PhaseProgress(DashboardPanel):
         name_width = max(8, width - (3 + self.BAR + 5 + marker_width + 4))
         lines = []
         current = self.figures.current_phase
-        for number, figure in enumerate(self.figures.phases, start=1):
+        for position, figure in enumerate(self.figures.phases, start=1):
             is_current = current is not None and figure.phase.id == current.phase.id
             marker = Content.styled("◀ nu", "bold $accent") if is_current else Content("")
             if figure.complete:
                 marker = Content.styled("✓ klaar", "$success")
             lines.append(
                 row(
-                    cell(f"{number}.", 2),
+                    cell(f"{position}.", 2),
                     cell(figure.phase.naam, name_width, style="bold" if is_current else ""),
                     bar(figure.done, figure.total, self.BAR, "$success" if figure.complete else "$primary"),
                     cell(f"{figure.done}/{figure.total}", 5, align="right"),
@@ -237,35 +240,68 @@ class Deadlines(DashboardPanel):
     def on_mount(self) -> None:
         self.border_title = "Deadlines"
 
-    def _line(self, action: Action, overdue: bool, width: int) -> Content:
+    def _line(self, action: Action, overdue: bool, width: int, widths: tuple[int, int]) -> Content:
+        """One action: mark, id, title, deadline, how late or how soon (``widths``: of the id and that phrase)."""
+        id_width, phrase_width = widths
         assert action.deadline is not None
         mark = Content.styled("⚠", "bold $error") if overdue else Content.styled("•", "$accent")
         when = cell(short_date(action.deadline, with_year=False), 6, align="right")
         phrase_style = "bold $error" if overdue else ""
-        phrase = cell(days_phrase(action.deadline, self.figures.today), 16, style=phrase_style)
+        phrase = cell(days_phrase(action.deadline, self.figures.today), phrase_width, style=phrase_style)
         owner_width = 24 if width >= 100 else 0
-        title_width = max(10, width - (1 + 4 + 6 + 16 + (owner_width + 1 if owner_width else 0) + 5))
-        cells = [mark, cell(action.id, 4, style="bold"), cell(action.titel, title_width), when, phrase]
+        title_width = max(10, width - (1 + id_width + 6 + phrase_width + (owner_width + 1 if owner_width else 0) + 5))
+        cells = [mark, cell(action.id, id_width, style="bold"), cell(action.titel, title_width), when, phrase]
         if owner_width:
             cells.append(cell(action.eigenaar or "", owner_width, style="$foreground-muted"))
         return row(*cells)
 
     def line_count(self) -> int:
-        return 2 + max(1, len(self.figures.overdue)) + max(1, len(self.figures.due_soon))
+        return 2 + self._shown_lines(self.figures.overdue) + self._shown_lines(self.figures.due_soon)
+
+    @staticmethod
+    def _shown_lines(actions: list[Action]) -> int:
+        """Lines a section takes: its actions up to the cut, a line counting the rest, or one saying none."""
+        return max(1, min(len(actions), DEADLINES_SHOWN) + (1 if len(actions) > DEADLINES_SHOWN else 0))
+
+    def _section(self, actions: list[Action], overdue: bool, width: int, none: str, rest: str) -> list[Content]:
+        """The first ``DEADLINES_SHOWN`` actions, then how many more: a plan of thousands stays one glance
+        (and one frame) long, and Acties lists them all."""
+        if not actions:
+            return [Content.styled(f"  {none}", "$foreground-muted")]
+        shown = actions[:DEADLINES_SHOWN]
+        today = self.figures.today
+        widths = (
+            max(4, *(len(action.id) for action in shown)),
+            max(16, *(len(days_phrase(action.deadline, today)) for action in shown if action.deadline)),
+        )
+        lines = [self._line(action, overdue, width, widths) for action in shown]
+        if len(actions) > DEADLINES_SHOWN:
+            lines.append(
+                Content.styled(
+                    f"  … en nog {number(len(actions) - DEADLINES_SHOWN)} {rest}", "italic $foreground-muted"
+                )
+            )
+        return lines
 
     def render(self) -> RenderResult:
         width = self.size.width
         figures = self.figures
-        lines: list[Content] = [Content.styled(f"Te laat ({len(figures.overdue)})", "bold $error")]
-        if figures.overdue:
-            lines += [self._line(action, True, width) for action in figures.overdue]
-        else:
-            lines.append(Content.styled("  Geen open acties over hun deadline.", "$foreground-muted"))
-        lines.append(Content.styled(f"Binnen 30 dagen ({len(figures.due_soon)})", "bold"))
-        if figures.due_soon:
-            lines += [self._line(action, False, width) for action in figures.due_soon]
-        else:
-            lines.append(Content.styled("  Geen deadlines in de komende 30 dagen.", "$foreground-muted"))
+        lines: list[Content] = [Content.styled(f"Te laat ({number(len(figures.overdue))})", "bold $error")]
+        lines += self._section(
+            figures.overdue,
+            True,
+            width,
+            "Geen open acties over hun deadline.",
+            "te laat; Acties (4) toont ze met filter f: alleen te laat",
+        )
+        lines.append(Content.styled(f"Binnen 30 dagen ({number(len(figures.due_soon))})", "bold"))
+        lines += self._section(
+            figures.due_soon,
+            False,
+            width,
+            "Geen deadlines in de komende 30 dagen.",
+            "binnen 30 dagen; Acties (4) toont ze allemaal",
+        )
         return Content("\n").join(lines)
 
 
