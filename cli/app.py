@@ -43,6 +43,10 @@ def open_parser() -> DutchArgumentParser:
 
 def create_app(argv: Sequence[str]) -> WerkboekApp:
     """Build the app for ``werkboek [PAD]`` without running it."""
+    # No collections while the app starts: the modules, schemas and content made now live as long as
+    # the app, and passes over them during the imports cost tens of milliseconds. The app turns the
+    # collector back on once its first screen is drawn (WerkboekApp.on_mount).
+    gc.disable()
     from models.settings import load_settings
     from tui.app import WerkboekApp
     from tui.locations import default_workbook
@@ -50,8 +54,4 @@ def create_app(argv: Sequence[str]) -> WerkboekApp:
     args = open_parser().parse_args(list(argv))
     settings = load_settings()
     folder = settings.settings.werkboeken
-    app = WerkboekApp(args.pad or default_workbook(Path(folder).expanduser() if folder else None), settings=settings)
-    # Modules, schemas and content made so far live as long as the app: keeping them out of
-    # the garbage collector's passes spares a full collection during start-up.
-    gc.freeze()
-    return app
+    return WerkboekApp(args.pad or default_workbook(Path(folder).expanduser() if folder else None), settings=settings)

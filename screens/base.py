@@ -38,6 +38,8 @@ class AppScreen(Screen[ResultT]):
     """Every screen of the app: the keys of :data:`SCREEN_KEYS`."""
 
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_KEYS
+    IS_FORM: ClassVar[bool] = False
+    """A form (screens/form.py): q is typed there, never quits, and what is typed becomes a draft."""
 
 
 class AppDialog(ModalScreen[ResultT], AppScreen[ResultT]):

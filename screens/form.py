@@ -30,6 +30,8 @@ FormValues = dict[str, str | list[str]]
 class FormScreen(AppScreen[T | None], Generic[T]):
     """A form that dismisses with what it describes, or None when cancelled."""
 
+    IS_FORM: ClassVar[bool] = True
+
     HELP = (
         "Een formulier: tab gaat naar het volgende veld, ctrl+s controleert en bewaart, escape sluit (en "
         "vraagt alleen iets als je iets veranderde). Een veld dat niet klopt krijgt eronder een melding."

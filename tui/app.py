@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import os
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -28,9 +30,8 @@ from models.canonical import dumps_workbook
 from models.content import Content, default_content
 from models.settings import THEMES as THEME_NAMES
 from models.settings import LoadedSettings, announce_ready, config_path, load_settings, read_state, remember
-from screens.base import WorkbookScreen
+from screens.base import AppScreen, WorkbookScreen
 from screens.dashboard import DashboardScreen
-from screens.form import FormScreen
 from screens.host import WorkbookHost
 from screens.load_error import LoadErrorScreen
 from screens.registry import MAIN_SCREENS, PORTFOLIO, PRELOADED, screen_title
@@ -42,17 +43,16 @@ from tui.git_tasks import STATE_SECONDS, GitTasks
 from tui.key_gate import GateEvent, KeyGate
 from tui.leaving import catch_hangup, keep_open_forms
 from tui.scheduler import TextualScheduler
-from tui.stall_watch import start_if_asked as watch_stalls_if_asked
 from tui.store_dialogs import AppListener, offer_recovery
 from tui.stylesheet import SharedParseStylesheet
-from tui.switching import WorkbookSwitcher
-from tui.tasks import WorkbookTasks
 from tui.themes import DARK, LABELS, THEMES
 
 if TYPE_CHECKING:
     from models.library import LibraryItem
     from models.workbook import Workbook
     from screens.form import FormValues
+    from tui.switching import WorkbookSwitcher
+    from tui.tasks import WorkbookTasks
 
 PRELOAD_AFTER_SECONDS = 1.5
 
@@ -173,10 +173,22 @@ class WerkboekApp(App[None]):
             autosave_seconds = float(os.environ.get("WERKBOEK_AUTOSAVE_SECONDS", AUTOSAVE_SECONDS))
         self.store = WorkbookStore(TextualScheduler(self), AppListener(self), autosave_seconds=autosave_seconds)
         """The open workbook, its changes, autosave and the watch on its file (core/store.py)."""
-        self.switcher = WorkbookSwitcher(self)
-        self.tasks = WorkbookTasks(self)
         self.git = GitTasks(self)
         self.key_gate = KeyGate(self._let_in, self._screen_ready, self._call_after)
+
+    @cached_property
+    def switcher(self) -> WorkbookSwitcher:
+        """Opening other workbooks (made on first use: not needed for the first screen)."""
+        from tui.switching import WorkbookSwitcher
+
+        return WorkbookSwitcher(self)
+
+    @cached_property
+    def tasks(self) -> WorkbookTasks:
+        """Scoring, reports, history and adding library items (made on first use)."""
+        from tui.tasks import WorkbookTasks
+
+        return WorkbookTasks(self)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal; on Linux and macOS one that cannot hang on a hang-up."""
@@ -238,7 +250,10 @@ class WerkboekApp(App[None]):
         return self.store.save_now()
 
     def on_mount(self) -> None:
-        watch_stalls_if_asked()  # the benchmark's watch on the event loop (off for users)
+        if os.environ.get("WERKBOEK_STALL_LOG"):  # the benchmark's watch on the event loop (off for users)
+            from tui.stall_watch import start_if_asked
+
+            start_if_asked()
         self._apply_keymap()
         if self.location.is_dir():
             self.switch_mode("werkboeken")
@@ -253,7 +268,14 @@ class WerkboekApp(App[None]):
         for problem in self._settings_problems:
             self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
         self._check_size()
-        self.call_after_refresh(lambda: announce_ready(type(self.screen).__name__))
+        self.call_after_refresh(self._first_frame_drawn)
+
+    def _first_frame_drawn(self) -> None:
+        """The first screen is up: what start-up made lives as long as the app, so it leaves the garbage
+        collector's passes (``gc.freeze``) before the collector, off during start-up, goes back on."""
+        gc.freeze()
+        gc.enable()
+        announce_ready(type(self.screen).__name__)
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
@@ -271,8 +293,8 @@ class WerkboekApp(App[None]):
     @work(thread=True, group="preload", exit_on_error=False)
     def _preload_screens(self) -> None:
         """Once the dashboard is up: import the other screens, so opening them the first time is quick,
-        build the library, render the plan once, so the first autosave only writes what changed, and prepare the text the
-        action filter searches."""
+        build the library, render the plan once, so the first autosave only writes what changed, and prepare
+        the text the action filter searches."""
         for module in PRELOADED:
             importlib.import_module(module)
         session = self.session
@@ -346,16 +368,17 @@ class WerkboekApp(App[None]):
     def show_conflicts(self, *, quiet: bool = False) -> None:
         """The Conflicten screen, when a merge left conflicts in the open workbook (``quiet``: say nothing
         when there are none)."""
-        from screens.conflicts import ConflictsScreen
-
         session = self.session
-        if session is None or any(isinstance(screen, ConflictsScreen) for screen in self.screen_stack):
+        if session is None:
             return
         if not session.workbook.conflicten:
             if not quiet:
                 self.notify("Dit werkboek heeft geen conflicten.")
             return
-        self.push_screen(ConflictsScreen())
+        from screens.conflicts import ConflictsScreen  # only when there are conflicts (not at every start)
+
+        if not any(isinstance(screen, ConflictsScreen) for screen in self.screen_stack):
+            self.push_screen(ConflictsScreen())
 
     def open_path(self, path: Path) -> None:
         self.switcher.open_path(path)
@@ -466,7 +489,8 @@ class WerkboekApp(App[None]):
             return self.session is not None and self.session.git is not None
         if action == "quit":
             # q never closes the app from a form or a dialog: there it may be typed, or be a slip.
-            return not isinstance(self._screen_in_view(), (ModalScreen, FormScreen))
+            screen = self._screen_in_view()
+            return not isinstance(screen, ModalScreen) and not (isinstance(screen, AppScreen) and screen.IS_FORM)
         return True
 
     def redraw_failed(self, screen: Screen[Any], error: Exception) -> None:

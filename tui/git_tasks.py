@@ -22,10 +22,9 @@ from models.git_sync import (
     push,
     suggested_message,
 )
-from screens.commit_form import CommitFormScreen
-from screens.form import FormValues
 
 if TYPE_CHECKING:
+    from screens.form import FormValues
     from tui.app import WerkboekApp
 
 T = TypeVar("T")
@@ -141,6 +140,8 @@ class GitTasks:
                 return
             merging = " · rondt de samenvoeging af" if state.merging else ""
             where = f"{place} · tak {state.branch}{merging}"
+            from screens.commit_form import CommitFormScreen  # noqa: PLC0415 - only when committing
+
             form = CommitFormScreen(suggestion, where)
             if draft:
                 form.restoring(dict(draft))

@@ -10,8 +10,6 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from screens.form import FormScreen
-
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -23,6 +21,8 @@ LEAVE_SECONDS = 1.5
 
 def keep_open_forms(app: WerkboekApp) -> str | None:
     """Forms still open become drafts in the app's state folder; says so, or None when there were none."""
+    from screens.form import FormScreen  # noqa: PLC0415 - not at start-up; loaded by then if a form is open
+
     try:
         drafts = [
             draft
