@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.memory import LARGE_PLAN, release_freed_memory
 from core.ports import Cancellable, Scheduler, Severity, StoreListener
 from core.session import WorkbookSession
 from models.content import Content
@@ -128,6 +129,8 @@ class WorkbookStore:
         # collector's full passes, which would otherwise pause the app while saving large plans.
         gc.freeze()
         self._frozen = True
+        if len(loaded.workbook.acties) >= LARGE_PLAN:
+            release_freed_memory()  # the file's parse is gone: its peak goes back to the system
         if loaded.read_only_reason:
             self.notices.append((f"Alleen-lezen: {loaded.read_only_reason}", "warning"))
         self.remember_disk_state()

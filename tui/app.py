@@ -23,6 +23,7 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from core.memory import release_freed_memory
 from core.session import WorkbookSession
 from core.store import AUTOSAVE_SECONDS, WorkbookStore
 from models.action_list import search_text
@@ -303,6 +304,7 @@ class WerkboekApp(App[None]):
             dumps_workbook(session.workbook, session.content)
             for action in session.workbook.acties:
                 search_text(action)
+        release_freed_memory()
 
     def _open(self) -> None:
         reloading = self.session is not None

@@ -10,13 +10,14 @@ threshold is ``$WERKBOEK_STALL_MS`` (default 50 ms).
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import sys
 import threading
 import time
 from collections import Counter
 from pathlib import Path
+
+from models.json_lines import append_record
 
 TICK_SECONDS = 0.005
 SAMPLE_SECONDS = 0.01
@@ -79,8 +80,7 @@ class StallWatch:
     def _write(self, started: float, late: float, samples: Counter[tuple[str, ...]]) -> None:
         stack = list(samples.most_common(1)[0][0]) if samples else []
         record = {"at": started, "ms": round(late * 1000, 1), "stack": stack, "samples": sum(samples.values())}
-        with self.log.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record) + "\n")
+        append_record(self.log, record)
 
 
 def start_if_asked() -> None:
