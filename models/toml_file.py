@@ -16,7 +16,6 @@ import errno
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +124,8 @@ def parse_toml(name: str, text: str) -> dict[str, Any]:
 
 def _parse_strictly(name: str, text: str) -> dict[str, Any]:
     """Parse with ``tomllib`` (TOML 1.0); its error becomes a Dutch problem."""
+    import tomllib  # noqa: PLC0415 - only for a text rtoml refused or that may hold TOML 1.1
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

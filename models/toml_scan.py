@@ -9,7 +9,6 @@ has already been parsed by ``tomllib`` when positions are looked up.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -121,6 +120,8 @@ def scan(text: str) -> ScanResult:
 
 
 def _key_parts(dotted: str) -> list[str]:
+    import tomllib  # noqa: PLC0415 - only for quoted keys: not part of every start-up
+
     parts = []
     for raw in _SPLIT_PART.findall(dotted):
         parts.append(tomllib.loads(f"k = {raw}")["k"] if raw[0] in "\"'" else raw)
