@@ -107,6 +107,26 @@ def linked_actions(workbook: Workbook, *, factor: str | None = None, phase: str 
     )
 
 
+def linked_actions_per_factor(workbook: Workbook) -> dict[str, LinkedActions]:
+    """:func:`linked_actions` for every factor at once: one pass over the plan, not one per factor."""
+    counts: dict[str, list[int]] = {}
+    for action in workbook.acties:
+        column = (
+            0
+            if action.status in OPEN_STATUSES
+            else 1
+            if action.status == "klaar"
+            else 2
+            if action.status == "gestopt"
+            else None
+        )
+        if column is None:
+            continue
+        for factor in action.succesfactoren:
+            counts.setdefault(factor, [0, 0, 0])[column] += 1
+    return {factor: LinkedActions(*numbers) for factor, numbers in counts.items()}
+
+
 def round_summary(scoring: ScoringRound, content: Content) -> str:
     """``10 van 10 gescoord · gemiddeld 2,4`` for a list of rounds."""
     scored = [score for factor_id, score in scoring.scores.items() if factor_id in content.factor_order]

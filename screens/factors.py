@@ -13,7 +13,7 @@ from textual.visual import VisualType
 from models.figures import FactorFigure, factor_figures
 from models.formatting import short_date
 from models.library import Kind, LibraryItem
-from models.scoring import linked_actions, rounds_by_date, sparkline
+from models.scoring import LinkedActions, linked_actions_per_factor, rounds_by_date, sparkline
 from models.sources import cite
 from screens.action_lines import action_lines
 from screens.reference import ReferenceScreen, reference_bindings
@@ -60,8 +60,9 @@ class FactorsScreen(ReferenceScreen):
     def subjects(self) -> list[tuple[str, VisualType]]:
         workbook = self.session.workbook
         rows: list[tuple[str, VisualType]] = []
+        per_factor = linked_actions_per_factor(workbook)
         for figure in factor_figures(workbook, self.session.content):
-            actions = linked_actions(workbook, factor=figure.factor.id)
+            actions = per_factor.get(figure.factor.id, LinkedActions(0, 0, 0))
             latest = "·" if figure.latest is None else str(figure.latest)
             previous = f"({figure.previous})" if figure.previous is not None else "   "
             row = Content.assemble(

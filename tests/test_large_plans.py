@@ -11,6 +11,7 @@ from textual.widgets import Static
 from bench.run import generated_workbook
 from models.content import default_content
 from models.figures import overdue_actions
+from models.scoring import LinkedActions, linked_actions, linked_actions_per_factor
 from models.store import LoadedWorkbook, save_workbook
 from screens.factors import FactorsScreen
 from screens.phases import PhasesScreen
@@ -56,3 +57,13 @@ async def test_the_factor_and_phase_panes_list_forty_actions_and_count_the_rest(
             action_lines = [line for line in pane.splitlines() if line.startswith("A") and line[1:2].isdigit()]
             assert len(action_lines) == 40, screen_type.__name__
             assert "… en nog " in pane and f"Acties (4) toont alle acties {where}" in pane
+
+
+def test_counting_actions_per_factor_in_one_pass_gives_what_counting_each_factor_gives() -> None:
+    workbook = generated_workbook(ACTIONS, 4)
+    per_factor = linked_actions_per_factor(workbook)
+    for factor in default_content().factors:
+        assert per_factor.get(factor.id, LinkedActions(0, 0, 0)) == linked_actions(workbook, factor=factor.id)
+    assert sum(counts.open + counts.done + counts.stopped for counts in per_factor.values()) == sum(
+        len(action.succesfactoren) for action in workbook.acties
+    )
