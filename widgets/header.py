@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,12 @@ BADGES = {
 """What the header says about the file, and in which style; the first sign stands alone when short."""
 
 
+@functools.lru_cache(maxsize=64)
 def display_path(path: Path) -> str:
-    """The path relative to the current folder when it lies inside it, else as given."""
+    """The path relative to the current folder when it lies inside it, else as given.
+
+    Kept per path: resolving it asks the file system at every header redraw otherwise, which a busy
+    background thread can stretch to a tenth of a second (the app never changes its folder)."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, RuntimeError, OSError):  # outside this folder, or a loop of symlinks
