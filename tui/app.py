@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import importlib
 import os
+import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.theme import Theme
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from core.memory import release_freed_memory
 from core.session import WorkbookSession
@@ -61,7 +62,10 @@ PRELOAD_AFTER_SECONDS = 1.5
 def _typing_text(widget: Widget | None) -> bool:
     """A number key is text here: a text area, or a field that already holds text (an empty search box
     lets the number keys switch screens, as everywhere else)."""
-    if isinstance(widget, TextArea):
+    # Textual's TextArea module loads with the first form that has one, not at start-up: without it
+    # loaded, no widget can be a text area.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    if text_area is not None and isinstance(widget, text_area.TextArea):
         return True
     return isinstance(widget, Input) and bool(widget.value)
 
