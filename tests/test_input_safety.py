@@ -100,6 +100,22 @@ async def test_a_burst_through_the_form_lands_in_the_fields_it_was_aimed_at(work
     assert str(a1["start"]) == "2026-03-01"
 
 
+async def test_number_keys_in_a_text_area_are_text_not_screen_keys(workbook_file: Path) -> None:
+    from textual.widgets import TextArea
+
+    app = WerkboekApp(workbook_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "4", "enter")
+        form = app.screen
+        assert isinstance(form, ActionFormScreen)
+        area = form.query(TextArea).first()
+        area.focus()
+        area.move_cursor(area.document.end)
+        await burst(pilot, " 4 of 5 mensen")
+        assert app.screen is form, "a number key switched screens from a text area"
+        assert area.text.endswith(" 4 of 5 mensen")
+
+
 async def test_shift_tab_and_enter_move_on_before_the_next_key(workbook_file: Path) -> None:
     app = WerkboekApp(workbook_file, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
