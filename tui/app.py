@@ -41,7 +41,6 @@ from screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.commands import PaletteCommand, WerkboekCommands
 from tui.drafts import bring_back_draft
 from tui.dutch_textual import DutchCommandPalette
-from tui.git_tasks import STATE_SECONDS, GitTasks
 from tui.key_gate import GateEvent, KeyGate
 from tui.leaving import catch_hangup, keep_open_forms
 from tui.scheduler import TextualScheduler
@@ -53,10 +52,13 @@ if TYPE_CHECKING:
     from models.library import LibraryItem
     from models.workbook import Workbook
     from screens.form import FormValues
+    from tui.git_tasks import GitTasks
     from tui.switching import WorkbookSwitcher
     from tui.tasks import WorkbookTasks
 
 PRELOAD_AFTER_SECONDS = 1.5
+GIT_STATE_SECONDS = 10.0
+"""How often the header's git state is looked up again (local only: no network)."""
 
 
 def _typing_text(widget: Widget | None) -> bool:
@@ -178,8 +180,17 @@ class WerkboekApp(App[None]):
             autosave_seconds = float(os.environ.get("WERKBOEK_AUTOSAVE_SECONDS", AUTOSAVE_SECONDS))
         self.store = WorkbookStore(TextualScheduler(self), AppListener(self), autosave_seconds=autosave_seconds)
         """The open workbook, its changes, autosave and the watch on its file (core/store.py)."""
-        self.git = GitTasks(self)
         self.key_gate = KeyGate(self._let_in, self._screen_ready, self._call_after)
+
+    @cached_property
+    def git(self) -> GitTasks:
+        """Vastleggen, Bijwerken, Delen and the header's git state (made after the first frame)."""
+        from tui.git_tasks import GitTasks
+
+        return GitTasks(self)
+
+    def _refresh_git_state(self) -> None:
+        self.git.refresh_state()
 
     @cached_property
     def switcher(self) -> WorkbookSwitcher:
@@ -265,7 +276,7 @@ class WerkboekApp(App[None]):
         else:
             self._open()
         self.store.watch_file()
-        self.set_interval(STATE_SECONDS, self.git.refresh_state, name="git-state")
+        self.set_interval(GIT_STATE_SECONDS, self._refresh_git_state, name="git-state")
         catch_hangup(self)
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -327,7 +338,7 @@ class WerkboekApp(App[None]):
             self.call_later(bring_back_draft, self)
             self.call_later(offer_recovery, self)  # edits kept after a failed save (tui/store_dialogs.py)
             self.call_later(self.show_conflicts, quiet=True)  # a merge left choices to make
-            self.git.refresh_state()
+            self.call_after_refresh(self._refresh_git_state)  # git runs once the screen is up
         self.show_notices()
 
     def show_notices(self) -> None:

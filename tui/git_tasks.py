@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from tui.app import WerkboekApp
 
 T = TypeVar("T")
-STATE_SECONDS = 10.0
-"""How often the header's git state is looked up again (local only: no network)."""
 
 
 class GitTasks:
