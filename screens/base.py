@@ -5,10 +5,12 @@ change (:class:`WorkbookScreen`)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on
+from textual._context import NoActiveAppError, active_app
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -39,6 +41,16 @@ class AppScreen(Screen[ResultT]):
 
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_KEYS
     IS_FORM: ClassVar[bool] = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A new screen is styled as its widgets mount, with the stylesheet as it is now. Textual marks
+        # every new screen as behind on CSS updates (-1), and so re-parsed and re-applied the whole
+        # app's CSS the first time each screen opened (tens of ms); mark it up to date instead.
+        # (A private field of Textual, pinned exactly in pyproject.toml; a theme change later still
+        # reaches every screen through Textual's own count.)
+        with contextlib.suppress(NoActiveAppError):
+            self._css_update_count = active_app.get()._css_update_count
     """A form (screens/form.py): q is typed there, never quits, and what is typed becomes a draft."""
 
 
