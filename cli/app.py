@@ -27,6 +27,7 @@ def open_parser() -> DutchArgumentParser:
             "'werkboek import BESTAND ACTIES.xlsx' leest de acties terug die de werkgever in Excel bijwerkte; "
             "'werkboek merge BASIS ONS HUN' voegt twee versies samen; "
             "'werkboek new \"Naam BV\"' begint een nieuw werkboek; "
+            "'werkboek due [PAD...]' toont wat te laat is of binnenkort af moet, per klant en eigenaar; "
             "'werkboek config [--toetsen]' toont (en maakt) het instellingenbestand; "
             "'werkboek serve [--port N]' opent het werkboek in een browser."
         ),

@@ -44,6 +44,12 @@ def _new(args: Sequence[str]) -> int:
     return new(args)
 
 
+def _due(args: Sequence[str]) -> int:
+    from cli.due import main as due
+
+    return due(args)
+
+
 def _config(args: Sequence[str]) -> int:
     from cli.config import main as config
 
@@ -74,6 +80,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "export": _export,
     "import": _import,
     "new": _new,
+    "due": _due,
     "config": _config,
     "merge": _merge,
     "serve": _serve,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.portfolio import workbook_files
+from models.settings import load_settings
 
 CHECKOUT_SAVES = Path(__file__).resolve().parent.parent / "saves"
 
@@ -21,3 +22,9 @@ def default_workbook(folder: Path | None = None) -> Path:
     folder = folder or default_location()
     found = workbook_files(folder) if folder.is_dir() else []
     return found[0] if len(found) == 1 else folder
+
+
+def configured_folder() -> Path:
+    """The folder of workbooks: the one in the settings file (``werkboeken``), else ``saves/``."""
+    folder = load_settings().settings.werkboeken
+    return Path(folder).expanduser() if folder else default_location()
