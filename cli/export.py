@@ -1,4 +1,4 @@
-"""``werkboek export BESTAND --format html|docx|pdf|xlsx|md|csv [-o UIT] [--sjabloon HUISSTIJL.docx]``:
+"""``werkboek export BESTAND --format html|docx|pdf|xlsx|md|csv|ics [-o UIT] [--sjabloon HUISSTIJL.docx]``:
 a report of one workbook (the formats: ``models.report_formats``)."""
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def _parser() -> DutchArgumentParser:
     parser = DutchArgumentParser(
         prog="werkboek export",
         description=(
-            "Maak een plan van aanpak (HTML, Word, PDF of Markdown) of de acties voor Excel (xlsx, om in te "
-            "vullen en met 'werkboek import' terug te lezen, of CSV)."
+            "Maak een plan van aanpak (HTML, Word, PDF of Markdown), de acties voor Excel (xlsx, om in te "
+            "vullen en met 'werkboek import' terug te lezen, of CSV) of de deadlines voor de agenda (ics)."
         ),
     )
     parser.add_argument("bestand", type=Path, help="het werkboek (.toml)")
@@ -57,6 +57,10 @@ def _parser() -> DutchArgumentParser:
         ),
     )
     parser.add_argument(
+        "--eigenaar",
+        help="alleen de acties van deze eigenaar (een deel van de naam is genoeg; alleen bij --format ics)",
+    )
+    parser.add_argument(
         "--overschrijven",
         action="store_true",
         help="een bestaand bestand vervangen (nooit een werkboek); zonder deze optie weigert export dat",
@@ -64,10 +68,14 @@ def _parser() -> DutchArgumentParser:
     return parser
 
 
-def _refusal(report: ReportFormat, template: Path | None, *, to_screen: bool, binary_out: bool) -> str | None:
+def _refusal(
+    report: ReportFormat, template: Path | None, owner: str | None, *, to_screen: bool, binary_out: bool
+) -> str | None:
     """Why these options do not go together, or None."""
     if template is not None and not report.template:
         return f"--sjabloon hoort bij --format docx (een Word-sjabloon), niet bij {report.kind}."
+    if owner is not None and not report.owner:
+        return f"--eigenaar hoort bij --format ics (de agenda van één eigenaar), niet bij {report.kind}."
     if to_screen and not report.text and not binary_out:
         return f"Een {report.kind}-bestand kan niet op het scherm; geef met -o een bestandsnaam."
     return None
@@ -80,7 +88,9 @@ def export_command(
     out, err = visible_stream(out), visible_stream(err)  # text from the file is shown, never obeyed
     report = REPORT_FORMATS[cast(Kind, parsed.format)]
     to_screen = parsed.uit is not None and str(parsed.uit) == "-"
-    if refusal := _refusal(report, parsed.sjabloon, to_screen=to_screen, binary_out=binary_out is not None):
+    if refusal := _refusal(
+        report, parsed.sjabloon, parsed.eigenaar, to_screen=to_screen, binary_out=binary_out is not None
+    ):
         err.write(f"{refusal}\n")
         return 2
     content = default_content()
@@ -93,7 +103,9 @@ def export_command(
     template = parsed.sjabloon
     if template is None and report.template:
         template = house_style(load_settings().settings)  # the consultant's own, from `werkboek config`
-    request = ReportRequest(workbook, content, today or dt.date.today(), template=template)
+    request = ReportRequest(
+        workbook, content, today or dt.date.today(), template=template, owner=parsed.eigenaar, source=parsed.bestand
+    )
     try:
         data = report.make(request)
     except TemplateError as error:

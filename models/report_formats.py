@@ -19,7 +19,7 @@ from models.content import Content
 from models.plan_report import Progress
 from models.workbook import Workbook
 
-Kind = Literal["html", "md", "docx", "pdf", "xlsx", "csv"]
+Kind = Literal["html", "md", "docx", "pdf", "xlsx", "csv", "ics"]
 
 
 class TemplateError(Exception):
@@ -36,6 +36,10 @@ class ReportRequest:
     progress: Progress | None = None
     template: Path | None = None
     """A .docx whose styles, header, footer and page set-up the Word plan takes (``--sjabloon``)."""
+    owner: str | None = None
+    """Only this owner's actions (part of the name is enough; the calendar: ``--eigenaar``)."""
+    source: Path | None = None
+    """The workbook file the report is made from, when known (the calendar links to it)."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,14 @@ class ReportFormat:
     """What follows the workbook's name in the default file name: ``plan-van-aanpak.docx``."""
     writer: str
     """``module:function`` that writes it; the module is imported when used."""
+    mime: str
+    """Its media type, for a download in the browser (``werkboek serve``)."""
     text: bool = False
     """Plain text, so ``-o -`` may print it."""
     template: bool = False
     """Takes the consultant's Word template."""
+    owner: bool = False
+    """Can be made for one owner's actions only."""
 
     def make(self, request: ReportRequest) -> bytes:
         module, function = self.writer.split(":")
@@ -66,15 +74,18 @@ REPORT_FORMATS: dict[Kind, ReportFormat] = {
     report.kind: report
     for report in (
         ReportFormat("html", "Plan van aanpak om te printen of te mailen (HTML)", "plan-van-aanpak.html",
-                     "models.report:make_html", text=True),
+                     "models.report:make_html", "text/html", text=True),
         ReportFormat("docx", "Plan van aanpak voor Word (docx)", "plan-van-aanpak.docx", "models.report_docx:make",
-                     template=True),
-        ReportFormat("pdf", "Plan van aanpak als PDF", "plan-van-aanpak.pdf", "models.report_pdf:make"),
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", template=True),
+        ReportFormat("pdf", "Plan van aanpak als PDF", "plan-van-aanpak.pdf", "models.report_pdf:make",
+                     "application/pdf"),
         ReportFormat("xlsx", "Acties voor Excel, om in te vullen en terug te lezen (xlsx)", "acties.xlsx",
-                     "models.report_xlsx:make"),
+                     "models.report_xlsx:make", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ReportFormat("md", "Plan van aanpak als tekst (Markdown)", "plan-van-aanpak.md", "models.report:make_markdown",
-                     text=True),
-        ReportFormat("csv", "Acties als CSV", "acties.csv", "models.report_csv:make", text=True),
+                     "text/markdown", text=True),
+        ReportFormat("csv", "Acties als CSV", "acties.csv", "models.report_csv:make", "text/csv", text=True),
+        ReportFormat("ics", "Deadlines voor de agenda (iCalendar: Outlook, Google, Thunderbird)", "acties.ics",
+                     "models.report_ics:make", "text/calendar", text=True, owner=True),
     )
 }  # fmt: skip
 """In the order the app offers them."""

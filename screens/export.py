@@ -29,14 +29,6 @@ from widgets.text_field import SearchField
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
-MIME_TYPES: dict[Kind, str] = {
-    "html": "text/html",
-    "md": "text/markdown",
-    "csv": "text/csv",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 PROGRESS_EVERY = 0.05
 """Seconds between progress updates: often enough to see it move, rare enough to cost nothing."""
 
@@ -150,7 +142,9 @@ class ExportScreen(AppDialog[Path | None]):
                 self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, total), progress=done)
 
         try:
-            request = ReportRequest(session.workbook, session.content, session.today, progress, self._template())
+            request = ReportRequest(
+                session.workbook, session.content, session.today, progress, self._template(), source=session.loaded.path
+            )
             data = REPORT_FORMATS[kind].make(request)
             write_export(target, data, workbook_path=session.loaded.path, overwrite=overwrite)
         except (ReportRefusedError, TemplateError) as refused:
@@ -164,7 +158,7 @@ class ExportScreen(AppDialog[Path | None]):
     def _written(self, target: Path) -> None:
         if self.app.is_web:
             # In the browser the file is on the server; the browser gets it as a download too.
-            self.app.deliver_binary(target, save_filename=target.name, mime_type=MIME_TYPES[self.kind])
+            self.app.deliver_binary(target, save_filename=target.name, mime_type=REPORT_FORMATS[self.kind].mime)
         self.dismiss(target)
 
     def _failed(self, message: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import EXAMPLE, ROOT
 
-REPORT_LIBRARIES = ("docx", "xlsxwriter", "openpyxl", "reportlab", "lxml", "PIL")
+REPORT_LIBRARIES = ("docx", "xlsxwriter", "openpyxl", "reportlab", "lxml", "PIL", "icalendar")
 LOADED = f"import sys; print(sorted(m for m in sys.modules if m.split('.')[0] in {set(REPORT_LIBRARIES)!r}))"
 
 
