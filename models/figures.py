@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from models.content import Content
 from models.content_items import Factor, Phase
 from models.legal import LegalFigures, legal_figures
 from models.levels import CurrentLevel, LevelModel, current_levels
+from models.next_steps import QUIET_WEEKS, NextStep, last_session, next_steps
 from models.workbook import ACTION_STATUSES, Action, ActionStatus, Workbook
 
 DUE_SOON_DAYS = 30
@@ -163,12 +165,18 @@ class DashboardFigures:
     levels: dict[LevelModel, CurrentLevel]
     phase_chosen: bool
     """The current phase was set by the consultant (not derived from the checklists)."""
+    last_session: dt.date | None = None
+    """The latest logbook entry or scoring round."""
+    steps: tuple[NextStep, ...] = ()
+    """'Wat nu?': the next steps (:mod:`models.next_steps`)."""
 
 
-def dashboard_figures(workbook: Workbook, content: Content, today: dt.date) -> DashboardFigures:
-    """Compute the dashboard's figures for ``today``."""
+def dashboard_figures(
+    workbook: Workbook, content: Content, today: dt.date, quiet_weeks: int = QUIET_WEEKS
+) -> DashboardFigures:
+    """Compute the dashboard's figures for ``today`` (``quiet_weeks``: when 'Wat nu?' proposes a session)."""
     phases = phase_figures(workbook, content)
-    return DashboardFigures(
+    figures = DashboardFigures(
         today=today,
         factors=factor_figures(workbook, content),
         round_dates=sorted(r.datum for r in workbook.metingen),
@@ -182,3 +190,5 @@ def dashboard_figures(workbook: Workbook, content: Content, today: dt.date) -> D
         levels=current_levels(workbook),
         phase_chosen=workbook.huidige_fase in content.phase_order,
     )
+    steps = tuple(next_steps(workbook, figures, quiet_weeks))
+    return dataclasses.replace(figures, last_session=last_session(workbook), steps=steps)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from models.atomic import write_atomic
 from models.dutch_messages import validation_problems
@@ -40,6 +40,10 @@ CONFIG_TEMPLATE = """\
 # Rapport maken (docx) en 'werkboek export --format docx' gebruiken het; --sjabloon gaat hiervoor.
 # huisstijl = "~/Documenten/huisstijl.docx"
 
+# Na hoeveel weken zonder sessie (logboek of meting) een klant stil heet: 'Wat nu?' op het dashboard
+# stelt dan een sessie voor (standaard 8).
+# stille_klant_weken = 8
+
 # Andere toetsen: het id van de toets (de hulp, ? of f1, toont ze per scherm) en de nieuwe toets.
 # Meer toetsen voor één opdracht scheid je met een komma.
 [toetsen]
@@ -58,6 +62,8 @@ class Settings(BaseModel):
     werkboeken: str | None = None
     huisstijl: str | None = None
     """The consultant's Word template (a .docx) for the plan van aanpak."""
+    stille_klant_weken: Annotated[int, Field(ge=1, le=520)] = 8
+    """Weeks without a session after which a client counts as quiet."""
     toetsen: dict[str, str] = {}
 
 

@@ -21,6 +21,7 @@ from widgets.dashboard_panels import (
     Deadlines,
     FactorScores,
     LegalMinimum,
+    NextSteps,
     PhaseProgress,
     StatusCounts,
 )
@@ -31,8 +32,8 @@ GIT_GROUP = Binding.Group("Git", compact=True)
 """Vastleggen, bijwerken and delen as one footer entry ("vbd Git"), shown only for a workbook in git."""
 
 
-def figures_of(session: WorkbookSession) -> DashboardFigures:
-    return dashboard_figures(session.workbook, session.content, session.today)
+def figures_of(session: WorkbookSession, quiet_weeks: int) -> DashboardFigures:
+    return dashboard_figures(session.workbook, session.content, session.today, quiet_weeks)
 
 
 class DashboardScreen(WorkbookScreen):
@@ -63,11 +64,12 @@ class DashboardScreen(WorkbookScreen):
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
-        figures = figures_of(self.session)
+        figures = figures_of(self.session, self._quiet_weeks)
         library = self.session.content
         yield self.header()
         with Scroll(id="dashboard"), Container(id="columns"):
             with Vertical(id="left-column"):
+                yield NextSteps(figures, library, id="next-steps")
                 yield FactorScores(figures, library, id="factors")
                 yield PhaseProgress(figures, library, id="phases")
                 yield CurrentLevels(figures, library, id="levels")
@@ -89,13 +91,18 @@ class DashboardScreen(WorkbookScreen):
             )
         yield KeyBar()
 
+    @property
+    def _quiet_weeks(self) -> int:
+        """After how many weeks without a session 'Wat nu?' proposes one (the setting ``stille_klant_weken``)."""
+        return self.werkboek.settings.settings.stille_klant_weken
+
     def on_screen_resume(self) -> None:
         if self.werkboek.hint_seen:
             for hint in self.query("#first-run-hint"):
                 hint.remove()
 
     def show_workbook(self, session: WorkbookSession) -> None:
-        figures = figures_of(session)
+        figures = figures_of(session, self._quiet_weeks)
         for panel in self.query(DashboardPanel):
             panel.show(figures)
 

@@ -51,5 +51,5 @@ def test_a_fresh_process_writes_the_same_bytes_for_every_format(tmp_path: Path, 
             "sys.exit(export_command(args, io.StringIO(), sys.stderr, today=day))\n"
         )
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, check=True)
-        expected = REPORT_FORMATS[kind].make(ReportRequest(workbook, content, TODAY))
+        expected = REPORT_FORMATS[kind].make(ReportRequest(workbook, content, TODAY, source=EXAMPLE))
         assert target.read_bytes() == expected, kind

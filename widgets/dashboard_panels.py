@@ -12,6 +12,7 @@ from models.figures import DashboardFigures, FactorFigure
 from models.formatting import aantal, days_phrase, number, short_date
 from models.legal import STATUS_MARKS
 from models.levels import SHORT_TITLES, level_by_id
+from models.next_steps import since_phrase
 from models.workbook import Action
 from widgets.cells import bar, cell, row
 
@@ -232,6 +233,47 @@ class StatusCounts(DashboardPanel):
             parts.append(Content.assemble((status, STATUS_STYLES[status]), " ", (str(count), "bold")))
         parts.append(Content.assemble(("totaal", "$foreground-muted"), " ", (str(total), "bold")))
         return Content("  ").join(parts)
+
+
+class NextSteps(DashboardPanel):
+    """'Wat nu?': the next three steps for this client, each with the keys that start it (models/next_steps.py)."""
+
+    KEYS_WIDTH = 5
+
+    def on_mount(self) -> None:
+        self.border_title = "Wat nu?"
+        self._subtitle()
+
+    def show(self, figures: DashboardFigures) -> None:
+        super().show(figures)
+        self._subtitle()
+
+    def _subtitle(self) -> None:
+        last = self.figures.last_session
+        if last is None:
+            self.border_subtitle = "nog geen sessie vastgelegd"
+        else:
+            self.border_subtitle = f"laatste sessie {short_date(last)}, {since_phrase(last, self.figures.today)}"
+
+    def _lines(self, width: int) -> list[Content]:
+        """Each step wrapped to ``width``, its later lines under the text (the keys stand alone at the left)."""
+        lines: list[Content] = []
+        room = max(10, width - self.KEYS_WIDTH)
+        for step in self.figures.steps:
+            keys = cell(step.keys, self.KEYS_WIDTH, style="bold $accent") if self.hints else cell("•", self.KEYS_WIDTH)
+            wrapped = Content(step.text).wrap(room)
+            lines.append(Content.assemble(keys, wrapped[0]))
+            lines += [Content.assemble(" " * self.KEYS_WIDTH, more) for more in wrapped[1:]]
+        return lines
+
+    def line_count(self) -> int:
+        return len(self._lines(self.size.width or 80))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> RenderResult:
+        return Content("\n").join(self._lines(self.size.width))
 
 
 class Deadlines(DashboardPanel):
