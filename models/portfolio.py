@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,7 +130,7 @@ def create_workbook_file(folder: Path, workbook: Workbook, content: Content, nam
     return target
 
 
-def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
+def new_cycle(workbook: Workbook, today: dt.date, source: str, period: str | None = None) -> Workbook:
     """A workbook for the next period: profile, levels, scores, DI-scans, legal minimum and log as history
     (the latest DI-scan is where the next one starts, see :func:`models.di_scan.with_new_scan`),
     the open actions carried over (same ids), the checklists empty again, and a log entry saying so.
@@ -142,7 +141,7 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
     left = len(workbook.acties) - len(carried)
     entry = LogEntry(
         datum=today,
-        titel="Nieuwe cyclus gestart",
+        titel=f"Nieuwe cyclus {period} gestart" if period else "Nieuwe cyclus gestart",
         id=new_log_id(),
         notitie=(
             f"Voortgezet vanuit {source}: {aantal(len(carried), 'open actie', 'open acties')} meegenomen; "
@@ -162,15 +161,3 @@ def new_cycle(workbook: Workbook, today: dt.date, source: str) -> Workbook:
             "akkoord": [],
         }
     )
-
-
-def cycle_file_name(path: Path, today: dt.date, taken: Iterable[str]) -> str:
-    """``klant-2027.toml`` (or ``klant-2027-2.toml`` … when taken) for the new cycle of ``klant.toml``."""
-    stem = re.sub(r"-\d{4}(-\d+)?$", "", path.stem)
-    names = set(taken)
-    candidate = f"{stem}-{today.year}.toml"
-    number = 2
-    while candidate in names:
-        candidate = f"{stem}-{today.year}-{number}.toml"
-        number += 1
-    return candidate

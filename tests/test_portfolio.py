@@ -16,7 +16,6 @@ from models.portfolio import (
     BrokenWorkbook,
     WorkbookSummary,
     create_workbook_file,
-    cycle_file_name,
     file_name_for,
     new_workbook,
     portfolio,
@@ -78,13 +77,6 @@ def test_portfolio_rows_sum_up_each_client(tmp_path: Path, content: Content) -> 
     assert (summary.open_actions, summary.overdue_actions) == (14, 4)
     broken = rows[1]
     assert isinstance(broken, BrokenWorkbook) and broken.problem.line == 1
-
-
-def test_cycle_file_names_count_up_when_taken() -> None:
-    path = Path("klant.toml")
-    assert cycle_file_name(path, TODAY, []) == "klant-2026.toml"
-    assert cycle_file_name(path, TODAY, ["klant-2026.toml"]) == "klant-2026-2.toml"
-    assert cycle_file_name(Path("klant-2025.toml"), TODAY, []) == "klant-2026.toml"
 
 
 def test_without_a_path_the_only_workbook_in_saves_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -107,17 +107,24 @@ async def test_a_new_cycle_keeps_history_and_carries_open_actions(tmp_path: Path
         await pilot.press("down", "c")  # van-dijk.toml
         await pilot.pause()
         assert isinstance(app.screen, TextPromptScreen)
-        assert app.screen.query_one(Input).value == "van-dijk-2026.toml"
+        field = app.screen.query_one(Input)
+        assert field.value == "2027", "made in November: the coming year is proposed"
+        field.value = "2027-2029"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptScreen), "not two consecutive years: refused"
+        assert "twee jaren achter elkaar, zoals 2027-2028" in str(app.screen.query_one("#prompt-error", Label).render())
+        field.value = "2027"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        assert app.session is not None and app.session.loaded.path.name == "van-dijk-2026.toml"
-    old, new = saved(folder / "van-dijk.toml"), saved(folder / "van-dijk-2026.toml")
+        assert app.session is not None and app.session.loaded.path.name == "van-dijk-2027.toml"
+    old, new = saved(folder / "van-dijk.toml"), saved(folder / "van-dijk-2027.toml")
     open_ids = [a["id"] for a in old["acties"] if a["status"] in {"idee", "gepland", "bezig"}]
     assert [a["id"] for a in new["acties"]] == open_ids and len(open_ids) == 14
     assert new["metingen"] == old["metingen"] and new["niveaus"] == old["niveaus"]
     assert new["wettelijk"] == old["wettelijk"] and "fasen" not in new
     assert new["logboek"][:-1] == old["logboek"]
-    assert new["logboek"][-1]["titel"] == "Nieuwe cyclus gestart"
+    assert new["logboek"][-1]["titel"] == "Nieuwe cyclus 2027 gestart"
     assert "14 open acties meegenomen; 6 afgeronde of gestopte" in new["logboek"][-1]["notitie"]

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from textual._styles_cache import StylesCache
 
+from models.cycle_period import PeriodError, checked_period, cycle_file_name, proposed_period
 from models.formatting import aantal
-from models.portfolio import create_workbook_file, cycle_file_name, new_cycle, new_workbook
+from models.portfolio import create_workbook_file, new_cycle, new_workbook
 from models.problems import WorkbookError
 from models.store import load_workbook
 from screens.load_error import LoadErrorScreen
@@ -84,37 +85,40 @@ class WorkbookSwitcher:
         self.open_path(path)
 
     def ask_new_cycle(self, path: Path | None = None) -> None:
-        """Ask the file name for the next cycle of ``path`` (default: the open workbook), then make it."""
+        """Ask the period of the next cycle of ``path`` (default: the open workbook), then make its file,
+        named after the period (``klant-2027.toml``)."""
         session = self.app.store.session
         source = path or (session.loaded.path if session else None)
         if source is None:
             return
         folder = source.parent
-        suggestion = cycle_file_name(source, self.app.today, (p.name for p in folder.glob("*.toml")))
 
-        def check(name: str) -> str | None:
-            if "/" in name or "\\" in name or not name.endswith(".toml") or name.startswith("."):
-                return "geef een bestandsnaam die eindigt op .toml, zonder map ervoor"
-            if (folder / name).exists():
-                return f"{name} bestaat al; kies een andere naam"
+        def check(text: str) -> str | None:
+            try:
+                checked_period(text)
+            except PeriodError as error:
+                return str(error)
             return None
 
-        def chosen(name: str | None) -> None:
-            if name:
-                self._make_cycle(source, folder / name)
+        def chosen(text: str | None) -> None:
+            if text:
+                period = checked_period(text)
+                name = cycle_file_name(source, period, (p.name for p in folder.glob("*.toml")))
+                self._make_cycle(source, folder / name, period)
 
         self.app.push_screen(
             TextPromptScreen(
-                f"Nieuwe cyclus van {source.name}",
-                "Scores, niveaus, wettelijk minimum en logboek blijven als geschiedenis; open acties gaan mee, "
-                "de checklists beginnen opnieuw. enter maakt het bestand · escape annuleert",
-                suggestion,
+                f"Nieuwe cyclus van {source.name}: welke periode?",
+                "Een jaar (2027) of twee jaren (2027-2028); het bestand krijgt die naam. Scores, niveaus, wettelijk "
+                "minimum en logboek blijven als geschiedenis; open acties gaan mee, de checklists beginnen opnieuw. "
+                "enter maakt het bestand · escape annuleert",
+                proposed_period(source, self.app.today),
                 check=check,
             ),
             chosen,
         )
 
-    def _make_cycle(self, source: Path, target: Path) -> None:
+    def _make_cycle(self, source: Path, target: Path, period: str) -> None:
         app = self.app
         session = app.store.session
         try:
@@ -123,14 +127,15 @@ class WorkbookSwitcher:
             else:
                 content = app.content
                 workbook = load_workbook(source, content).workbook
-            cycle = new_cycle(workbook, app.today, source.name)
+            cycle = new_cycle(workbook, app.today, source.name, period)
             create_workbook_file(target.parent, cycle, content, target.name)
         except (WorkbookError, FileExistsError, OSError) as error:
             app.notify(f"Geen nieuwe cyclus gemaakt: {error}", severity="error", timeout=8)
             return
         carried = len(cycle.acties)
         app.notify(
-            f"Nieuwe cyclus: {target.name}, met {aantal(carried, 'open actie', 'open acties')} uit {source.name}.",
+            f"Nieuwe cyclus {period}: {target.name}, met {aantal(carried, 'open actie', 'open acties')} "
+            f"uit {source.name}.",
             timeout=8,
         )
         self.open_path(target)
