@@ -12,7 +12,7 @@ from typing import BinaryIO, TextIO, cast
 
 from cli.dutch_argparse import DutchArgumentParser
 from models.compare import workbook_from_file
-from models.content import default_content
+from models.content import Content, default_content
 from models.export_writer import ReportRefusedError, write_export
 from models.formatting import aantal
 from models.os_errors import dutch_os_error
@@ -27,6 +27,7 @@ from models.report_formats import (
 )
 from models.settings import house_style, load_settings
 from models.terminal_text import visible_stream
+from models.workbook import Workbook
 
 
 def _parser() -> DutchArgumentParser:
@@ -54,6 +55,14 @@ def _parser() -> DutchArgumentParser:
         help=(
             "een Word-bestand (.docx) in je huisstijl: stijlen, kop- en voettekst, logo (alleen docx; "
             "standaard 'huisstijl' uit je instellingen, zie werkboek config)"
+        ),
+    )
+    parser.add_argument(
+        "--sinds",
+        metavar="VERSIE|DATUM",
+        help=(
+            "in plaats van het plan: de voortgang sinds een git-versie (HEAD~3, een tag, een commit) of sinds "
+            "de laatste vastlegging op of voor een datum (2026-10-06 of 6-10-2026); html, md, docx of pdf"
         ),
     )
     parser.add_argument(
@@ -100,6 +109,8 @@ def export_command(
         for problem in error.problems:
             err.write(f"{problem}\n")
         return 2
+    if parsed.sinds is not None:
+        return _progress(parsed, workbook, content, today or dt.date.today(), out=out, err=err, to_screen=to_screen)
     template = parsed.sjabloon
     if template is None and report.template:
         template = house_style(load_settings().settings)  # the consultant's own, from `werkboek config`
@@ -119,6 +130,46 @@ def export_command(
             binary_out.write(data)
         return 0
     target: Path = parsed.uit or report.default_path(parsed.bestand)
+    return _write(data, target, parsed, len(workbook.acties), out=out, err=err)
+
+
+def _progress(
+    parsed: Namespace,
+    workbook: Workbook,
+    content: Content,
+    today: dt.date,
+    *,
+    out: TextIO,
+    err: TextIO,
+    to_screen: bool,
+) -> int:
+    """``--sinds``: the progress report instead of the plan."""
+    from models.git import GitError  # noqa: PLC0415 - only for a progress report
+    from models.progress_report import PROGRESS_KINDS, WRITERS  # noqa: PLC0415
+    from models.progress_since import progress_since  # noqa: PLC0415
+
+    kind = parsed.format
+    if kind not in PROGRESS_KINDS or parsed.sjabloon is not None or parsed.eigenaar is not None:
+        err.write(
+            f"--sinds maakt een voortgangsrapport als {', '.join(PROGRESS_KINDS)}, zonder --sjabloon of --eigenaar.\n"
+        )
+        return 2
+    try:
+        progress = progress_since(parsed.bestand, parsed.sinds, workbook, content)
+    except GitError as error:
+        err.write(f"{error.reason}\n")
+        return 2
+    data = WRITERS[kind](progress, today)
+    if to_screen:
+        if kind in {"md", "html"}:
+            out.write(data.decode("utf-8"))
+            return 0
+        err.write(f"Een {kind}-bestand kan niet op het scherm; geef met -o een bestandsnaam.\n")
+        return 2
+    stem = parsed.bestand.stem
+    target: Path = parsed.uit or parsed.bestand.with_name(
+        f"{stem}-voortgang-sinds-{progress.since.day.isoformat()}.{kind}"
+    )
     return _write(data, target, parsed, len(workbook.acties), out=out, err=err)
 
 

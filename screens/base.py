@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on
-from textual._context import NoActiveAppError, active_app
+from textual._context import active_app
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -49,8 +49,9 @@ class AppScreen(Screen[ResultT]):
         # app's CSS the first time each screen opened (tens of ms); mark it up to date instead.
         # (A private field of Textual, pinned exactly in pyproject.toml; a theme change later still
         # reaches every screen through Textual's own count.)
-        with contextlib.suppress(NoActiveAppError):
+        with contextlib.suppress(LookupError):  # made outside a running app (a test): nothing to follow
             self._css_update_count = active_app.get()._css_update_count
+
     """A form (screens/form.py): q is typed there, never quits, and what is typed becomes a draft."""
 
 

@@ -125,6 +125,7 @@ OTHER_SCREENS: tuple[Registered, ...] = (
     Registered("screens.agreements", "AgreementsScreen", "Akkoord op het plan"),
     Registered("screens.di_scan", "DiScanScreen", "DI-scan"),
     Registered("screens.version", "VersionScreen", "Eerdere versie"),
+    Registered("screens.progress", "ProgressScreen", "Voortgang sinds"),
     Registered("screens.scoring", "ScoringScreen", "Meting"),
     Registered("screens.load_error", "LoadErrorScreen", "Werkboek niet te openen"),
     Registered("screens.too_small", "TooSmallScreen", "Venster te klein"),

@@ -383,3 +383,22 @@ def test_confirm_dialog_80x24(snap_compare) -> None:
         await steady_cursor(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_progress_since(snap_compare, size: str) -> None:
+    from screens.progress import ProgressScreen, ask_progress
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, WerkboekApp) and app.session is not None
+        await pilot.pause()
+        ask_progress(app, app.session)
+        await pilot.pause()
+        app.screen.query_one(Input).value = "10-3-2026"
+        await pilot.press("enter")
+        await until(lambda: isinstance(app.screen, ProgressScreen), "the progress is shown", pilot=pilot)
+        await pilot.pause()
+
+    path = make_repository(Path("repo"))
+    assert snap_compare(WerkboekApp(path, today=TODAY), terminal_size=SIZES[size], run_before=run_before)

@@ -51,6 +51,9 @@ def app_commands(app: WerkboekApp) -> list[PaletteCommand]:
         PaletteCommand("DI-scan", "Per DI-indicator niet, begonnen of geborgd, met toelichting "
                        "(toets d op Organisatie)", partial(_show_di_scan, app),
                        "di scan duurzame inzetbaarheid sustainable employability indicators"),
+        PaletteCommand("Voortgang sinds …", "Wat er veranderde sinds de vorige sessie of een git-versie: afgerond, "
+                       "nieuw, scores, wettelijk minimum, sessies", partial(_show_progress, app),
+                       "progress since last visit changes voortgang"),
         PaletteCommand("Nieuwe cyclus", "Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee",
                        app.ask_new_cycle, "new cycle period year copy"),
         PaletteCommand("Conflicten oplossen", "Wat een samenvoeging niet kon beslissen: kies per conflict een kant",
@@ -80,6 +83,13 @@ def _show_di_scan(app: WerkboekApp) -> None:
 
     if app.session is not None:
         open_di_scan(app, app.session)
+
+
+def _show_progress(app: WerkboekApp) -> None:
+    from screens.progress import ask_progress  # noqa: PLC0415 - only when asked for
+
+    if app.session is not None:
+        ask_progress(app, app.session)
 
 
 def _show_settings(app: WerkboekApp) -> None:
