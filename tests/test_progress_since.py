@@ -106,9 +106,7 @@ def test_since_a_revision_gives_the_same_and_each_format_reads_back(two_visits: 
         assert "PAGO aanbieden" in text, kind
 
 
-def test_a_date_before_the_first_commit_and_a_file_outside_git_are_explained(
-    two_visits: Path, tmp_path: Path
-) -> None:
+def test_a_date_before_the_first_commit_and_a_file_outside_git_are_explained(two_visits: Path, tmp_path: Path) -> None:
     code, _, err = _export(two_visits, "--sinds", "2026-01-01", "-f", "md", "-o", "-")
     assert code == 2 and "heeft geen vastlegging op of voor 1 jan 2026" in err
     loose = tmp_path / "los.toml"
