@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE, TODAY
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, Static
+from waiting import until
 
 from screens.dashboard import DashboardScreen
 from screens.portfolio import PortfolioScreen
@@ -24,6 +26,16 @@ def saved(path: Path) -> dict[str, Any]:
 def table_rows(app: WerkboekApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def read(pilot: Pilot[None]) -> PortfolioScreen:
+    """The Werkboeken screen once it has read the whole folder (it reads in a thread)."""
+    app = pilot.app
+    return await until(
+        lambda: isinstance(app.screen, PortfolioScreen) and not app.screen.loading and app.screen,
+        "Werkboeken has read the folder",
+        pilot=pilot,
+    )
 
 
 def a_folder(tmp_path: Path) -> Path:
@@ -104,6 +116,7 @@ async def test_a_new_cycle_keeps_history_and_carries_open_actions(tmp_path: Path
     folder = a_folder(tmp_path)
     app = WerkboekApp(folder, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await read(pilot)
         await pilot.press("down", "c")  # van-dijk.toml
         await pilot.pause()
         assert isinstance(app.screen, TextPromptScreen)
