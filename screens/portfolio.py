@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -54,8 +55,10 @@ FRAME = 4
 Cells = list[Content | str]
 FIRST_BATCH_SECONDS = 0.03
 """The first rows show after this much reading, so the table fills at once."""
-BATCH_SECONDS = 0.1
-"""After that, the rows read are shown this often (each batch is one update of the table)."""
+BATCH_SECONDS = (0.15, 0.6)
+"""After that, the time between two batches grows from the first figure to the second: each batch
+redraws the table (and the main thread shares Python with the reading thread), so a large folder is
+shown in a few batches, not dozens."""
 
 
 class PortfolioTable(ChoiceTable[Content | str]):
@@ -89,14 +92,15 @@ def changed_text(changed: dt.datetime, today: dt.date) -> str:
     return f"{day} {clock(changed)}"
 
 
-def column_widths(rows: list[Cells], width: int) -> list[int]:
-    """Per column the width of its widest text; the client column gets what the others leave."""
-    widths = [
-        max(
-            [len(title), *(Content(cell).cell_length if isinstance(cell, str) else cell.cell_length for cell in column)]
-        )
-        for title, column in zip(TITLES, zip(*rows, strict=True) if rows else [()] * len(TITLES), strict=True)
-    ]
+def cell_width(cell: Content | str) -> int:
+    return cell_len(cell) if isinstance(cell, str) else cell.cell_length
+
+
+def column_widths(row_widths: list[list[int]], width: int) -> list[int]:
+    """Per column the width of its widest text (``row_widths``: of each row, the width of each cell);
+    the client column gets what the others leave."""
+    columns = zip(*row_widths, strict=True) if row_widths else [()] * len(TITLES)
+    widths = [max([len(title), *column]) for title, column in zip(TITLES, columns, strict=True)]
     room = width - FRAME - 2 * len(TITLES) - sum(widths[1:])
     widths[0] = max(CLIENT_LEAST, min(widths[0], CLIENT_MOST, room))
     return widths
@@ -131,6 +135,8 @@ class PortfolioScreen(AppScreen[None]):
         self._read_since_shown = False
         self._in_table: dict[Path, PortfolioRow] = {}
         self._rank: dict[int, tuple[bool, str, str]] = {}
+        self._text: dict[Path, tuple[PortfolioRow, Cells, list[int], Cells, list[int]]] = {}
+        """Per file: the row they were made for, then :meth:`_row_text`."""
         """The sort key of each row in the table, by the identity of its first cell (DataTable sorts on cells)."""
 
     @property
@@ -164,15 +170,26 @@ class PortfolioScreen(AppScreen[None]):
 
     _shown_widths: list[int] | None = None
 
-    def _cells(self, *, compact: bool) -> list[Cells]:
-        """The text of every row; ``compact`` gives the size as a number only, to leave room for the name."""
+    def _cells(self, *, compact: bool) -> tuple[list[Cells], list[list[int]]]:
+        """The text of every row and the width of each cell; ``compact`` gives the size as a number only, to
+        leave room for the name. Each row's text is made once (a batch of rows shows the others again)."""
         today = self.werkboek.today
-        return [self._row_cells(row, today, compact=compact) for row in self.rows]
+        text = self._text
+        cells: list[Cells] = []
+        widths: list[list[int]] = []
+        for row in self.rows:
+            made = text.get(row.path)
+            if made is None or made[0] is not row:
+                made = text[row.path] = (row, *self._row_text(row, today))
+            cells.append(made[3] if compact else made[1])
+            widths.append(made[4] if compact else made[2])
+        return cells, widths
 
     @staticmethod
-    def _row_cells(row: PortfolioRow, today: dt.date, *, compact: bool) -> Cells:
+    def _row_text(row: PortfolioRow, today: dt.date) -> tuple[Cells, list[int], Cells, list[int]]:
+        """The row's cells and their widths, then the same with the size as a number only."""
         if isinstance(row, BrokenWorkbook):
-            return [
+            cells: Cells = [
                 Content.styled(f"⚠ {printable(row.path.name, multiline=False)}", "bold $error"),
                 Content.styled("fout", "$error"),
                 "",
@@ -181,24 +198,28 @@ class PortfolioScreen(AppScreen[None]):
                 "",
                 changed_text(row.changed, today),
             ]
-        size = "" if not row.staff else str(row.staff) if compact else f"{row.staff} {row.size}"
-        return [
+            widths = [cell_width(cell) for cell in cells]
+            return cells, widths, cells, widths
+        cells = [
             Content.styled(printable(row.client, multiline=False), "bold"),
-            size,
+            f"{row.staff} {row.size}" if row.staff else "",
             short_date(row.latest_round) if row.latest_round else "geen",
             number(row.average_score, decimals=1) if row.average_score is not None else "",
             str(row.open_actions),
             Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
             changed_text(row.changed, today),
         ]
+        widths = [cell_width(cell) for cell in cells]
+        size = str(row.staff) if row.staff else ""
+        return cells, widths, [cells[0], size, *cells[2:]], [widths[0], cell_len(size), *widths[2:]]
 
     def _widths_for(self, width: int) -> tuple[list[int], list[Cells]]:
         """Column widths and cells for ``width``: with the size in words, unless the names get too cramped."""
-        cells = self._cells(compact=False)
-        widths = column_widths(cells, width)
+        cells, cell_widths = self._cells(compact=False)
+        widths = column_widths(cell_widths, width)
         if widths[0] < 16:
-            cells = self._cells(compact=True)
-            widths = column_widths(cells, width)
+            cells, cell_widths = self._cells(compact=True)
+            widths = column_widths(cell_widths, width)
         return widths, cells
 
     def on_screen_resume(self) -> None:
@@ -246,7 +267,8 @@ class PortfolioScreen(AppScreen[None]):
                 batch.append(row)
             if time.monotonic() - since >= wait and read < len(paths):
                 self.post_message(FolderRead(generation, rows=batch, read=read))
-                batch, wait, since = [], BATCH_SECONDS, time.monotonic()
+                batch, since = [], time.monotonic()
+                wait = min(max(2 * wait, BATCH_SECONDS[0]), BATCH_SECONDS[1])
         self.post_message(FolderRead(generation, rows=batch, read=len(paths), done=True))
 
     @on(FolderRead)
@@ -287,10 +309,10 @@ class PortfolioScreen(AppScreen[None]):
             self._keep = None  # found, or not in the folder any more
 
     def _add_row(self, row: PortfolioRow, cells: Cells, widths: list[int]) -> None:
-        client = cells[0]
+        client, *others = cells
         if isinstance(client, Content) and client.cell_length > widths[0]:
-            cells[0] = client = client.truncate(widths[0], ellipsis=True)
-        self.table.add_row(*cells, key=str(row.path))
+            client = client.truncate(widths[0], ellipsis=True)
+        self.table.add_row(client, *others, key=str(row.path))
         self._in_table[row.path] = row
         self._rank[id(client)] = sort_key(row)
 
@@ -306,6 +328,8 @@ class PortfolioScreen(AppScreen[None]):
         table = self.table
         table.clear(columns=True)
         self._in_table, self._rank = {}, {}
+        paths = {row.path for row in self.rows}
+        self._text = {path: made for path, made in self._text.items() if path in paths}
         widths, rows = shown or self._widths_for(self.size.width)
         self._shown_widths = widths
         for label, width in zip(TITLES, widths, strict=True):
