@@ -148,7 +148,7 @@ class PortfolioScreen(AppScreen[None]):
         return self.werkboek.folder
 
     @property
-    def loading(self) -> bool:
+    def reading_folder(self) -> bool:
         """The folder is being read."""
         return not self._reading.done
 
@@ -305,7 +305,7 @@ class PortfolioScreen(AppScreen[None]):
             self._place_cursor(keep)
             self._titles()
             self._describe()
-        if self._keep is not None and (self._keep in paths or not self.loading):
+        if self._keep is not None and (self._keep in paths or not self.reading_folder):
             self._keep = None  # found, or not in the folder any more
 
     def _add_row(self, row: PortfolioRow, cells: Cells, widths: list[int]) -> None:
@@ -371,7 +371,7 @@ class PortfolioScreen(AppScreen[None]):
     def _describe(self) -> None:
         detail = self.query_one("#portfolio-detail", Static)
         row = self.current
-        if row is None and self.loading:
+        if row is None and self.reading_folder:
             detail.update(Content.styled("De werkboeken in deze map worden gelezen …", "italic"))
         elif row is None:
             detail.update(Content.styled("Nog geen werkboeken in deze map; n begint er een.", "italic"))
