@@ -256,7 +256,7 @@ class PortfolioScreen(AppScreen[None]):
         worker = get_current_worker()
         content = content or default_content()
         paths = workbook_files(folder)
-        self.post_message(FolderRead(generation, listed=paths))
+        listed: list[Path] | None = paths  # sent with the first batch (one redraw fewer)
         batch: list[PortfolioRow] = []
         wait, since = FIRST_BATCH_SECONDS, time.monotonic()
         for read, path in enumerate(paths, start=1):
@@ -266,10 +266,10 @@ class PortfolioScreen(AppScreen[None]):
             if row is not None:
                 batch.append(row)
             if time.monotonic() - since >= wait and read < len(paths):
-                self.post_message(FolderRead(generation, rows=batch, read=read))
-                batch, since = [], time.monotonic()
+                self.post_message(FolderRead(generation, listed=listed, rows=batch, read=read))
+                listed, batch, since = None, [], time.monotonic()
                 wait = min(max(2 * wait, BATCH_SECONDS[0]), BATCH_SECONDS[1])
-        self.post_message(FolderRead(generation, rows=batch, read=len(paths), done=True))
+        self.post_message(FolderRead(generation, listed=listed, rows=batch, read=len(paths), done=True))
 
     @on(FolderRead)
     def _folder_read(self, message: FolderRead) -> None:
