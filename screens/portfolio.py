@@ -72,7 +72,8 @@ class PortfolioTable(ChoiceTable[Content | str]):
 
 
 class FolderRead(Message):
-    """From the reading thread: the folder's files once listed, then each batch of rows read."""
+    """From the reading thread: a batch of rows read, how many files are read so far, the folder's
+    workbook files with the first batch, and ``done`` with the last."""
 
     def __init__(
         self, generation: int, *, listed: list[Path] | None = None, rows: list[PortfolioRow] | None = None,
