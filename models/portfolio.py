@@ -1,7 +1,8 @@
 """A consultant's portfolio: every workbook in a folder summed up in one row, a new workbook with a
 safe file name, and a new cycle of an existing one.
 
-Broken files are listed with their first problem instead of being left out.
+Broken files are listed with their first problem instead of being left out. Each file is read once
+(:func:`read_row`), so the Werkboeken screen can read a folder in a thread and show rows as they come.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.atomic import write_atomic
@@ -19,7 +21,8 @@ from models.figures import overdue_actions
 from models.formatting import aantal
 from models.problems import Problem, WorkbookError
 from models.profile import size_class
-from models.store import load_workbook
+from models.store import parse_workbook
+from models.toml_file import decode_text, read_bytes
 from models.workbook import OPEN_STATUSES, LogEntry, Organisation, PhaseState, Workbook, new_log_id
 
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
@@ -76,25 +79,74 @@ def summarize(workbook: Workbook, path: Path, changed: dt.datetime, today: dt.da
     )
 
 
-def portfolio(folder: Path, content: Content, today: dt.date) -> list[WorkbookSummary | BrokenWorkbook]:
+PortfolioRow = WorkbookSummary | BrokenWorkbook
+
+
+def read_row(path: Path, content: Content, today: dt.date) -> PortfolioRow | None:
+    """One file of the folder, read once: its summary, or its first problem; None when it was removed
+    while we looked.
+
+    Validated exactly as opening it validates (:func:`models.store.parse_workbook`), so a row is a
+    summary exactly when the file opens; what only an open workbook needs (its digest, comment lines
+    and unknown keys, :func:`models.store.load_workbook`) is left out.
+    """
+    name = str(path)
+    try:
+        changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None  # removed while we looked
+    try:
+        workbook, _ = parse_workbook(name, decode_text(name, read_bytes(path)), content)
+    except WorkbookError as error:
+        return BrokenWorkbook(path, error.problems[0], changed)
+    except Exception as error:  # never a crash over one file: listed as broken, as ``werkboek check`` does
+        problem = Problem(name, f"kon niet worden gelezen door een onverwachte fout ({type(error).__name__})")
+        return BrokenWorkbook(path, problem, changed)
+    return summarize(workbook, path, changed, today)
+
+
+def sort_key(row: PortfolioRow) -> tuple[bool, str, str]:
+    """Where a row stands: workbooks by client name, then the broken files by file name."""
+    if isinstance(row, BrokenWorkbook):
+        return True, row.path.name.casefold(), row.path.name
+    return False, row.client.casefold(), row.path.name
+
+
+def portfolio(folder: Path, content: Content, today: dt.date) -> list[PortfolioRow]:
     """Every workbook in ``folder``, summed up (or with its problem), by client name."""
-    rows: list[WorkbookSummary | BrokenWorkbook] = []
-    for path in workbook_files(folder):
-        try:
-            changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
-        except OSError:
-            continue  # removed while we looked
-        try:
-            loaded = load_workbook(path, content)
-        except WorkbookError as error:
-            rows.append(BrokenWorkbook(path, error.problems[0], changed))
-            continue
-        rows.append(summarize(loaded.workbook, path, changed, today))
-    return sorted(rows, key=lambda row: (isinstance(row, BrokenWorkbook), _sort_name(row)))
+    rows = (read_row(path, content, today) for path in workbook_files(folder))
+    return sorted((row for row in rows if row is not None), key=sort_key)
 
 
-def _sort_name(row: WorkbookSummary | BrokenWorkbook) -> str:
-    return row.client.casefold() if isinstance(row, WorkbookSummary) else row.path.name.casefold()
+@dataclass
+class FolderReading:
+    """The rows to show while a folder is read (again), file by file.
+
+    ``previous`` are the rows shown before: while the folder is read again they stay until their
+    file's new row comes, so a refresh does not empty the table; a file no longer in the folder
+    leaves as soon as the listing is known.
+    """
+
+    previous: dict[Path, PortfolioRow] = field(default_factory=dict)
+    listed: list[Path] | None = None
+    """The folder's workbook files, once known."""
+    fresh: dict[Path, PortfolioRow] = field(default_factory=dict)
+    read: int = 0
+    """Files read so far (a file removed while we looked counts, without a row)."""
+    done: bool = False
+
+    def add(self, rows: Iterable[PortfolioRow], read: int) -> None:
+        self.fresh.update((row.path, row) for row in rows)
+        self.read = read
+
+    def rows(self) -> list[PortfolioRow]:
+        """Every row to show now, in :func:`sort_key` order."""
+        if self.done:
+            shown = list(self.fresh.values())
+        else:
+            waiting = self.previous.keys() if self.listed is None else set(self.listed) & self.previous.keys()
+            shown = [*self.fresh.values(), *(self.previous[path] for path in waiting if path not in self.fresh)]
+        return sorted(shown, key=sort_key)
 
 
 # -- new workbooks -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -14,12 +15,18 @@ from cli.new import new_command
 from models.content import Content
 from models.portfolio import (
     BrokenWorkbook,
+    FolderReading,
+    PortfolioRow,
     WorkbookSummary,
     create_workbook_file,
     file_name_for,
     new_workbook,
     portfolio,
+    read_row,
+    summarize,
 )
+from models.problems import WorkbookError
+from models.store import load_workbook
 from tui.locations import default_workbook
 
 
@@ -87,3 +94,78 @@ def test_without_a_path_the_only_workbook_in_saves_opens(tmp_path: Path, monkeyp
     assert default_workbook() == Path("saves") / "een.toml"
     shutil.copyfile(EXAMPLE, saves / "twee.toml")
     assert default_workbook() == Path("saves")
+
+
+# -- one read per file, the same rows as opening each file ------------------------------------------
+
+
+def full_row(path: Path, content: Content, today: dt.date) -> PortfolioRow:
+    """The row as the portfolio made it before it read each file once: the file opened as the app opens it
+    (:func:`load_workbook`: digest, comments, unknown keys and all), then summed up."""
+    changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    try:
+        loaded = load_workbook(path, content)
+    except WorkbookError as error:
+        return BrokenWorkbook(path, error.problems[0], changed)
+    return summarize(loaded.workbook, path, changed, today)
+
+
+def varied_files(folder: Path) -> list[Path]:
+    """Workbooks that open (plain, CRLF, comments and unknown keys, a newer schema, a bare one, every
+    action done) and files that do not (each kind of problem: type, syntax, empty, bytes, git markers,
+    a reference, a value nested too deep, the broken fixture)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    first_phase = text.index('fase = "')
+    files = {
+        "voorbeeld.toml": text,
+        "crlf.toml": text.replace("\n", "\r\n"),
+        "opmerkingen.toml": "# klant sinds 2024\n" + text.replace("[organisatie]\n", "[organisatie]\nkleur = 1\n"),
+        "nieuwer.toml": text.replace("schema = 1", "schema = 99"),
+        "kaal.toml": 'schema = 1\n[organisatie]\nnaam = "Kaal"\n',
+        "klaar.toml": re.sub(r'status = "(idee|gepland|bezig)"', 'status = "klaar"', text),
+        "type.toml": 'schema = 1\n[organisatie]\nnaam = "X"\nmedewerkers = "veel"\n',
+        "syntax.toml": text.replace("medewerkers = 34", "medewerkers = = 34"),
+        "leeg.toml": "",
+        "bytes.toml": "",
+        "git.toml": text.replace("schema = 1\n", "schema = 1\n<<<<<<< HEAD\n=======\n>>>>>>> ander\n"),
+        "fase.toml": text[:first_phase] + 'fase = "onzin"' + text[text.index("\n", first_phase) :],
+        "diep.toml": text.replace("[organisatie]\n", "[organisatie]\ndiep = " + "[" * 40 + "]" * 40 + "\n"),
+    }
+    for name, written in files.items():
+        (folder / name).write_text(written, encoding="utf-8", newline="")
+    (folder / "bytes.toml").write_bytes(b'schema = 1\n[organisatie]\nnaam = "\xff\xfe"\n')
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "kapot-werkboek.toml", folder / "kapot.toml")
+    return sorted(folder.glob("*.toml"))
+
+
+def test_each_file_read_once_gives_the_rows_of_opening_it(tmp_path: Path, content: Content) -> None:
+    """read_row leaves out what only an open workbook needs; every row (the figures, and for a broken
+    file its first Dutch problem) is the row of the file opened in full."""
+    paths = varied_files(tmp_path)
+    rows = {path.name: read_row(path, content, TODAY) for path in paths}
+    for path in paths:
+        assert rows[path.name] == full_row(path, content, TODAY), path.name
+    opened = {name for name, row in rows.items() if isinstance(row, WorkbookSummary)}
+    assert opened == {"voorbeeld.toml", "crlf.toml", "opmerkingen.toml", "nieuwer.toml", "kaal.toml", "klaar.toml"}
+    klaar = rows["klaar.toml"]
+    assert isinstance(klaar, WorkbookSummary) and (klaar.open_actions, klaar.overdue_actions) == (0, 0)
+    broken = rows["type.toml"]
+    assert isinstance(broken, BrokenWorkbook) and "organisatie.medewerkers" in str(broken.problem)
+    assert read_row(tmp_path / "weg.toml", content, TODAY) is None  # removed while we looked
+
+
+def test_a_folder_read_again_keeps_its_rows_until_each_file_is_read(tmp_path: Path, content: Content) -> None:
+    for name in ("a.toml", "b.toml", "c.toml"):
+        shutil.copyfile(EXAMPLE, tmp_path / name)
+    before = portfolio(tmp_path, content, TODAY)
+    (tmp_path / "c.toml").unlink()
+    reading = FolderReading(previous={row.path: row for row in before})
+    assert reading.rows() == before  # nothing listed yet: the table stays as it was
+    reading.listed = sorted(tmp_path.glob("*.toml"))
+    assert [row.path.name for row in reading.rows()] == ["a.toml", "b.toml"]  # c.toml is gone
+    fresh = read_row(tmp_path / "b.toml", content, TODAY)
+    assert fresh is not None
+    reading.add([fresh], read=1)
+    assert reading.rows()[1] is fresh and reading.read == 1
+    reading.done = True
+    assert reading.rows() == [fresh]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import shutil
+import threading
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EXAMPLE, TODAY
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, Static
+from waiting import until
 
+import models.portfolio
+import models.store
+import screens.portfolio
 from screens.dashboard import DashboardScreen
 from screens.portfolio import PortfolioScreen
 from screens.prompt import TextPromptScreen
@@ -24,6 +32,21 @@ def saved(path: Path) -> dict[str, Any]:
 def table_rows(app: WerkboekApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def titles(app: WerkboekApp) -> tuple[str, str]:
+    table = app.screen.query_one(DataTable)
+    return str(table.border_title), str(table.border_subtitle)
+
+
+async def read(pilot: Pilot[None]) -> PortfolioScreen:
+    """The Werkboeken screen once it has read the whole folder (it reads in a thread)."""
+    app = pilot.app
+    return await until(
+        lambda: isinstance(app.screen, PortfolioScreen) and not app.screen.reading_folder and app.screen,
+        "Werkboeken has read the folder",
+        pilot=pilot,
+    )
 
 
 def a_folder(tmp_path: Path) -> Path:
@@ -104,6 +127,7 @@ async def test_a_new_cycle_keeps_history_and_carries_open_actions(tmp_path: Path
     folder = a_folder(tmp_path)
     app = WerkboekApp(folder, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await read(pilot)
         await pilot.press("down", "c")  # van-dijk.toml
         await pilot.pause()
         assert isinstance(app.screen, TextPromptScreen)
@@ -128,3 +152,86 @@ async def test_a_new_cycle_keeps_history_and_carries_open_actions(tmp_path: Path
     assert new["logboek"][:-1] == old["logboek"]
     assert new["logboek"][-1]["titel"] == "Nieuwe cyclus 2027 gestart"
     assert "14 open acties meegenomen; 6 afgeronde of gestopte" in new["logboek"][-1]["notitie"]
+
+
+# -- a folder read in a thread, each file once, rows as they come ----------------------------------------
+
+
+def many_clients(tmp_path: Path, count: int) -> Path:
+    """``count`` workbooks whose client names run against their file names (klant-00.toml is "Klant 12"),
+    so each row read later sorts in above the rows already shown; and a broken file."""
+    folder = a_folder(tmp_path)
+    for name in ("aarts.toml", "van-dijk.toml"):
+        (folder / name).unlink()
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for number in range(count):
+        client = text.replace("Van Dijk Installatietechniek B.V.", f"Klant {count - number:02d}")
+        (folder / f"klant-{number:02d}.toml").write_text(client, encoding="utf-8")
+    return folder
+
+
+async def test_rows_appear_in_their_place_while_the_folder_is_read_and_keys_work_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = many_clients(tmp_path, 12)
+    monkeypatch.setattr(screens.portfolio, "FIRST_BATCH_SECONDS", 0)  # every row shown as it is read
+    monkeypatch.setattr(screens.portfolio, "BATCH_SECONDS", (0, 0))
+    go_on = threading.Event()
+    read_row = screens.portfolio.read_row
+
+    def slow_from_the_sixth(path: Path, *args: Any) -> Any:
+        if path.name == "klant-05.toml":
+            assert go_on.wait(30), "the test never let the reading go on"
+        return read_row(path, *args)
+
+    monkeypatch.setattr(screens.portfolio, "read_row", slow_from_the_sixth)
+    app = WerkboekApp(folder, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(lambda: "6 van 13 werkboeken gelezen in" in titles(app)[0], "the count while reading", pilot=pilot)
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen) and screen.reading_folder
+        shown = ["Klant 08", "Klant 09", "Klant 10", "Klant 11", "Klant 12", "⚠ kapot.toml"]  # kapot.toml first read
+        assert [row[0] for row in table_rows(app)] == shown
+        assert titles(app)[1] == "1 met fouten"
+        await pilot.press("down")  # the screen answers while the folder is read
+        await pilot.pause()
+        assert screen.table.cursor_row == 1
+        detail = screen.query_one("#portfolio-detail", Static).render().plain  # type: ignore[union-attr]
+        assert "klant-03.toml" in detail  # Klant 09
+        go_on.set()
+        await read(pilot)
+        rows = table_rows(app)
+        assert [row[0] for row in rows] == [f"Klant {number:02d}" for number in range(1, 13)] + ["⚠ kapot.toml"]
+        assert rows[-1][1] == "fout" and rows[0][1:6] == ["34", "6 okt 2026", "2,4", "14", "⚠ 4"]
+        assert titles(app) == (f"13 werkboeken in {folder}", "1 met fouten")
+        assert screen.current is not None and screen.current.path.name == "klant-03.toml"  # the cursor stayed on it
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.session is not None and app.session.loaded.path == folder / "klant-03.toml"
+
+
+async def test_each_file_is_read_once_and_again_on_refresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = a_folder(tmp_path)
+    reads: Counter[str] = Counter()
+    for module in (models.portfolio, models.store):  # the portfolio's reads, and opening a workbook's
+        original = module.read_bytes
+
+        def counted(path: Path, original: Any = original) -> bytes:
+            reads[Path(path).name] += 1
+            return original(path)  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(module, "read_bytes", counted)
+    app = WerkboekApp(folder, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await read(pilot)
+        await pilot.pause()
+        assert reads == {"aarts.toml": 1, "van-dijk.toml": 1, "kapot.toml": 1}
+        text = (folder / "aarts.toml").read_text(encoding="utf-8")
+        (folder / "aarts.toml").write_text(text.replace("Bakkerij Aarts", "Bakkerij Zomer"), encoding="utf-8")
+        (folder / "van-dijk.toml").unlink()
+        await pilot.press("r")
+        await read(pilot)
+        assert reads == {"aarts.toml": 2, "van-dijk.toml": 1, "kapot.toml": 2}
+        assert [row[0] for row in table_rows(app)] == ["Bakkerij Zomer", "⚠ kapot.toml"]
+        assert titles(app)[0] == f"2 werkboeken in {folder}"
