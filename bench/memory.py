@@ -20,6 +20,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,8 @@ class Sample:
     cached_blocks: int
     rss_mib: float
     peak_mib: float
+    opened: weakref.ref[object] | None = None
+    """The workbook open at this sample: dead once a later switch has closed it, unless something leaks it."""
 
 
 def rss_mib() -> float:
@@ -86,6 +89,7 @@ def sample(switch: int, app) -> Sample:  # type: ignore[no-untyped-def]
         cached_blocks=len(canonical._RENDERED),
         rss_mib=rss_mib(),
         peak_mib=peak_mib(),
+        opened=weakref.ref(app.session.workbook),
     )
 
 

@@ -28,8 +28,11 @@ def test_twenty_switches_keep_the_frozen_objects_flat(tmp_path: Path) -> None:
     for counts in (settled, large):
         assert max(counts) - counts[0] < 0.05 * counts[0], counts
         assert counts[-1] - counts[0] < 0.03 * counts[0], counts
-    # Blocks of the workbooks closed meanwhile are gone (other tests may leave their own in the cache).
-    assert samples[-1].cached_blocks - samples[8].cached_blocks < 50, (samples[8], samples[-1])
+    # The workbooks closed meanwhile are gone, and with them their cached blocks. (The cache's size says
+    # little here: other tests in the same process leave blocks of their own, freed when they are.)
+    assert samples[-1].opened is not None and samples[-1].opened() is not None  # the open one is seen
+    alive = [s.switch for s in samples[:-1] if s.opened is not None and s.opened() is not None]
+    assert alive == [], f"workbooks still in memory after being closed, opened at switches {alive}"
 
 
 def test_saving_a_50000_action_plan_after_one_edit_renders_only_that_action(
