@@ -252,6 +252,11 @@ def run_walks(folder: Path, counts: tuple[int, ...]) -> Results:
 
 
 def report_first_opens(table: Table, results: Results) -> None:
+    table.notes.append(
+        "eerste keer: na het dashboard eerst 2 s wachten, zoals iemand het dashboard leest (de app laadt de "
+        "andere schermen na 1,5 s voor), en tussen twee toetsen wachten tot het scherm 0,4 s stil staat; "
+        "Werkboeken (w) vanaf het dashboard, de Bibliotheek als laatste cijfertoets (haar zoekvak krijgt de focus)."
+    )
     table.section("eerste keer elk hoofdscherm: toets → eigen tekst op scherm, traagste van 80×24 en 160×45")
     for label in ("voorbeeld", "10.000"):
         found = [results[(label, size)] for size in SIZES if (label, size) in results]
@@ -264,11 +269,6 @@ def report_first_opens(table: Table, results: Results) -> None:
         result = results.get(("voorbeeld", size))
         if result is not None:
             report_stalls(table, result, None)
-    table.notes.append(
-        "eerste keer: na het dashboard eerst 2 s wachten, zoals iemand het dashboard leest (de app laadt de "
-        "andere schermen na 1,5 s voor), en tussen twee toetsen wachten tot het scherm 0,4 s stil staat; "
-        "Werkboeken (w) vanaf het dashboard, de Bibliotheek als laatste cijfertoets (haar zoekvak krijgt de focus)."
-    )
 
 
 def report_plan(table: Table, result: WalkResult) -> None:
@@ -377,7 +377,7 @@ def portfolio(table: Table, folder: Path, runs: int, count: int) -> None:
             (apps if name == "app" else checks).append(measure())
     table.section(f"Werkboeken: map met {count} werkboeken, {runs} paren om en om, mediaan")
     table.ratio(
-        f"start → '{shown} in …' op scherm (referentie: werkboek check van de bestanden)",
+        f"start → '{shown} in …' op scherm (ref.: werkboek check)",
         statistics.median(apps),
         statistics.median(checks),
         TARGET_PORTFOLIO_RATIO,
