@@ -93,7 +93,11 @@ class Table:
 
     def __init__(self) -> None:
         self.rows: list[Row | str] = []
-        self.notes: list[str] = []
+        self.notes: list[str] = [
+            "verhouding: ons gedeeld door de referentie uit dezelfde run, of door het doel als dat in ms of MiB "
+            "is; haperingen: stilstand van de event loop van ≥ 50 ms (tui/stall_watch.py), geteld vanaf het "
+            "dashboard op scherm tot ctrl+q."
+        ]
 
     def section(self, title: str) -> None:
         self.rows.append(title)

@@ -30,8 +30,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyte
+from wcwidth import wcwidth
 
 CTRL_Q = "\x11"
 DOWN = "\x1b[B"
@@ -74,6 +76,29 @@ class _Waiter:
     hit: Hit | None = None
 
 
+def _line_text(line: Mapping[int, Any], columns: int) -> str:
+    """One screen line as text, trailing spaces dropped (as pyte's ``Screen.display``, which renders every
+    line: too slow to run after each chunk at 160×45)."""
+    chars = []
+    wide = False
+    for x in range(columns):
+        if wide:  # the second cell of a wide character
+            wide = False
+            continue
+        char = line[x].data
+        wide = bool(char) and wcwidth(char[0]) == 2
+        chars.append(char)
+    return "".join(chars).rstrip()
+
+
+def _holds(condition: Callable[[str], bool], text: str) -> bool:
+    """``condition(text)``; a condition that fails counts as not met, so the emulator thread carries on."""
+    try:
+        return condition(text)
+    except Exception:
+        return False
+
+
 def memory_kib(pid: int) -> tuple[int, int]:
     """(VmRSS, VmHWM) of ``pid`` in KiB from /proc; (0, 0) when it has gone."""
     values = {"VmRSS": 0, "VmHWM": 0}
@@ -101,6 +126,7 @@ class Terminal:
         self.chunks = 0
         self.last_output = time.perf_counter()
         self._text = ""
+        self._lines = [""] * self.lines
         self._text_changed_at = time.perf_counter()
         self._lock = threading.Lock()
         self._waiters: list[_Waiter] = []
@@ -134,12 +160,16 @@ class Terminal:
                 self.stream.feed(chunk)
                 self.chunks += 1
                 self.last_output = at
-                text = "\n".join(line.rstrip() for line in self.screen.display)
+                for y in self.screen.dirty:  # only the lines this chunk touched: cheap enough for every chunk
+                    if y < self.lines:
+                        self._lines[y] = _line_text(self.screen.buffer[y], self.columns)
+                self.screen.dirty.clear()
+                text = "\n".join(self._lines)
                 if text != self._text:
                     self._text, self._text_changed_at = text, at
                 waiters = [w for w in self._waiters if w.after <= at]
             for waiter in waiters:
-                if waiter.condition(text):
+                if _holds(waiter.condition, text):
                     rss, peak = memory_kib(self.process.pid) if waiter.memory and self.process else (0, 0)
                     waiter.hit = Hit(at, at + self._wall_offset, rss, peak, waiter.after)
                     with self._lock:

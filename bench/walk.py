@@ -165,7 +165,11 @@ def walk(
     ready = WIDE_DASHBOARD_READY if wide else DASHBOARD_READY
     with terminal.running([*APP, str(plan_file)], size, env, cwd=ROOT) as term:
         walker = _Walker(term, result)
-        shown = term.wait(all_of(*ready), "the dashboard", timeout=300, after=term.started)
+        try:
+            shown = term.wait(all_of(*ready), "the dashboard", timeout=300, after=term.started)
+        except TerminalTimeout as timeout:
+            result.error = str(timeout)
+            return result
         result.dashboard_ms = (shown.at - term.started) * 1000
         walker.phase("dashboard lezen (voorladen)")
         try:
@@ -187,8 +191,10 @@ def walk(
         except TerminalTimeout as timeout:
             result.error = str(timeout)
         finally:
+            walker.phase("afsluiten")
             phases = walker.phases
-    result.stalls = read_stalls(stall_log, shown.wall, phases)
+    # Stalls while quitting (ctrl+q) are left out: the person is leaving, nothing is on screen to wait for.
+    result.stalls = [stall for stall in read_stalls(stall_log, shown.wall, phases) if stall.phase != "afsluiten"]
     return result
 
 
