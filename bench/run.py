@@ -1,290 +1,433 @@
-"""Benchmark: start-up against a minimal Textual app, load/save of a 2,000-action workbook, the
-library and the action plan while typing, the Werkboeken screen on 200 files, and a large diff.
+"""Benchmark: what a person sees, measured in a real pseudo-terminal, against references in the same run.
 
-    uv run python bench/run.py [--runs N]
+    uv run python bench/run.py [--runs N] [--quick]
 
-Start-up: both apps run alternately in fresh processes inside a pseudo-terminal (80×24) and
-exit as soon as their first screen is ready; the figure is the wall time of the process,
-the median of each and their ratio. Bytecode caching is on for these processes (as it is for
-users), so the warm-up runs compile once and the measured runs do not.
+Every app runs in a fresh pseudo-terminal (bench/terminal.py) and is timed from outside: launch → its
+first screen's text on screen, key → the answering text on screen, with the app's own event-loop stall
+watch on (tui/stall_watch.py). Figures, each beside its reference or target in one table:
 
-Data: a generated 2,000-action workbook (every action with its core fields, one in four with
-all six W's; a second, fully written one for comparison) is loaded and validated, and saved
-atomically, in this process; medians in milliseconds.
+- start-up: the app to the dashboard of the example workbook against a minimal Textual app (Header,
+  Static, Footer; bench/probes.py), at 80×24 and 160×45, N interleaved pairs, medians; and the memory
+  of each at that moment (VmHWM);
+- a walk through the app (bench/walk.py) on the example and on generated plans of 2,000, 10,000 and
+  50,000 actions (one in four with all six W's), at 80×24 and 160×45: first open of every main screen
+  (after two seconds on the dashboard, as a person reads it; the app preloads screens after 1.5 s),
+  then on Acties a filter typed and erased, scrolling, two status changes each followed by an autosave,
+  and screen switches; memory on Acties; the longest event-loop stall after the dashboard appeared;
+- the dashboard of the 10,000-action plan at 160×45 against the same at 80×24;
+- Werkboeken on a folder of 1,000 workbooks to the full table, against ``werkboek check`` of the files;
+- loading and saving a 2,000-action workbook and ``werkboek diff`` of two (in this process).
+
+``--quick`` takes 3 pairs and skips the 50,000-action plan: for trying the benchmark, not for figures.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import fcntl
 import os
 import platform
-import pty
+import shutil
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
-import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.actions_latency import actions_latency  # noqa: E402
-from bench.portfolio_latency import diff_ms, make_portfolio, portfolio_open_ms  # noqa: E402
-from bench.typing_latency import QUERY, keystroke_latency  # noqa: E402
-from models.content import default_content  # noqa: E402
-from models.plan import with_action  # noqa: E402
-from models.store import LoadedWorkbook, load_workbook, save_workbook  # noqa: E402
-from models.workbook import Action, Organisation, ScoringRound, Workbook  # noqa: E402
+from bench import terminal  # noqa: E402
+from bench.data import diff_ms, load_save_ms, make_portfolio  # noqa: E402
+from bench.plans import generated_action, generated_workbook, write_plan  # noqa: E402
+from bench.stalls import longest  # noqa: E402
+from bench.walk import (  # noqa: E402
+    APP,
+    DASHBOARD_READY,
+    MINIMAL,
+    MINIMAL_READY,
+    WIDE_DASHBOARD_READY,
+    Launch,
+    WalkResult,
+    all_of,
+    environment,
+    launch,
+    walk,
+)
+
+__all__ = ["generated_action", "generated_workbook"]  # tests and other benchmarks import them from here
 
 EXAMPLE = ROOT / "saves" / "van-dijk-installatietechniek.toml"
-PROBES = ROOT / "bench" / "probes.py"
-TARGET_RATIO = 1.25
+SIZES = ((80, 24), (160, 45))
+PLAN_SIZES = (2000, 10_000, 50_000)
+FULL_EVERY = 4
+PORTFOLIO_SIZE = 1000
+
+TARGET_STARTUP_RATIO = 1.25
+TARGET_STARTUP_MEMORY_RATIO = 1.3
+TARGET_FIRST_OPEN_MS = {"voorbeeld": 150.0, "10.000": 300.0}
+TARGET_WIDE_DASHBOARD_RATIO = 1.5
+TARGET_KEYSTROKE_MS = 50.0
+TARGET_STALL_MS = {"2.000": 100.0, "10.000": 100.0, "50.000": 500.0}
+TARGET_ACTIONS_MIB = 120.0
+TARGET_PORTFOLIO_RATIO = 1.5
 TARGET_LOAD_MS = 150.0
 TARGET_SAVE_MS = 100.0
-TARGET_KEYSTROKE_MS = 50.0
-TARGET_OPEN_ACTIONS_MS = 300.0
-TARGET_AUTOSAVE_MS = 100.0
-TARGET_PORTFOLIO_MS = 1000.0
 TARGET_DIFF_MS = 300.0
-PORTFOLIO_SIZE = 200
 
 
-def _drain(fd: int) -> None:
-    try:
-        while os.read(fd, 65536):
-            pass
-    except OSError:
-        pass
+@dataclass
+class Row:
+    figure: str
+    ours: str
+    reference: str = "—"
+    ratio: float | None = None
+    target: str = "—"
+    met: bool | None = None
 
 
-def time_process(args: list[str]) -> tuple[float, float, float]:
-    """One run of ``args`` in a fresh 80×24 pseudo-terminal.
+class Table:
+    """The benchmark's one table: cijfer | ons | referentie | verhouding | doel | gehaald, with notes."""
 
-    Returns milliseconds until exit, until the first frame, and of CPU time (user + system): the
-    last is the steadiest on a busy or shared machine.
-    """
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    reader = threading.Thread(target=_drain, args=(leader,), daemon=True)
-    reader.start()
-    env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
-    # Measure what users get: Python's normal bytecode cache (written by the warm-up runs).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    ready_file = Path(tempfile.mkstemp(prefix="werkboek-bench-")[1])
-    env["WERKBOEK_BENCH_READY_FILE"] = str(ready_file)
-    started_wall = time.time()
-    started = time.perf_counter()
-    process = subprocess.Popen(args, stdin=follower, stdout=follower, stderr=follower, env=env, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = (time.perf_counter() - started) * 1000
-    code = process.returncode = os.waitstatus_to_exitcode(status)
-    cpu = (usage.ru_utime + usage.ru_stime) * 1000
-    first_frame = (float(ready_file.read_text()) - started_wall) * 1000
-    ready_file.unlink()
-    os.close(follower)
-    reader.join(timeout=2)
-    os.close(leader)
-    if code != 0:
-        raise SystemExit(f"{' '.join(args)} ended with exit code {code}")
-    return elapsed, first_frame, cpu
+    def __init__(self) -> None:
+        self.rows: list[Row | str] = []
+        self.notes: list[str] = [
+            "verhouding: ons gedeeld door de referentie uit dezelfde run, of door het doel als dat in ms of MiB "
+            "is; haperingen: stilstand van de event loop van ≥ 50 ms (tui/stall_watch.py), geteld vanaf het "
+            "dashboard op scherm tot ctrl+q."
+        ]
 
+    def section(self, title: str) -> None:
+        self.rows.append(title)
 
-def startup(runs: int) -> dict[str, tuple[float, float, float]]:
-    """Median (whole process, first frame, CPU time) in ms for each app, runs alternating."""
-    commands = {
-        "minimal": [sys.executable, str(PROBES), "minimal"],
-        "werkboek": [sys.executable, str(PROBES), "werkboek", str(EXAMPLE)],
-    }
-    for command in commands.values():  # warm-up: bytecode cache and file cache
-        time_process(command)
-    times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(time_process(command))
-    return {
-        name: tuple(statistics.median(t[i] for t in runs_) for i in range(3))  # type: ignore[misc]
-        for name, runs_ in times.items()
-    }
-
-
-TOPICS = ("tillen", "knielen", "werkdruk", "storingsdienst", "roosters", "overleg", "ploegendienst", "beeldschermwerk")
-PLACES = ("Zwolle", "Deventer", "Kampen", "Meppel", "Hattem")
-
-
-def generated_action(n: int, factors: list[str], phases: list[str], full: bool) -> Action:
-    """Action ``n``: every action has its core fields, ``full`` ones all six W's; no two texts alike."""
-    topic, place = TOPICS[n % len(TOPICS)], PLACES[n % len(PLACES)]
-    begin = dt.date(2026, 1, 5) + dt.timedelta(days=n % 300)
-    status = ("idee", "gepland", "bezig", "klaar", "gestopt")[n % 5]
-    extra: dict[str, object] = {}
-    if full:
-        extra = {
-            "wie": f"Preventiemedewerker met {2 + n % 4} monteurs uit {place} en de bedrijfsarts.",
-            "werkwijze": (
-                f"Eerst een ronde langs de ploegen in {place} (actie {n}).\n"
-                f"Daarna een proef van {3 + n % 5} weken met een aangepaste werkwijze voor {topic}.\n"
-                "Uitkomst bespreken met de PVT en vastleggen in het werkoverleg."
-            ),
-            "waar": f"Op de werklocaties rond {place} en op kantoor.",
-            "wanneer": f"Kwartaal {1 + n % 4}, elke {('maandag', 'dinsdag', 'donderdag')[n % 3]}ochtend.",
-            "budget": float(250 * (n % 8)),
-            "uren": float(n % 20) + 0.5,
-            "bron": f"fase:{phases[n % 5]}",
-        }
-        if status == "klaar":
-            extra["evaluatie"] = f"Deelname {40 + n % 60}%; klachten over {topic} in {place} namen af."
-    return Action(
-        id=f"A{n}",
-        titel=f"{topic.capitalize()} in {place} aanpakken, ronde {n}",
-        status=status,
-        prioriteit=("hoog", "middel", "laag")[n % 3],
-        fase=phases[n % 5],
-        succesfactoren=sorted({factors[n % 10], factors[(n * 7) % 10]}),
-        eigenaar=f"Teamleider {place} {n % 12}",
-        start=begin,
-        deadline=begin + dt.timedelta(days=30 + n % 90),
-        afgerond_op=begin + dt.timedelta(days=20) if status == "klaar" else None,
-        wat=f"Met de ploeg in {place} nagaan waar {topic} het meest belast en wat daar helpt (nummer {n}).",
-        waarom=f"Bij {topic} ontstaan de meeste klachten; in {place} meldden {n % 9 + 1} mensen zich ziek.",
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-def generated_workbook(count: int, full_every: int) -> Workbook:
-    """A workbook of ``count`` actions; one in ``full_every`` has all six W's filled in."""
-    content = default_content()
-    factors = [f.id for f in content.factors]
-    phases = [p.id for p in content.phases]
-    actions = [generated_action(n, factors, phases, n % full_every == 0) for n in range(1, count + 1)]
-    rounds = [ScoringRound(datum=dt.date(2026, 3, 1), scores=dict.fromkeys(factors, 2))]
-    organisation = Organisation(naam="Groot Testbedrijf BV", medewerkers=240)
-    return Workbook(organisatie=organisation, metingen=rounds, acties=actions)
-
-
-def data(runs: int, full_every: int) -> tuple[float, float, int]:
-    """Median load and save times (ms) of a generated 2,000-action workbook, and its size."""
-    content = default_content()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "groot.toml"
-        seed = LoadedWorkbook(path=path, workbook=generated_workbook(2000, full_every), digest=None)
-        save_workbook(seed, seed.workbook, content=content)
-        size = path.stat().st_size
-        loads, saves = [], []
-        for run in range(runs):
-            started = time.perf_counter()
-            loaded = load_workbook(path, content)
-            loads.append((time.perf_counter() - started) * 1000)
-            changed = loaded.workbook.acties[run % 2000].model_copy(update={"titel": f"Gewijzigd in ronde {run}"})
-            workbook = with_action(loaded.workbook, changed)
-            started = time.perf_counter()
-            save_workbook(loaded, workbook, content=content)
-            saves.append((time.perf_counter() - started) * 1000)
-        return statistics.median(loads), statistics.median(saves), size
-
-
-def verdict(ok: bool) -> str:
-    return "gehaald" if ok else "NIET GEHAALD"
-
-
-def report_startup(runs: int) -> None:
-    medians = startup(runs)
-    print(f"(a) start-up, {runs}× afwisselend, verse processen in een pty (80×24); elke app stopt zodra")
-    print("    haar eerste scherm klaar is. Medianen: hele proces, tot het eerste scherm, CPU-tijd:")
-    for label, name in (
-        ("minimale Textual-app (Header, Static, Footer)", "minimal"),
-        ("werkboek, dashboard voorbeeld", "werkboek"),
-    ):
-        whole, frame, cpu = medians[name]
-        print(f"    {label:<46} {whole:5.0f} ms   {frame:5.0f} ms   {cpu:5.0f} ms")
-    for index, label in enumerate(("hele proces", "tot eerste scherm", "CPU-tijd")):
-        value = medians["werkboek"][index] / medians["minimal"][index]
-        print(f"    verhouding {label:<18} {value:5.2f}  (doel ≤ {TARGET_RATIO})  {verdict(value <= TARGET_RATIO)}")
-
-
-def report_data(runs: int) -> None:
-    load_ms, save_ms, size = data(runs, full_every=4)
-    print("(b) werkboek met 2.000 acties, elk met kernvelden, wat en waarom, één op vier met alle 6 W's")
-    print(f"    ({size / 1024:.0f} KB), {runs} rondes")
-    print(f"    laden + valideren            mediaan {load_ms:6.1f} ms  (doel ≤ {TARGET_LOAD_MS:.0f} ms)  ", end="")
-    print(verdict(load_ms <= TARGET_LOAD_MS))
-    print(f"    opslaan (atomisch + reserve) mediaan {save_ms:6.1f} ms  (doel ≤ {TARGET_SAVE_MS:.0f} ms)  ", end="")
-    print(verdict(save_ms <= TARGET_SAVE_MS))
-    load_ms, save_ms, size = data(runs, full_every=1)
-    print(f"    ter vergelijking, alle 2.000 acties met alle 6 W's ({size / 1024:.0f} KB), zonder doel:")
-    print(f"    laden + valideren            mediaan {load_ms:6.1f} ms")
-    print(f"    opslaan (atomisch + reserve) mediaan {save_ms:6.1f} ms")
-
-
-def report_library() -> None:
-    median_ms, slowest_ms, count = keystroke_latency(EXAMPLE)
-    print(f"(c) Bibliotheek: '{QUERY}' typen en weer wissen, {count} toetsaanslagen tot bijgewerkte resultaten")
-    print(
-        f"    mediaan {median_ms:5.1f} ms, traagste {slowest_ms:5.1f} ms  (doel ≤ {TARGET_KEYSTROKE_MS:.0f} ms)  ",
-        end="",
-    )
-    print(verdict(slowest_ms <= TARGET_KEYSTROKE_MS))
-
-
-def report_actions() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "groot.toml"
-        seed = LoadedWorkbook(path=path, workbook=generated_workbook(2000, 4), digest=None)
-        save_workbook(seed, seed.workbook, content=default_content())
-        measured = actions_latency(path)
-    print("(d) Acties met 2.000 acties (headless, 120×40)")
-    print(
-        f"    scherm openen               {measured.open_ms:6.1f} ms  (doel ≤ {TARGET_OPEN_ACTIONS_MS:.0f} ms)  ",
-        end="",
-    )
-    print(verdict(measured.open_ms <= TARGET_OPEN_ACTIONS_MS))
-    print(
-        f"    filtertoets ({measured.keystrokes}×)        mediaan {measured.keystroke_median_ms:5.1f} ms, "
-        f"traagste {measured.keystroke_slowest_ms:5.1f} ms  (doel ≤ {TARGET_KEYSTROKE_MS:.0f} ms)  ",
-        end="",
-    )
-    print(verdict(measured.keystroke_slowest_ms <= TARGET_KEYSTROKE_MS))
-    print(f"    autosave (in een thread)    {measured.save_ms:6.1f} ms  (doel ≤ {TARGET_AUTOSAVE_MS:.0f} ms)  ", end="")
-    print(verdict(measured.save_ms <= TARGET_AUTOSAVE_MS))
-    keys = measured.keys_during_save
-    if keys:
-        print(
-            f"    pijltoetsen tijdens die autosave ({len(keys)}×): traagste {max(keys):5.1f} ms tot bijgewerkt scherm"
+    def ratio(self, figure: str, ours: float, reference: float, target: float, unit: str = "ms") -> None:
+        """A figure against a reference measured in the same run; the target is a ratio."""
+        ratio = ours / reference if reference else float("inf")
+        self.rows.append(
+            Row(figure, _value(ours, unit), _value(reference, unit), ratio, f"≤ {target:g}×", ratio <= target)
         )
-    else:
-        print("    (de autosave was klaar voor er een pijltoets tussen kon)")
+
+    def limit(self, figure: str, ours: float, target: float | None, unit: str = "ms") -> None:
+        """A figure against an absolute target (the ratio is to the target), or with none (for reading)."""
+        if target is None:
+            self.rows.append(Row(figure, _value(ours, unit)))
+            return
+        self.rows.append(
+            Row(figure, _value(ours, unit), "—", ours / target, f"≤ {_value(target, unit)}", ours <= target)
+        )
+
+    def failed(self, figure: str, why: str) -> None:
+        self.rows.append(Row(figure, "mislukt", met=False))
+        self.notes.append(f"{figure}: {why}")
+
+    def print(self) -> None:
+        headers = ("cijfer", "ons", "referentie", "verhouding", "doel", "gehaald")
+        cells = [
+            (r.figure, r.ours, r.reference, "—" if r.ratio is None else f"{r.ratio:.2f}×", r.target, _met(r.met))
+            for r in self.rows
+            if isinstance(r, Row)
+        ]
+        widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+        right = {1, 2, 3}
+
+        def line(values: tuple[str, ...]) -> str:
+            return " | ".join(
+                v.rjust(w) if i in right else v.ljust(w) for i, (v, w) in enumerate(zip(values, widths, strict=True))
+            )
+
+        print(line(headers))
+        print("-+-".join("-" * w for w in widths))
+        index = 0
+        for row in self.rows:
+            if isinstance(row, str):
+                print(f"· {row}")
+            else:
+                print(line(cells[index]))
+                index += 1
+        met = [r.met for r in self.rows if isinstance(r, Row) and r.met is not None]
+        print(f"\n{sum(met)} van {len(met)} doelen gehaald.")
+        if self.notes:
+            print("\nToelichting:")
+            for note in self.notes:
+                print(f"- {note}")
 
 
-def report_sharing(runs: int) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        make_portfolio(Path(folder), PORTFOLIO_SIZE)
-        open_ms = portfolio_open_ms(Path(folder), PORTFOLIO_SIZE, runs=max(3, runs // 3))
-    print(f"(e) Werkboeken: map met {PORTFOLIO_SIZE} werkboeken, van start van de app tot het volledige overzicht")
-    ok = open_ms <= TARGET_PORTFOLIO_MS
-    print(f"    mediaan {open_ms:6.1f} ms  (doel ≤ {TARGET_PORTFOLIO_MS:.0f} ms)  {verdict(ok)}")
-    with tempfile.TemporaryDirectory() as folder:
-        compare_ms, changes = diff_ms(generated_workbook(2000, 4), Path(folder), runs)
-    print(f"(f) werkboek diff OUD NIEUW, twee werkboeken met 2.000 acties ({changes} wijzigingen), lezen + vergelijken")
-    print(
-        f"    mediaan {compare_ms:6.1f} ms  (doel ≤ {TARGET_DIFF_MS:.0f} ms)  {verdict(compare_ms <= TARGET_DIFF_MS)}"
+def _value(value: float, unit: str) -> str:
+    if unit == "MiB":
+        return f"{value:.0f} MiB"
+    return f"{value:,.0f} ms".replace(",", ".") if value >= 10 else f"{value:.1f} ms"
+
+
+def _met(met: bool | None) -> str:
+    return "—" if met is None else ("ja" if met else "NEE")
+
+
+def _size(size: tuple[int, int]) -> str:
+    return f"{size[0]}×{size[1]}"
+
+
+def _label(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- start-up --------------------------------------------------------------------------------------
+
+
+def startup(table: Table, runs: int, folder: Path) -> None:
+
+    env = environment(folder)
+    example = folder / "voorbeeld" / "van-dijk-installatietechniek.toml"
+    example.parent.mkdir()
+    shutil.copyfile(EXAMPLE, example)
+    table.section(f"start-up tot het eerste scherm, voorbeeldwerkboek, {runs} paren om en om, mediaan")
+    peaks: dict[str, list[int]] = {"app": [], "minimal": []}
+    for size in SIZES:
+        ready = WIDE_DASHBOARD_READY if size[1] >= 45 else DASHBOARD_READY
+        app_run: Callable[[], Launch] = lambda size=size, ready=ready: launch([*APP, str(example)], size, ready, env)  # noqa: E731
+        minimal_run: Callable[[], Launch] = lambda size=size: launch(MINIMAL, size, MINIMAL_READY, env)  # noqa: E731
+        app_run(), minimal_run()  # warm-up: bytecode and file cache
+        times: dict[str, list[float]] = {"app": [], "minimal": []}
+        for run in range(runs):
+            order = (("app", app_run), ("minimal", minimal_run))
+            for name, start in order if run % 2 == 0 else order[::-1]:
+                measured = start()
+                times[name].append(measured.ms)
+                peaks[name].append(measured.peak_kib)
+        progress(f"start-up {_size(size)}: app {statistics.median(times['app']):.0f} ms, minimaal "
+                 f"{statistics.median(times['minimal']):.0f} ms")  # fmt: skip
+        table.ratio(
+            f"start → dashboard op scherm, {_size(size)}",
+            statistics.median(times["app"]),
+            statistics.median(times["minimal"]),
+            TARGET_STARTUP_RATIO,
+        )
+    table.ratio(
+        "geheugen bij het eerste scherm (VmHWM)",
+        statistics.median(peaks["app"]) / 1024,
+        statistics.median(peaks["minimal"]) / 1024,
+        TARGET_STARTUP_MEMORY_RATIO,
+        "MiB",
     )
+    table.notes.append(
+        "start-up: beide apps als Python-script van dezelfde venv gestart (de `werkboek`-opdracht van de venv, "
+        "zoals `uv run werkboek` maar zonder uv ertussen; bench/probes.py), bytecode bewaard zoals bij een "
+        "gebruiker; referentie = minimale Textual-app (Header, Static('Hallo'), Footer) tot 'Hallo' en zijn "
+        "footer op scherm; het dashboard telt als er als zijn eerste paneel en de footer (160×45: ook "
+        "'Acties per status') op scherm staan."
+    )
+
+
+# -- walks -----------------------------------------------------------------------------------------
+
+
+Results = dict[tuple[str, tuple[int, int]], WalkResult]
+
+
+def run_walks(folder: Path, counts: tuple[int, ...]) -> Results:
+    """One walk per plan and terminal size: the example, then each generated plan (written once)."""
+    results: Results = {}
+    for count in (None, *counts):
+        label = "voorbeeld" if count is None else _label(count)
+        workbook = None
+        source = EXAMPLE
+        if count is not None:
+            progress(f"plan met {label} acties maken")
+            workbook = generated_workbook(count, FULL_EVERY)
+            source = write_plan(folder / f"plan-{count}.toml", workbook)
+        for size in SIZES:
+            run_folder = Path(tempfile.mkdtemp(prefix="wandeling-", dir=folder))
+            (run_folder / "plan").mkdir()
+            plan_file = run_folder / "plan" / "plan.toml"
+            shutil.copyfile(source, plan_file)
+            log = run_folder / "haperingen.jsonl"
+            progress(f"wandeling: {label} op {_size(size)}")
+            result = walk(plan_file, workbook, size=size, env=environment(run_folder, log), stall_log=log, label=label)
+            results[(label, size)] = result
+            if result.error:
+                progress(f"  afgebroken: {result.error.splitlines()[0]}")
+        del workbook
+    return results
+
+
+def report_first_opens(table: Table, results: Results) -> None:
+    table.notes.append(
+        "eerste keer: na het dashboard eerst 2 s wachten, zoals iemand het dashboard leest (de app laadt de "
+        "andere schermen na 1,5 s voor), en tussen twee toetsen wachten tot het scherm 0,4 s stil staat; "
+        "Werkboeken (w) vanaf het dashboard, de Bibliotheek als laatste cijfertoets (haar zoekvak krijgt de focus)."
+    )
+    table.section("eerste keer elk hoofdscherm: toets → eigen tekst op scherm, traagste van 80×24 en 160×45")
+    for label in ("voorbeeld", "10.000"):
+        found = [results[(label, size)] for size in SIZES if (label, size) in results]
+        if not found:
+            continue
+        for title in found[0].first_open:
+            values = [r.first_open[title] for r in found if title in r.first_open]
+            table.limit(f"{title}, {label}", max(values), TARGET_FIRST_OPEN_MS[label])
+    for size in SIZES:
+        result = results.get(("voorbeeld", size))
+        if result is not None:
+            report_stalls(table, result, None)
+
+
+def report_plan(table: Table, result: WalkResult) -> None:
+    """The rows of one walk on a generated plan."""
+    label, size = result.plan, result.size
+    table.section(f"{label} acties, {_size(size)}")
+    table.limit("start → dashboard op scherm", result.dashboard_ms, None)
+    if label == "2.000":
+        for title, ms in result.first_open.items():
+            table.limit(f"eerste keer {title}", ms, None)
+    if result.filter_ms:
+        table.limit(
+            f"filtertoets → tabel bijgewerkt, mediaan van {len(result.filter_ms)}",
+            statistics.median(result.filter_ms),
+            TARGET_KEYSTROKE_MS,
+        )
+        table.limit("filtertoets → tabel bijgewerkt, traagste", max(result.filter_ms), TARGET_KEYSTROKE_MS)
+    for name, ms in result.scroll_ms.items():
+        table.limit(f"scrollen: {name} → scherm bijgewerkt", ms, None)
+    for number, (edit, save) in enumerate(zip(result.edit_ms, result.save_ms, strict=False), start=1):
+        table.limit(f"spatie (status) {number} → 'niet opgeslagen' in de kop", edit, None)
+        table.limit(f"spatie (status) {number} → '✓ opgeslagen' (autosave na 0,3 s)", save, None)
+    if result.switch_ms:
+        name, ms = max(result.switch_ms.items(), key=lambda item: item[1])
+        table.limit(f"scherm wisselen, traagste van {len(result.switch_ms)} ({name})", ms, None)
+    if label == "10.000" and size == SIZES[0] and result.actions_rss_kib:
+        table.limit("geheugen op Acties (VmRSS)", result.actions_rss_kib / 1024, TARGET_ACTIONS_MIB, "MiB")
+    report_stalls(table, result, TARGET_STALL_MS[label])
+
+
+def report_stalls(table: Table, result: WalkResult, target: float | None) -> None:
+    """The longest stall after the dashboard appeared, and where and when it (and any over the target) was."""
+    where = f"{result.plan}, {_size(result.size)}"
+    stall = longest(result.stalls)
+    figure = f"langste hapering na het dashboard ({len(result.stalls)} ≥ 50 ms)"
+    table.limit(figure if target is not None else f"{figure}, {where}", stall.ms if stall else 0.0, target)
+    if stall is not None:
+        table.notes.append(f"langste hapering {where}: {stall.ms:.0f} ms tijdens '{stall.phase}', in {stall.where}")
+        over = [s for s in result.stalls if target is not None and s.ms > target]
+        if over:
+            phases = ", ".join(sorted({s.phase for s in over}))
+            table.notes.append(f"  {len(over)} haperingen boven {target:.0f} ms ({where}), tijdens: {phases}")
+    if result.error:
+        table.failed(f"wandeling {where}", result.error.splitlines()[0])
+
+
+def walks(table: Table, folder: Path, counts: tuple[int, ...]) -> None:
+    results = run_walks(folder, counts)
+    report_first_opens(table, results)
+    for count in counts:
+        for size in SIZES:
+            if (_label(count), size) in results:
+                report_plan(table, results[(_label(count), size)])
+
+
+def wide_dashboard(table: Table, folder: Path, runs: int) -> None:
+    """The 10,000-action dashboard at 160×45 against the same at 80×24, interleaved."""
+
+    (folder / "breed").mkdir()
+    plan = folder / "breed" / "plan.toml"
+    made = folder / "plan-10000.toml"  # written by the walks
+    if made.exists():
+        shutil.copyfile(made, plan)
+    else:
+        write_plan(plan, generated_workbook(10_000, FULL_EVERY))
+    env = environment(folder / "breed")
+    times: dict[tuple[int, int], list[float]] = {size: [] for size in SIZES}
+    for run in range(runs):
+        for size in SIZES if run % 2 == 0 else SIZES[::-1]:
+            ready = WIDE_DASHBOARD_READY if size[1] >= 45 else DASHBOARD_READY
+            times[size].append(launch([*APP, str(plan)], size, ready, env, timeout=300).ms)
+    table.section(f"dashboard met 10.000 acties, breed tegen smal, {runs} paren om en om, mediaan")
+    table.ratio(
+        "start → dashboard 160×45 (referentie: 80×24)",
+        statistics.median(times[SIZES[1]]),
+        statistics.median(times[SIZES[0]]),
+        TARGET_WIDE_DASHBOARD_RATIO,
+    )
+
+
+def portfolio(table: Table, folder: Path, runs: int, count: int) -> None:
+    """Werkboeken on ``count`` workbooks to the full table, against ``werkboek check`` of the same files."""
+
+    clients = folder / "klanten"
+    clients.mkdir()
+    files = make_portfolio(clients, count)
+    env = environment(folder)
+    shown = f"{_label(count)} werkboeken"
+
+    def app_ms() -> float:
+        with terminal.running([*APP, str(clients)], SIZES[0], env, cwd=ROOT) as term:
+            hit = term.wait(all_of(shown, "Opdrachten"), shown, timeout=300, after=term.started)
+            return (hit.at - term.started) * 1000
+
+    def check_ms() -> float:
+        started = time.perf_counter()
+        subprocess.run([*APP, "check", *map(str, files)], env=env, cwd=ROOT, capture_output=True, check=False)
+        return (time.perf_counter() - started) * 1000
+
+    app_ms(), check_ms()  # warm-up
+    apps, checks = [], []
+    for run in range(runs):
+        for name, measure in (
+            (("app", app_ms), ("check", check_ms)) if run % 2 == 0 else (("check", check_ms), ("app", app_ms))
+        ):
+            (apps if name == "app" else checks).append(measure())
+    table.section(f"Werkboeken: map met {count} werkboeken, {runs} paren om en om, mediaan")
+    table.ratio(
+        f"start → '{shown} in …' op scherm (ref.: werkboek check)",
+        statistics.median(apps),
+        statistics.median(checks),
+        TARGET_PORTFOLIO_RATIO,
+    )
+    table.notes.append(
+        f"Werkboeken: `werkboek MAP` tot de titel '{shown} in …' en de footer op scherm staan, tegen de "
+        "wandkloktijd van `werkboek check BESTAND…` van dezelfde bestanden, beide met dezelfde Python."
+    )
+
+
+def data(table: Table, runs: int) -> None:
+
+    load, save, size = load_save_ms(runs)
+    compare, changes = diff_ms(runs)
+    table.section(f"gegevens (in dit proces): 2.000 acties ({size / 1024:.0f} KB), {runs} rondes, mediaan")
+    table.limit("laden + valideren", load, TARGET_LOAD_MS)
+    table.limit("opslaan (atomisch, één actie gewijzigd)", save, TARGET_SAVE_MS)
+    table.limit(f"werkboek diff van twee plannen ({changes} wijzigingen)", compare, TARGET_DIFF_MS)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15, help="runs per measurement (default 15)")
+    parser.add_argument("--runs", type=int, default=10, help="interleaved pairs per start-up figure (default 10)")
+    parser.add_argument("--quick", action="store_true", help="3 pairs, no 50,000-action plan: for trying it")
     args = parser.parse_args()
-    print(f"Preventiewerkboek benchmark · Python {platform.python_version()} · {os.cpu_count()} cores")
-    report_startup(args.runs)
-    report_data(args.runs)
-    report_library()
-    report_actions()
-    report_sharing(args.runs)
+    runs = 3 if args.quick else args.runs
+    counts = PLAN_SIZES[:2] if args.quick else PLAN_SIZES
+    started = time.monotonic()
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="werkboek-bench-") as name:
+        folder = Path(name)
+        progress("start-up")
+        startup(table, runs, folder)
+        progress("wandelingen")
+        walks(table, folder, counts)
+        progress("dashboard breed tegen smal")
+        wide_dashboard(table, folder, max(3, runs // 2))
+        progress("Werkboeken")
+        portfolio(table, folder, max(3, runs // 3), PORTFOLIO_SIZE)
+        progress("gegevens")
+        data(table, max(5, runs))
+    print(
+        f"\nPreventiewerkboek benchmark · Python {platform.python_version()} · {os.cpu_count()} cores · "
+        f"{'--quick' if args.quick else f'--runs {runs}'} · {(time.monotonic() - started) / 60:.1f} min\n"
+    )
+    table.print()
     return 0
 
 
