@@ -96,7 +96,7 @@ def workbook_files(folder: Path, *, recursive: bool = False) -> list[Path]:
     for here, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         found += (Path(here) / name for name in files if name.endswith(".toml"))
-    return sorted((path for path in found if _is_workbook_file(path)), key=lambda path: path.parts)
+    return sorted((path for path in found if _is_workbook_file(path)), key=lambda path: (path.parent.parts, path.name))
 
 
 def subfolder(path: Path, folder: Path) -> str:
