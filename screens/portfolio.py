@@ -116,16 +116,20 @@ def column_widths(row_widths: list[list[int]], width: int, titles: tuple[str, ..
     return widths
 
 
-def fitting_columns(row_widths: list[list[int]], width: int) -> tuple[tuple[str, ...], list[int]]:
+def fitting_columns(
+    row_widths: list[list[int]], width: int, absent: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], list[int]]:
     """The columns that fit ``width`` whole, with their widths: the others (:data:`DROPPED_FIRST`) leave
-    one by one until the client names fit (up to :data:`CLIENT_WISH`, or whole) and nothing runs past
-    the edge."""
-    shown = list(TITLES)
+    one by one until the client names fit whole (up to :data:`CLIENT_MOST`) and nothing runs past the
+    edge; ``absent`` columns are left out anyway (Git, when no file is in git)."""
+    shown = [title for title in TITLES if title not in absent]
     wanted = max([CLIENT_WISH, *(row[0] for row in row_widths)]) if row_widths else CLIENT_WISH
     wanted = min(wanted, CLIENT_MOST)
     for leaving in (None, *DROPPED_FIRST):
-        if leaving is not None:
+        if leaving in shown:
             shown.remove(leaving)
+        elif leaving is not None:
+            continue
         index = [TITLES.index(title) for title in shown]
         widths = column_widths([[row[i] for i in index] for row in row_widths], width, tuple(shown))
         if FRAME + 2 * len(shown) + sum(widths) <= width and widths[0] >= wanted:
@@ -174,7 +178,7 @@ class PortfolioScreen(AppScreen[None]):
         Binding("c", "cycle", "Nieuwe cyclus",
                 tooltip="Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee", id="werkboeken.cyclus"),
         Binding("s", "sort_next", "Sorteren", tooltip="Sorteer op de volgende kolom (ook: klik op een kolomkop)",
-                id="werkboeken.sorteren"),
+                id="werkboeken.sorteren", show=False),
         Binding("S", "sort_reverse", "Omdraaien", tooltip="Draai de volgorde om", id="werkboeken.omdraaien",
                 show=False),
         Binding("r", "refresh", "Vernieuwen", tooltip="Lees de map opnieuw", id="werkboeken.vernieuwen"),
@@ -252,7 +256,7 @@ class PortfolioScreen(AppScreen[None]):
         return cells, widths
 
     def _session_cell(self, row: PortfolioRow, today: dt.date) -> Content | str:
-        """The last session's date, with ``⏸ 10 wk`` when the client is quiet (plain text, so also without
+        """The last session's date, with ``stil 10 wk`` when the client is quiet (plain text, so also without
         colour)."""
         last = row.last_session
         if last is None:
@@ -260,7 +264,7 @@ class PortfolioScreen(AppScreen[None]):
         weeks = quiet_weeks(row, today, self.quiet_after)
         if weeks is None:
             return short_date(last)
-        return Content.assemble(short_date(last), (f" ⏸ {weeks} wk", "bold $text-warning"))
+        return Content.assemble(short_date(last), (f" stil {weeks} wk", "bold $text-warning"))
 
     def _row_text(self, row: PortfolioRow, today: dt.date) -> tuple[Cells, list[int]]:
         """The row's cells (one per column of :data:`TITLES`) and their widths."""
@@ -297,7 +301,8 @@ class PortfolioScreen(AppScreen[None]):
     def _widths_for(self, width: int) -> tuple[tuple[str, ...], list[int], list[Cells]]:
         """The columns that fit ``width``, their widths, and every row's cells in those columns."""
         cells, cell_widths = self._cells()
-        titles, widths = fitting_columns(cell_widths, width)
+        absent = () if any(row.git is not None for row in self.rows) else ("Git",)  # no git: nothing to say
+        titles, widths = fitting_columns(cell_widths, width, absent)
         if titles != TITLES:
             index = [TITLES.index(title) for title in titles]
             cells = [[row[i] for i in index] for row in cells]
@@ -442,7 +447,7 @@ class PortfolioScreen(AppScreen[None]):
         broken = sum(1 for row in self.rows if isinstance(row, BrokenWorkbook))
         today, weeks = self.werkboek.today, self.quiet_after
         quiet = sum(1 for row in self.rows if quiet_weeks(row, today, weeks) is not None)
-        order = f"op {self.sort_column.lower()}" + (", omgekeerd" if self.sort_reverse else "")
+        order = f"op {self.sort_column.lower()}" + (", omgekeerd" if self.sort_reverse else "") + " (s)"
         parts = [f"{quiet} stil"] if quiet else []
         parts += [f"{broken} met fouten"] if broken else []
         table.border_subtitle = " · ".join([*parts, order])

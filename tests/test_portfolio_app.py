@@ -206,7 +206,7 @@ async def test_rows_appear_in_their_place_while_the_folder_is_read_and_keys_work
         assert isinstance(screen, PortfolioScreen) and screen.reading_folder
         shown = ["Klant 08", "Klant 09", "Klant 10", "Klant 11", "Klant 12", "⚠ kapot.toml"]  # kapot.toml first read
         assert [row[0] for row in table_rows(app)] == shown
-        assert titles(app)[1] == "1 met fouten · op klant"
+        assert titles(app)[1] == "1 met fouten · op klant (s)"
         await pilot.press("down")  # the screen answers while the folder is read
         await pilot.pause()
         assert screen.table.cursor_row == 1
@@ -217,8 +217,10 @@ async def test_rows_appear_in_their_place_while_the_folder_is_read_and_keys_work
         rows = table_rows(app)
         assert [row[0] for row in rows] == [f"Klant {number:02d}" for number in range(1, 13)] + ["⚠ kapot.toml"]
         named = named_rows(app)
-        assert shows(named[-1], Omvang="fout") and shows(named[0], Meting="6 okt 2026", Gem_="2,4", Open="14", Laat="⚠ 4")
-        assert titles(app) == (f"13 werkboeken in {folder}", "1 met fouten · op klant")
+        assert shows(named[-1], Omvang="fout") and shows(
+            named[0], Meting="6 okt 2026", Gem_="2,4", Open="14", Laat="⚠ 4"
+        )
+        assert titles(app) == (f"13 werkboeken in {folder}", "1 met fouten · op klant (s)")
         assert screen.current is not None and screen.current.path.name == "klant-03.toml"  # the cursor stayed on it
         await pilot.press("enter")
         await pilot.pause()

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import EXAMPLE, TODAY
+from git_remote import WORKBOOK, git, replace_in, shared_repository
 from test_portfolio_app import named_rows, read, titles
 from textual.widgets import DataTable, Static
 
@@ -39,17 +40,21 @@ def detail(app: WerkboekApp) -> str:
 
 async def test_the_last_session_and_the_quiet_marker_follow_the_setting(tmp_path: Path) -> None:
     folder = folder_with_a_quiet_client(tmp_path)
-    for weeks, marker in ((8, " ⏸ 52 wk"), (60, "")):
+    for weeks, marker in ((8, " stil 52 wk"), (60, "")):
         app = WerkboekApp(folder, today=TODAY, settings=settings(tmp_path, weeks))  # type: ignore[arg-type]
         async with app.run_test(size=(160, 45)) as pilot:
             await read(pilot)
             rows = named_rows(app)
-            assert [row["Klant"] for row in rows] == ["archief/ Bakkerij Aarts", "Van Dijk Installatietechniek B.V.", "⚠ kapot.toml"]
+            assert [row["Klant"] for row in rows] == [
+                "archief/ Bakkerij Aarts",
+                "Van Dijk Installatietechniek B.V.",
+                "⚠ kapot.toml",
+            ]
             assert rows[0]["Laatste sessie"] == "17 nov 2025" + marker
             assert rows[1]["Laatste sessie"] == "17 nov 2026"
             assert rows[2]["Laatste sessie"] == "geen"
             quiet = "1 stil · " if marker else ""
-            assert titles(app)[1] == f"{quiet}1 met fouten · op klant"
+            assert titles(app)[1] == f"{quiet}1 met fouten · op klant (s)"
             text = detail(app)
             assert "archief/aarts.toml" in text
             assert ("stil: laatste sessie 12 maanden geleden" in text) is bool(marker)
@@ -67,7 +72,7 @@ async def test_sorting_by_each_column_keeps_the_cursor_on_its_workbook(tmp_path:
         for column in (*TITLES[1:], TITLES[0]):
             await pilot.press("s")
             await pilot.pause()
-            assert screen.sort_column == column and titles(app)[1].endswith(f"op {column.lower()}")
+            assert screen.sort_column == column and titles(app)[1].endswith(f"op {column.lower()} (s)")
             assert screen.current is not None and screen.current.path == chosen, column
             assert screen.table.get_row_at(screen.table.cursor_row)[0].plain == "Van Dijk Installatietechniek B.V."
             values = [sort_value(row, column) for row in screen.rows if sort_value(row, column) is not None]
@@ -77,7 +82,7 @@ async def test_sorting_by_each_column_keeps_the_cursor_on_its_workbook(tmp_path:
         await pilot.press("S")
         await pilot.pause()
         assert [row.path for row in screen.rows] == order[::-1]
-        assert titles(app)[1].endswith("op klant, omgekeerd")
+        assert titles(app)[1].endswith("op klant, omgekeerd (s)")
         assert screen.current is not None and screen.current.path == chosen
         await pilot.click("#portfolio-table", offset=(3, 1))  # the title of the Klant column: the other way again
         await pilot.pause()
@@ -107,11 +112,31 @@ async def test_no_cell_is_cut_at_80_and_160_columns(tmp_path: Path) -> None:
                 for name, text in row.items():
                     assert text in line, (size, name, text, line)
             if size == (160, 45):
-                assert tuple(shown) == TITLES
+                assert tuple(shown) == tuple(title for title in TITLES if title != "Git")  # not in git: no Git
             else:
-                assert {"Klant", "Laat", "Laatste sessie"} <= set(shown) < set(TITLES)
+                assert {"Klant", "Laat", "Laatste sessie"} <= set(shown) < set(TITLES) - {"Git"}
                 await pilot.press("down")
                 await pilot.pause()
                 text = detail(app)  # what the columns left out say, under the table
                 assert "34 medewerkers (klein)" in text or "Omvang" in shown
                 assert "gewijzigd" in text or "Gewijzigd" in shown
+
+
+async def test_the_git_column_and_the_last_commit_in_a_shared_folder(tmp_path: Path) -> None:
+    _bare, anna, _bob = shared_repository(tmp_path)
+    (anna / "team").mkdir()
+    text = EXAMPLE.read_text(encoding="utf-8").replace("Van Dijk Installatietechniek B.V.", "Bakkerij Aarts")
+    (anna / "team" / "aarts.toml").write_text(text, encoding="utf-8")  # never committed
+    replace_in(anna / WORKBOOK, "Van Dijk", "Van Dijck")
+    git(anna, "commit", "--quiet", "-am", "naam")  # one commit to share
+    for size in ((160, 45), (80, 24)):
+        app = WerkboekApp(anna, today=TODAY, settings=settings(tmp_path, 8))  # type: ignore[arg-type]
+        async with app.run_test(size=size) as pilot:
+            await read(pilot)
+            rows = named_rows(app)
+            assert [row["Klant"] for row in rows] == ["team/ Bakkerij Aarts", "Van Dijck Installatietechniek B.V."]
+            assert [row.get("Git") for row in rows] == ["●↑1", "↑1"]
+            assert "team/aarts.toml" in detail(app) and "git: niet vastgelegd · 1 te delen" in detail(app)
+            lines = rendered_table(app)
+            for line, row in zip(lines[1:], rows, strict=False):
+                assert all(text in line for text in row.values())

@@ -58,7 +58,9 @@ def test_the_last_session_is_the_latest_of_logbook_scoring_round_and_commit(tmp_
     assert second.last_session == dt.date(2026, 12, 2)  # now the commit is the latest
 
 
-def test_a_file_outside_git_has_no_git_state_and_its_last_session_from_the_file(tmp_path: Path, content: Content) -> None:
+def test_a_file_outside_git_has_no_git_state_and_its_last_session_from_the_file(
+    tmp_path: Path, content: Content
+) -> None:
     path = tmp_path / "van-dijk.toml"
     shutil.copyfile(EXAMPLE, path)
     row = summary(path, content)
@@ -84,7 +86,11 @@ def test_workbooks_in_subfolders_are_found_but_not_in_hidden_folders_nor_backups
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("", encoding="utf-8")
     found = workbook_files(tmp_path, recursive=True)
-    assert [path.relative_to(tmp_path).as_posix() for path in found] == ["a.toml", "team-a/b.toml", "team-a/2026/c.toml"]
+    assert [path.relative_to(tmp_path).as_posix() for path in found] == [
+        "a.toml",
+        "team-a/b.toml",
+        "team-a/2026/c.toml",
+    ]
     assert workbook_files(tmp_path) == [tmp_path / "a.toml"]  # the others keep reading one folder
     assert [subfolder(path, tmp_path) for path in found] == ["", "team-a", "team-a/2026"]
 
