@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
 TITLES = ("Klant", "Omvang", "Meting", "Gem.", "Open", "Laat", "Laatste sessie", "Git", "Gewijzigd")
-DROPPED_FIRST = ("Gewijzigd", "Omvang", "Gem.", "Meting", "Git", "Open")
+DROPPED_FIRST = ("Omvang", "Gem.", "Meting", "Open", "Git", "Gewijzigd")
 """At a narrow width these columns leave the table in this order (their text goes to the detail line)
 until the client names fit; Klant, Laat and Laatste sessie always stay."""
 CLIENT_LEAST, CLIENT_MOST = 12, 60

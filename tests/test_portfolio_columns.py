@@ -135,7 +135,8 @@ async def test_the_git_column_and_the_last_commit_in_a_shared_folder(tmp_path: P
             await read(pilot)
             rows = named_rows(app)
             assert [row["Klant"] for row in rows] == ["team/ Bakkerij Aarts", "Van Dijck Installatietechniek B.V."]
-            assert [row.get("Git") for row in rows] == ["●↑1", "↑1"]
+            if size[0] >= 160:  # at 80 columns the git state is told in the detail line only
+                assert [row["Git"] for row in rows] == ["●↑1", "↑1"]
             assert "team/aarts.toml" in detail(app) and "git: niet vastgelegd · 1 te delen" in detail(app)
             lines = rendered_table(app)
             for line, row in zip(lines[1:], rows, strict=False):
