@@ -58,7 +58,9 @@ DROPPED_FIRST = ("Omvang", "Gem.", "Meting", "Open", "Git", "Gewijzigd")
 until the client names fit; Klant, Laat and Laatste sessie always stay."""
 CLIENT_LEAST, CLIENT_MOST = 12, 60
 """The client column takes the width the others leave, between these bounds."""
-CLIENT_WISH = 16
+CLIENT_WISH = 40
+"""Names up to this wide are shown whole, other columns leaving for them at narrow widths; a longer name
+is cut with an ellipsis rather than push more columns out."""
 FRAME = 4
 """Cells of the table that hold no text: its border and its scrollbar."""
 Cells = list[Content | str]
@@ -120,11 +122,10 @@ def fitting_columns(
     row_widths: list[list[int]], width: int, absent: tuple[str, ...] = ()
 ) -> tuple[tuple[str, ...], list[int]]:
     """The columns that fit ``width`` whole, with their widths: the others (:data:`DROPPED_FIRST`) leave
-    one by one until the client names fit whole (up to :data:`CLIENT_MOST`) and nothing runs past the
+    one by one until the client names fit whole (up to :data:`CLIENT_WISH`) and nothing runs past the
     edge; ``absent`` columns are left out anyway (Git, when no file is in git)."""
     shown = [title for title in TITLES if title not in absent]
-    wanted = max([CLIENT_WISH, *(row[0] for row in row_widths)]) if row_widths else CLIENT_WISH
-    wanted = min(wanted, CLIENT_MOST)
+    wanted = min(max([cell_len(TITLES[0]), *(row[0] for row in row_widths)]), CLIENT_WISH)
     for leaving in (None, *DROPPED_FIRST):
         if leaving in shown:
             shown.remove(leaving)

@@ -12,7 +12,7 @@ from test_portfolio_app import named_rows, read, titles
 from textual.widgets import DataTable, Static
 
 from models.settings import load_settings
-from screens.portfolio import TITLES, PortfolioScreen, sort_value
+from screens.portfolio import FRAME, TITLES, PortfolioScreen, fitting_columns, sort_value
 from tui.app import WerkboekApp
 
 
@@ -141,3 +141,13 @@ async def test_the_git_column_and_the_last_commit_in_a_shared_folder(tmp_path: P
             lines = rendered_table(app)
             for line, row in zip(lines[1:], rows, strict=False):
                 assert all(text in line for text in row.values())
+
+
+def test_short_names_keep_more_columns_at_80_and_long_ones_are_cut_rather_than_push_all_out() -> None:
+    short = [[14, 9, 10, 3, 2, 3, 10, 1, 13]]  # one row's cell widths, in the order of TITLES
+    titles, widths = fitting_columns(short, 80)
+    assert titles == ("Klant", "Meting", "Open", "Laat", "Laatste sessie", "Git", "Gewijzigd")
+    assert FRAME + 2 * len(titles) + sum(widths) <= 80 and widths[0] == 14
+    titles, widths = fitting_columns([[58, 9, 10, 3, 2, 3, 22, 2, 17]], 80)
+    assert titles == ("Klant", "Laat", "Laatste sessie") and FRAME + 2 * len(titles) + sum(widths) <= 80
+    assert fitting_columns(short, 160)[0] == TITLES
