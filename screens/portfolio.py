@@ -168,8 +168,10 @@ class PortfolioScreen(AppScreen[None]):
     """The folder's workbooks in a table; the highlighted one described under it."""
 
     HELP = (
-        "Alle werkboeken in deze map op een rij, ook die met een fout. Enter opent er een; n begint een "
-        "werkboek voor een nieuwe klant, c een nieuwe cyclus van het gekozen werkboek."
+        "Alle werkboeken in deze map en haar submappen op een rij, ook die met een fout. Enter opent er een; "
+        "n begint een werkboek voor een nieuwe klant, c een nieuwe cyclus van het gekozen werkboek. s sorteert "
+        "op de volgende kolom (of klik op een kolomkop), S draait de volgorde om. 'stil 10 wk': zo lang geen "
+        "sessie (logboek, meting of commit), langer dan de instelling stille_klant_weken."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
