@@ -8,6 +8,7 @@ Broken files are listed with their first problem instead of being left out. Each
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,6 +20,8 @@ from models.canonical import dumps_workbook
 from models.content import Content
 from models.figures import overdue_actions
 from models.formatting import aantal
+from models.next_steps import last_session
+from models.portfolio_git import FileGit
 from models.problems import Problem, WorkbookError
 from models.profile import size_class
 from models.store import parse_workbook
@@ -41,6 +44,15 @@ class WorkbookSummary:
     open_actions: int
     overdue_actions: int
     changed: dt.datetime
+    last_entry: dt.date | None = None
+    """The latest logbook entry or scoring round (:func:`models.next_steps.last_session`)."""
+    git: FileGit | None = None
+    """Where the file stands in git; None outside git."""
+
+    @property
+    def last_session(self) -> dt.date | None:
+        """The latest of the last logbook entry, scoring round and commit of the file."""
+        return latest(self.last_entry, self.git.committed if self.git else None)
 
 
 @dataclass(frozen=True)
@@ -50,18 +62,54 @@ class BrokenWorkbook:
     path: Path
     problem: Problem
     changed: dt.datetime
+    git: FileGit | None = None
+
+    @property
+    def last_session(self) -> dt.date | None:
+        """The file's latest commit (what is in it cannot be read)."""
+        return self.git.committed if self.git else None
 
 
-def workbook_files(folder: Path) -> list[Path]:
-    """The workbook files in ``folder``, by name (backups and conflict copies left out)."""
-    return sorted(
-        path
-        for path in folder.glob("*.toml")
-        if path.is_file() and not path.name.startswith(".") and not path.name.endswith(".conflict.toml")
-    )
+def latest(*days: dt.date | None) -> dt.date | None:
+    return max((day for day in days if day is not None), default=None)
 
 
-def summarize(workbook: Workbook, path: Path, changed: dt.datetime, today: dt.date) -> WorkbookSummary:
+def quiet_weeks(row: WorkbookSummary | BrokenWorkbook, today: dt.date, weeks: int) -> int | None:
+    """How many whole weeks the client has been quiet, when it is more than ``weeks`` (the setting
+    ``stille_klant_weken``) since the last session; None when not quiet or nothing is known."""
+    last = row.last_session
+    if last is None or (today - last).days <= 7 * weeks:
+        return None
+    return (today - last).days // 7
+
+
+def _is_workbook_file(path: Path) -> bool:
+    return path.is_file() and not path.name.startswith(".") and not path.name.endswith(".conflict.toml")
+
+
+def workbook_files(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """The workbook files in ``folder``, by name (backups and conflict copies left out); ``recursive``:
+    in its subfolders too, except hidden ones (``.git``), by path."""
+    if not recursive:
+        return sorted(path for path in folder.glob("*.toml") if _is_workbook_file(path))
+    found: list[Path] = []
+    for here, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += (Path(here) / name for name in files if name.endswith(".toml"))
+    return sorted((path for path in found if _is_workbook_file(path)), key=lambda path: (path.parent.parts, path.name))
+
+
+def subfolder(path: Path, folder: Path) -> str:
+    """The subfolder of ``folder`` that ``path`` is in (``team-a/2026``), or ``""`` when right in it."""
+    try:
+        return path.parent.relative_to(folder).as_posix().removeprefix(".")
+    except ValueError:
+        return ""
+
+
+def summarize(
+    workbook: Workbook, path: Path, changed: dt.datetime, today: dt.date, git: FileGit | None = None
+) -> WorkbookSummary:
     rounds = sorted(workbook.metingen, key=lambda scoring: scoring.datum)
     latest = rounds[-1] if rounds else None
     scores = list(latest.scores.values()) if latest else []
@@ -76,15 +124,17 @@ def summarize(workbook: Workbook, path: Path, changed: dt.datetime, today: dt.da
         open_actions=sum(1 for action in workbook.acties if action.status in OPEN_STATUSES),
         overdue_actions=len(overdue_actions(workbook, today)),
         changed=changed,
+        last_entry=last_session(workbook),
+        git=git,
     )
 
 
 PortfolioRow = WorkbookSummary | BrokenWorkbook
 
 
-def read_row(path: Path, content: Content, today: dt.date) -> PortfolioRow | None:
+def read_row(path: Path, content: Content, today: dt.date, git: FileGit | None = None) -> PortfolioRow | None:
     """One file of the folder, read once: its summary, or its first problem; None when it was removed
-    while we looked.
+    while we looked. ``git``: where the file stands in git (:func:`models.portfolio_git.folder_git`).
 
     Validated exactly as opening it validates (:func:`models.store.parse_workbook`), so a row is a
     summary exactly when the file opens; what only an open workbook needs (its digest, comment lines
@@ -98,11 +148,11 @@ def read_row(path: Path, content: Content, today: dt.date) -> PortfolioRow | Non
     try:
         workbook, _ = parse_workbook(name, decode_text(name, read_bytes(path)), content)
     except WorkbookError as error:
-        return BrokenWorkbook(path, error.problems[0], changed)
+        return BrokenWorkbook(path, error.problems[0], changed, git)
     except Exception as error:  # never a crash over one file: listed as broken, as ``werkboek check`` does
         problem = Problem(name, f"kon niet worden gelezen door een onverwachte fout ({type(error).__name__})")
-        return BrokenWorkbook(path, problem, changed)
-    return summarize(workbook, path, changed, today)
+        return BrokenWorkbook(path, problem, changed, git)
+    return summarize(workbook, path, changed, today, git)
 
 
 def sort_key(row: PortfolioRow) -> tuple[bool, str, str]:

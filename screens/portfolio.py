@@ -28,16 +28,20 @@ from models.content import Content as LibraryContent
 from models.content import default_content
 from models.form_parsing import printable
 from models.formatting import aantal, clock, number, short_date
+from models.next_steps import since_phrase
 from models.portfolio import (
     BrokenWorkbook,
     FolderReading,
     PortfolioRow,
     WorkbookSummary,
     file_name_for,
+    quiet_weeks,
     read_row,
     sort_key,
+    subfolder,
     workbook_files,
 )
+from models.portfolio_git import folder_git
 from screens.base import AppScreen
 from screens.host import host_of
 from screens.prompt import TextPromptScreen
@@ -48,9 +52,15 @@ from widgets.lists import ChoiceTable
 if TYPE_CHECKING:
     from screens.host import WorkbookHost
 
-TITLES = ("Klant", "Omvang", "Meting", "Gem.", "Open", "Laat", "Gewijzigd")
+TITLES = ("Klant", "Omvang", "Meting", "Gem.", "Open", "Laat", "Laatste sessie", "Git", "Gewijzigd")
+DROPPED_FIRST = ("Omvang", "Gem.", "Meting", "Open", "Git", "Gewijzigd")
+"""At a narrow width these columns leave the table in this order (their text goes to the detail line)
+until the client names fit; Klant, Laat and Laatste sessie always stay."""
 CLIENT_LEAST, CLIENT_MOST = 12, 60
 """The client column takes the width the others leave, between these bounds."""
+CLIENT_WISH = 40
+"""Names up to this wide are shown whole, other columns leaving for them at narrow widths; a longer name
+is cut with an ellipsis rather than push more columns out."""
 FRAME = 4
 """Cells of the table that hold no text: its border and its scrollbar."""
 Cells = list[Content | str]
@@ -98,22 +108,70 @@ def cell_width(cell: Content | str) -> int:
     return cell_len(cell) if isinstance(cell, str) else cell.cell_length
 
 
-def column_widths(row_widths: list[list[int]], width: int) -> list[int]:
+def column_widths(row_widths: list[list[int]], width: int, titles: tuple[str, ...] = TITLES) -> list[int]:
     """Per column the width of its widest text (``row_widths``: of each row, the width of each cell);
     the client column gets what the others leave."""
-    columns = zip(*row_widths, strict=True) if row_widths else [()] * len(TITLES)
-    widths = [max([len(title), *column]) for title, column in zip(TITLES, columns, strict=True)]
-    room = width - FRAME - 2 * len(TITLES) - sum(widths[1:])
+    columns = zip(*row_widths, strict=True) if row_widths else [()] * len(titles)
+    widths = [max([cell_len(title), *column]) for title, column in zip(titles, columns, strict=True)]
+    room = width - FRAME - 2 * len(titles) - sum(widths[1:])
     widths[0] = max(CLIENT_LEAST, min(widths[0], CLIENT_MOST, room))
     return widths
+
+
+def fitting_columns(
+    row_widths: list[list[int]], width: int, absent: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], list[int]]:
+    """The columns that fit ``width`` whole, with their widths: the others (:data:`DROPPED_FIRST`) leave
+    one by one until the client names fit whole (up to :data:`CLIENT_WISH`) and nothing runs past the
+    edge; ``absent`` columns are left out anyway (Git, when no file is in git)."""
+    shown = [title for title in TITLES if title not in absent]
+    wanted = min(max([cell_len(TITLES[0]), *(row[0] for row in row_widths)]), CLIENT_WISH)
+    for leaving in (None, *DROPPED_FIRST):
+        if leaving in shown:
+            shown.remove(leaving)
+        elif leaving is not None:
+            continue
+        index = [TITLES.index(title) for title in shown]
+        widths = column_widths([[row[i] for i in index] for row in row_widths], width, tuple(shown))
+        if FRAME + 2 * len(shown) + sum(widths) <= width and widths[0] >= wanted:
+            break
+    return tuple(shown), widths
+
+
+def sort_value(row: PortfolioRow, column: str) -> object:
+    """What a row has in ``column``, to sort on (None: nothing, sorted last)."""
+    if isinstance(row, BrokenWorkbook):
+        values: dict[str, object] = {}
+    else:
+        values = {
+            "Omvang": row.staff,
+            "Meting": row.latest_round,
+            "Gem.": row.average_score,
+            "Open": row.open_actions,
+            "Laat": row.overdue_actions,
+        }
+    values["Laatste sessie"] = row.last_session
+    values["Git"] = (row.git.uncommitted, row.git.ahead, row.git.behind) if row.git else None
+    values["Gewijzigd"] = row.changed
+    return values.get(column)
+
+
+def sort_rank(row: PortfolioRow, column: str) -> tuple[object, ...]:
+    """Where ``row`` stands when sorted by ``column``: by its value there, then by client name."""
+    if column == "Klant":
+        return sort_key(row)
+    value = sort_value(row, column)
+    return (value is None, value, *sort_key(row))
 
 
 class PortfolioScreen(AppScreen[None]):
     """The folder's workbooks in a table; the highlighted one described under it."""
 
     HELP = (
-        "Alle werkboeken in deze map op een rij, ook die met een fout. Enter opent er een; n begint een "
-        "werkboek voor een nieuwe klant, c een nieuwe cyclus van het gekozen werkboek."
+        "Alle werkboeken in deze map en haar submappen op een rij, ook die met een fout. Enter opent er een; "
+        "n begint een werkboek voor een nieuwe klant, c een nieuwe cyclus van het gekozen werkboek. s sorteert "
+        "op de volgende kolom (of klik op een kolomkop), S draait de volgorde om. 'stil 10 wk': zo lang geen "
+        "sessie (logboek, meting of commit), langer dan de instelling stille_klant_weken."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -122,6 +180,10 @@ class PortfolioScreen(AppScreen[None]):
                 id="werkboeken.nieuw"),
         Binding("c", "cycle", "Nieuwe cyclus",
                 tooltip="Kopie voor een nieuwe periode: geschiedenis bewaard, open acties mee", id="werkboeken.cyclus"),
+        Binding("s", "sort_next", "Sorteren", tooltip="Sorteer op de volgende kolom (ook: klik op een kolomkop)",
+                id="werkboeken.sorteren", show=False),
+        Binding("S", "sort_reverse", "Omdraaien", tooltip="Draai de volgorde om", id="werkboeken.omdraaien",
+                show=False),
         Binding("r", "refresh", "Vernieuwen", tooltip="Lees de map opnieuw", id="werkboeken.vernieuwen"),
         Binding("escape", "back", "Terug", tooltip="Terug naar het open werkboek", id="werkboeken.terug"),
     ]  # fmt: skip
@@ -136,10 +198,12 @@ class PortfolioScreen(AppScreen[None]):
         self._generation = 0
         self._read_since_shown = False
         self._in_table: dict[Path, PortfolioRow] = {}
-        self._rank: dict[int, tuple[bool, str, str]] = {}
-        self._text: dict[Path, tuple[PortfolioRow, Cells, list[int], Cells, list[int]]] = {}
-        """Per file: the row they were made for, then :meth:`_row_text`."""
+        self._rank: dict[int, tuple[object, ...]] = {}
         """The sort key of each row in the table, by the identity of its first cell (DataTable sorts on cells)."""
+        self._text: dict[Path, tuple[PortfolioRow, Cells, list[int]]] = {}
+        """Per file: the row they were made for, then :meth:`_row_text`."""
+        self.sort_column = "Klant"
+        self.sort_reverse = False
 
     @property
     def werkboek(self) -> WorkbookHost:
@@ -148,6 +212,11 @@ class PortfolioScreen(AppScreen[None]):
     @property
     def folder(self) -> Path:
         return self.werkboek.folder
+
+    @property
+    def quiet_after(self) -> int:
+        """After how many weeks without a session a client is quiet (the setting ``stille_klant_weken``)."""
+        return self.werkboek.settings.settings.stille_klant_weken
 
     @property
     def reading_folder(self) -> bool:
@@ -166,15 +235,17 @@ class PortfolioScreen(AppScreen[None]):
         self._describe()
 
     def on_resize(self) -> None:
-        """The client column takes the width the others leave (the table is built again)."""
-        if self._widths_for(self.size.width)[0] != self._shown_widths:
+        """Columns come and go with the width, the client column takes what the others leave."""
+        if self._widths_for(self.size.width)[:2] != self._shown_widths:
             self._fill(self.current.path if self.current else None)
 
-    _shown_widths: list[int] | None = None
+    _shown_widths: tuple[tuple[str, ...], list[int]] | None = None
+    shown_titles: tuple[str, ...] = TITLES
+    """The columns in the table now (the others are told in the detail line)."""
 
-    def _cells(self, *, compact: bool) -> tuple[list[Cells], list[list[int]]]:
-        """The text of every row and the width of each cell; ``compact`` gives the size as a number only, to
-        leave room for the name. Each row's text is made once (a batch of rows shows the others again)."""
+    def _cells(self) -> tuple[list[Cells], list[list[int]]]:
+        """The text of every row and the width of each cell. Each row's text is made once (a batch of rows
+        shows the others again)."""
         today = self.werkboek.today
         text = self._text
         cells: list[Cells] = []
@@ -183,46 +254,62 @@ class PortfolioScreen(AppScreen[None]):
             made = text.get(row.path)
             if made is None or made[0] is not row:
                 made = text[row.path] = (row, *self._row_text(row, today))
-            cells.append(made[3] if compact else made[1])
-            widths.append(made[4] if compact else made[2])
+            cells.append(made[1])
+            widths.append(made[2])
         return cells, widths
 
-    @staticmethod
-    def _row_text(row: PortfolioRow, today: dt.date) -> tuple[Cells, list[int], Cells, list[int]]:
-        """The row's cells and their widths, then the same with the size as a number only."""
+    def _session_cell(self, row: PortfolioRow, today: dt.date) -> Content | str:
+        """The last session's date, with ``stil 10 wk`` when the client is quiet (plain text, so also without
+        colour)."""
+        last = row.last_session
+        if last is None:
+            return "geen"
+        weeks = quiet_weeks(row, today, self.quiet_after)
+        if weeks is None:
+            return short_date(last)
+        return Content.assemble(short_date(last), (f" stil {weeks} wk", "bold $text-warning"))
+
+    def _row_text(self, row: PortfolioRow, today: dt.date) -> tuple[Cells, list[int]]:
+        """The row's cells (one per column of :data:`TITLES`) and their widths."""
+        where = subfolder(row.path, self.folder)
+        prefix = (f"{printable(where, multiline=False)}/ ", "$foreground-muted") if where else ""
+        session = self._session_cell(row, today)
+        git = row.git.short() if row.git else ""
         if isinstance(row, BrokenWorkbook):
             cells: Cells = [
-                Content.styled(f"⚠ {printable(row.path.name, multiline=False)}", "bold $error"),
+                Content.assemble(prefix, (f"⚠ {printable(row.path.name, multiline=False)}", "bold $error")),
                 Content.styled("fout", "$error"),
                 "",
                 "",
                 "",
                 "",
+                session,
+                git,
                 changed_text(row.changed, today),
             ]
-            widths = [cell_width(cell) for cell in cells]
-            return cells, widths, cells, widths
-        cells = [
-            Content.styled(printable(row.client, multiline=False), "bold"),
-            f"{row.staff} {row.size}" if row.staff else "",
-            short_date(row.latest_round) if row.latest_round else "geen",
-            number(row.average_score, decimals=1) if row.average_score is not None else "",
-            str(row.open_actions),
-            Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
-            changed_text(row.changed, today),
-        ]
-        widths = [cell_width(cell) for cell in cells]
-        size = str(row.staff) if row.staff else ""
-        return cells, widths, [cells[0], size, *cells[2:]], [widths[0], cell_len(size), *widths[2:]]
+        else:
+            cells = [
+                Content.assemble(prefix, (printable(row.client, multiline=False), "bold")),
+                f"{row.staff} {row.size}" if row.staff else "",
+                short_date(row.latest_round) if row.latest_round else "geen",
+                number(row.average_score, decimals=1) if row.average_score is not None else "",
+                str(row.open_actions),
+                Content.styled(f"⚠ {row.overdue_actions}", "bold $error") if row.overdue_actions else "0",
+                session,
+                git,
+                changed_text(row.changed, today),
+            ]
+        return cells, [cell_width(cell) for cell in cells]
 
-    def _widths_for(self, width: int) -> tuple[list[int], list[Cells]]:
-        """Column widths and cells for ``width``: with the size in words, unless the names get too cramped."""
-        cells, cell_widths = self._cells(compact=False)
-        widths = column_widths(cell_widths, width)
-        if widths[0] < 16:
-            cells, cell_widths = self._cells(compact=True)
-            widths = column_widths(cell_widths, width)
-        return widths, cells
+    def _widths_for(self, width: int) -> tuple[tuple[str, ...], list[int], list[Cells]]:
+        """The columns that fit ``width``, their widths, and every row's cells in those columns."""
+        cells, cell_widths = self._cells()
+        absent = () if any(row.git is not None for row in self.rows) else ("Git",)  # no git: nothing to say
+        titles, widths = fitting_columns(cell_widths, width, absent)
+        if titles != TITLES:
+            index = [TITLES.index(title) for title in titles]
+            cells = [[row[i] for i in index] for row in cells]
+        return titles, widths, cells
 
     def on_screen_resume(self) -> None:
         """Shown (again): read the folder, for what changed while the screen was away."""
@@ -257,14 +344,15 @@ class PortfolioScreen(AppScreen[None]):
         """Read every workbook file once and post the rows in batches (the first batch soon)."""
         worker = get_current_worker()
         content = content or default_content()
-        paths = workbook_files(folder)
+        paths = workbook_files(folder, recursive=True)
+        git = folder_git(paths)
         listed: list[Path] | None = paths  # sent with the first batch (one redraw fewer)
         batch: list[PortfolioRow] = []
         wait, since = FIRST_BATCH_SECONDS, time.monotonic()
         for read, path in enumerate(paths, start=1):
             if worker.is_cancelled:
                 return
-            row = read_row(path, content, today)
+            row = read_row(path, content, today, git.get(path))
             if row is not None:
                 batch.append(row)
             if time.monotonic() - since >= wait and read < len(paths):
@@ -282,7 +370,11 @@ class PortfolioScreen(AppScreen[None]):
             reading.listed = message.listed
         reading.add(message.rows, message.read)
         reading.done = message.done
-        self._show(reading.rows())
+        self._show(self._sorted(reading.rows()))
+
+    def _sorted(self, rows: list[PortfolioRow]) -> list[PortfolioRow]:
+        column = self.sort_column
+        return sorted(rows, key=lambda row: sort_rank(row, column), reverse=self.sort_reverse)
 
     def _show(self, rows: list[PortfolioRow]) -> None:
         """Show ``rows``: added to the table and sorted in when the table holds the others unchanged and the
@@ -291,19 +383,19 @@ class PortfolioScreen(AppScreen[None]):
         current = self.current
         keep = self._keep or (current.path if current is not None and table.cursor_row > 0 else None)
         self.rows = rows
-        widths, cells = self._widths_for(self.size.width)
+        titles, widths, cells = self._widths_for(self.size.width)
         paths = {row.path for row in rows}
         unchanged = all(row.path in paths for row in self._in_table.values()) and all(
             self._in_table.get(row.path, row) == row for row in rows
         )
-        if widths != self._shown_widths or not unchanged:
-            self._fill(keep, (widths, cells))
+        if (titles, widths) != self._shown_widths or not unchanged:
+            self._fill(keep, (titles, widths, cells))
         else:
             added = [pair for pair in zip(rows, cells, strict=True) if pair[0].path not in self._in_table]
             for row, row_cells in added:
                 self._add_row(row, row_cells, widths)
             if added and len(self._in_table) > len(added):
-                table.sort("Klant", key=lambda cell: self._rank[id(cell)])
+                table.sort("Klant", key=lambda cell: self._rank[id(cell)], reverse=self.sort_reverse)
             self._place_cursor(keep)
             self._titles()
             self._describe()
@@ -316,7 +408,7 @@ class PortfolioScreen(AppScreen[None]):
             client = client.truncate(widths[0], ellipsis=True)
         self.table.add_row(client, *others, key=str(row.path))
         self._in_table[row.path] = row
-        self._rank[id(client)] = sort_key(row)
+        self._rank[id(client)] = sort_rank(row, self.sort_column)
 
     def _place_cursor(self, keep: Path | None) -> None:
         if keep is None:
@@ -325,16 +417,17 @@ class PortfolioScreen(AppScreen[None]):
         if index is not None and index != self.table.cursor_row:
             self.table.move_cursor(row=index)
 
-    def _fill(self, keep: Path | None, shown: tuple[list[int], list[Cells]] | None = None) -> None:
+    def _fill(self, keep: Path | None, shown: tuple[tuple[str, ...], list[int], list[Cells]] | None = None) -> None:
         """Build the table again from ``self.rows``, the cursor on ``keep`` when it is there."""
         table = self.table
         table.clear(columns=True)
         self._in_table, self._rank = {}, {}
         paths = {row.path for row in self.rows}
         self._text = {path: made for path, made in self._text.items() if path in paths}
-        widths, rows = shown or self._widths_for(self.size.width)
-        self._shown_widths = widths
-        for label, width in zip(TITLES, widths, strict=True):
+        titles, widths, rows = shown or self._widths_for(self.size.width)
+        self._shown_widths = titles, widths
+        self.shown_titles = titles
+        for label, width in zip(titles, widths, strict=True):
             table.add_column(label, width=width, key=label)
         for row, cells in zip(self.rows, rows, strict=True):
             self._add_row(row, cells, widths)
@@ -355,7 +448,12 @@ class PortfolioScreen(AppScreen[None]):
             total = aantal(len(reading.listed), "werkboek", "werkboeken")
             table.border_title = f"{number(reading.read)} van {total} gelezen in {where} …"
         broken = sum(1 for row in self.rows if isinstance(row, BrokenWorkbook))
-        table.border_subtitle = f"{broken} met fouten" if broken else ""
+        today, weeks = self.werkboek.today, self.quiet_after
+        quiet = sum(1 for row in self.rows if quiet_weeks(row, today, weeks) is not None)
+        order = f"op {self.sort_column.lower()}" + (", omgekeerd" if self.sort_reverse else "") + " (s)"
+        parts = [f"{quiet} stil"] if quiet else []
+        parts += [f"{broken} met fouten"] if broken else []
+        table.border_subtitle = " · ".join([*parts, order])
         if bool(self.rows) != self._had_rows:  # open and cycle need a row (check_action)
             self._had_rows = bool(self.rows)
             self.refresh_bindings()
@@ -380,12 +478,56 @@ class PortfolioScreen(AppScreen[None]):
         elif isinstance(row, BrokenWorkbook):
             detail.update(Content.assemble(("Kan niet worden geopend: ", "bold $error"), str(row.problem)))
         else:
-            detail.update(
-                Content.assemble(
-                    (display_path(row.path), "$foreground-muted"),
-                    "  ·  enter opent, c begint een nieuwe cyclus",
-                )
-            )
+            detail.update(self._detail(row))
+
+    def _detail(self, row: WorkbookSummary) -> Content:
+        """The path (with its subfolder), what the hidden columns would say, git and quietness in words."""
+        today = self.werkboek.today
+        shown = self.shown_titles
+        parts: list[str] = []
+        if "Omvang" not in shown and row.staff:
+            parts.append(f"{row.staff} medewerkers ({row.size})")
+        if "Meting" not in shown:
+            parts.append(f"meting {short_date(row.latest_round)}" if row.latest_round else "nog geen meting")
+        if "Gem." not in shown and row.average_score is not None:
+            parts.append(f"gem. {number(row.average_score, decimals=1)}")
+        if "Open" not in shown:
+            parts.append(f"{row.open_actions} open")
+        if row.git is not None:
+            parts.append(f"git: {row.git.words()}")
+        if "Gewijzigd" not in shown:
+            parts.append(f"gewijzigd {changed_text(row.changed, today)}")
+        weeks = quiet_weeks(row, today, self.quiet_after)
+        if weeks is not None and row.last_session is not None:
+            parts.append(f"stil: laatste sessie {since_phrase(row.last_session, today)}")
+        return Content.assemble(
+            (display_path(row.path), "$foreground-muted"),
+            *(f"  ·  {part}" for part in parts),
+            "  ·  enter opent, c begint een nieuwe cyclus",
+        )
+
+    # -- sorting ----------------------------------------------------------------------------------
+
+    def sort_by(self, column: str, *, reverse: bool = False) -> None:
+        """Sort the rows by ``column``; the cursor stays on its workbook."""
+        self.sort_column, self.sort_reverse = column, reverse
+        current = self.current
+        self.rows = self._sorted(self.rows)
+        self._fill(current.path if current else None)
+
+    def action_sort_next(self) -> None:
+        """The next column to sort by (s)."""
+        self.sort_by(TITLES[(TITLES.index(self.sort_column) + 1) % len(TITLES)])
+
+    def action_sort_reverse(self) -> None:
+        """The other way round (S)."""
+        self.sort_by(self.sort_column, reverse=not self.sort_reverse)
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        """A click on a column's title sorts by it; a second click turns the order round."""
+        column = str(event.column_key.value)
+        self.sort_by(column, reverse=not self.sort_reverse if column == self.sort_column else False)
 
     # -- keys -------------------------------------------------------------------------------------
 

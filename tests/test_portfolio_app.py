@@ -34,6 +34,19 @@ def table_rows(app: WerkboekApp) -> list[list[str]]:
     return [[str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+def named_rows(app: WerkboekApp) -> list[dict[str, str]]:
+    """Each row's text by column title (the columns shown at this width)."""
+    table = app.screen.query_one(DataTable)
+    names = [str(column.label) for column in table.ordered_columns]
+    return [dict(zip(names, row, strict=True)) for row in table_rows(app)]
+
+
+def shows(row: dict[str, str], **expected: str) -> bool:
+    """The row has these texts in the columns that are shown (``Gem_`` for ``Gem.``)."""
+    wanted = {name.replace("_", "."): text for name, text in expected.items()}
+    return all(row[name] == text for name, text in wanted.items() if name in row)
+
+
 def titles(app: WerkboekApp) -> tuple[str, str]:
     table = app.screen.query_one(DataTable)
     return str(table.border_title), str(table.border_subtitle)
@@ -67,8 +80,9 @@ async def test_a_folder_lists_every_workbook_and_enter_opens_one(tmp_path: Path)
         assert isinstance(app.screen, PortfolioScreen) and app.session is None
         rows = table_rows(app)
         assert [row[0] for row in rows] == ["Bakkerij Aarts", "Van Dijk Installatietechniek B.V.", "⚠ kapot.toml"]
-        assert rows[1][1:6] == ["34 klein", "6 okt 2026", "2,4", "14", "⚠ 4"]
-        assert rows[2][1] == "fout"
+        named = named_rows(app)
+        assert shows(named[1], Omvang="34 klein", Meting="6 okt 2026", Gem_="2,4", Open="14", Laat="⚠ 4")
+        assert shows(named[2], Omvang="fout")
         await pilot.press("down", "down")
         await pilot.pause()
         detail = app.screen.query_one("#portfolio-detail", Static).render().plain  # type: ignore[union-attr]
@@ -192,7 +206,7 @@ async def test_rows_appear_in_their_place_while_the_folder_is_read_and_keys_work
         assert isinstance(screen, PortfolioScreen) and screen.reading_folder
         shown = ["Klant 08", "Klant 09", "Klant 10", "Klant 11", "Klant 12", "⚠ kapot.toml"]  # kapot.toml first read
         assert [row[0] for row in table_rows(app)] == shown
-        assert titles(app)[1] == "1 met fouten"
+        assert titles(app)[1] == "1 met fouten · op klant (s)"
         await pilot.press("down")  # the screen answers while the folder is read
         await pilot.pause()
         assert screen.table.cursor_row == 1
@@ -202,8 +216,11 @@ async def test_rows_appear_in_their_place_while_the_folder_is_read_and_keys_work
         await read(pilot)
         rows = table_rows(app)
         assert [row[0] for row in rows] == [f"Klant {number:02d}" for number in range(1, 13)] + ["⚠ kapot.toml"]
-        assert rows[-1][1] == "fout" and rows[0][1:6] == ["34", "6 okt 2026", "2,4", "14", "⚠ 4"]
-        assert titles(app) == (f"13 werkboeken in {folder}", "1 met fouten")
+        named = named_rows(app)
+        assert shows(named[-1], Omvang="fout") and shows(
+            named[0], Meting="6 okt 2026", Gem_="2,4", Open="14", Laat="⚠ 4"
+        )
+        assert titles(app) == (f"13 werkboeken in {folder}", "1 met fouten · op klant (s)")
         assert screen.current is not None and screen.current.path.name == "klant-03.toml"  # the cursor stayed on it
         await pilot.press("enter")
         await pilot.pause()

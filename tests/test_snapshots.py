@@ -305,6 +305,18 @@ def test_portfolio(snap_compare, size: str) -> None:
     assert snap_compare(WerkboekApp(_client_folder(), today=TODAY), terminal_size=SIZES[size], press=["down"])
 
 
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_portfolio_quiet_client_in_a_subfolder(snap_compare, size: str) -> None:
+    """A client a year quiet, in a subfolder; sorted by Laatste sessie."""
+    folder = _client_folder()
+    (folder / "archief").mkdir()
+    text = EXAMPLE.read_text(encoding="utf-8").replace("Van Dijk Installatietechniek B.V.", "Zorggroep Oost")
+    (folder / "archief" / "oost.toml").write_text(text.replace("2026-", "2025-"), encoding="utf-8")
+    os.utime(folder / "archief" / "oost.toml", (1_790_000_000, 1_790_000_000))
+    app = WerkboekApp(folder, today=TODAY)
+    assert snap_compare(app, terminal_size=SIZES[size], press=[*"ssssss", "down"])
+
+
 async def _history(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, WerkboekApp)
