@@ -82,19 +82,35 @@ def fit_columns(width: int, wanted: Mapping[str, int] | None = None) -> list[Col
     ]
 
 
+def _cells_wide(text: str) -> int:
+    """The width of ``text`` in cells (plain printable ASCII, the usual case, without a table lookup)."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+class Measure:
+    """The width of an action's id, title, owner and factors in cells, for :func:`fit_columns`."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.labels = {factor.id: cell_len(factor.label) for factor in library.factors}
+
+    def __call__(self, action: Action) -> dict[str, int]:
+        factors = [self.labels[f] for f in action.succesfactoren if f in self.labels]
+        return {
+            "id": len(action.id),
+            "titel": _cells_wide(action.titel),
+            "eigenaar": _cells_wide(action.eigenaar) if action.eigenaar else 0,
+            "succesfactoren": sum(factors) + 2 * (len(factors) - 1) if factors else 0,
+        }
+
+
 def widest(actions: Iterable[Action], library: Library) -> dict[str, int]:
     """The widest id, title, owner and list of factors among ``actions``, in cells."""
-    labels = {factor.id: cell_len(factor.label) for factor in library.factors}
+    measure = Measure(library)
     result = {"id": 0, "titel": 0, "eigenaar": 0, "succesfactoren": 0}
     for action in actions:
-        result["id"] = max(result["id"], len(action.id))
-        if result["titel"] < TITLE_WANTED:
-            result["titel"] = max(result["titel"], cell_len(action.titel))
-        if action.eigenaar:
-            result["eigenaar"] = max(result["eigenaar"], cell_len(action.eigenaar))
-        factors = [labels[f] for f in action.succesfactoren if f in labels]
-        if factors:
-            result["succesfactoren"] = max(result["succesfactoren"], sum(factors) + 2 * (len(factors) - 1))
+        for column, width in measure(action).items():
+            result[column] = max(result[column], width)
     return result
 
 
@@ -133,29 +149,57 @@ class ActionTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.library = library
         self.today = today
-        self.actions: list[Action] = []
+        self.actions: Sequence[Action] = []
         self._wanted: dict[str, int] | None = None
         self._measured: Sequence[Action] | None = None
+        self._widths: dict[str, int] | None = None
         self._cells: dict[int, tuple[Action, dict[str, Content], bool]] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
-    def show(self, actions: Sequence[Action], *, keep: str | None = None, plan: Sequence[Action] | None = None) -> None:
-        """Show ``actions``; the cursor stays on the action with id ``keep`` (or the current one).
+    def show(
+        self,
+        actions: Sequence[Action],
+        *,
+        keep: str | None = None,
+        plan: Sequence[Action] | None = None,
+        cursor: int | None = None,
+        widths: dict[str, int] | None = None,
+    ) -> None:
+        """Show ``actions``; the cursor goes to row ``cursor`` if given, else stays on the action with id
+        ``keep`` (or the current one), else on the same row.
 
-        The columns are as wide as the texts of ``plan`` (the whole plan, so they stay put while a
-        filter narrows the rows), or of ``actions`` when no plan is given.
+        The columns are as wide as ``widths`` (the widest texts of the whole plan, so they stay put while
+        a filter narrows the rows), else as the texts of ``plan``, else of ``actions``. Only the rows on
+        screen that show another action than before are drawn again.
         """
-        current = keep or (self.current.id if self.current else None)
-        measure = actions if plan is None else plan
-        if measure is not self._measured:
-            self._measured = measure
-            self._wanted = widest(measure, self.library)
-        self.actions = list(actions)
-        self.virtual_size = Size(self.size.width, len(self.actions) + 1)
-        position = next((i for i, a in enumerate(self.actions) if a.id == current), None)
-        self.cursor = position if position is not None else min(self.cursor, max(0, len(self.actions) - 1))
-        self.refresh()
+        if cursor is None:
+            current = keep or (self.current.id if self.current else None)
+            cursor = next((i for i, a in enumerate(actions) if a.id == current), None)
+        if widths is None:
+            measure = actions if plan is None else plan
+            if measure is not self._measured:
+                self._measured = measure
+                self._widths = widest(measure, self.library)
+            widths = self._widths
+        before, self.actions = self.actions, actions
+        if widths != self._wanted:
+            self._wanted = widths
+            self.refresh()
+        else:
+            self._refresh_changed_rows(before)
+        if self.virtual_size.height != len(actions) + 1:
+            self.virtual_size = Size(self.size.width, len(actions) + 1)
+        self.cursor = cursor if cursor is not None else min(self.cursor, max(0, len(actions) - 1))
+
+    def _refresh_changed_rows(self, before: Sequence[Action]) -> None:
+        """Draw again the rows on screen whose action is not the same object as before."""
+        top = self.scroll_offset.y
+        for index in range(top, top + max(0, self.scrollable_content_region.height - 1)):
+            old = before[index] if index < len(before) else None
+            new = self.actions[index] if index < len(self.actions) else None
+            if old is not new:
+                self.refresh_line(index + 1)
 
     @property
     def current(self) -> Action | None:
@@ -217,10 +261,12 @@ class ActionTable(ScrollView, can_focus=True):
         visible = max(1, self.scrollable_content_region.height - 1)
         top = self.scroll_offset.y
         if new < top:
-            self.scroll_to(y=new, animate=False)
+            self.scroll_to(y=new, animate=False, immediate=True)
         elif new >= top + visible:
-            self.scroll_to(y=new - visible + 1, animate=False)
-        self.refresh()
+            self.scroll_to(y=new - visible + 1, animate=False, immediate=True)
+        if self.scroll_offset.y == top:  # scrolling draws every row again; else only the two rows
+            self.refresh_line(old + 1)
+            self.refresh_line(new + 1)
         self.post_message(self.Highlighted(self.current))
 
     def action_move(self, step: int) -> None:
