@@ -24,13 +24,14 @@ from models.action_list import (
     order_key,
     search_text,
     sorted_actions,
+    sorted_from_id_order,
 )
 from models.content import Content
 from models.text_search import terms
 from models.workbook import Action
 
-Measure = Callable[[Action], Mapping[str, int]]
-"""The width of each of an action's texts, by column (the widest of each column is kept)."""
+Measure = Callable[[Sequence[Action]], Mapping[str, Counter[int]]]
+"""Per column, how many of the actions have each width of text (the widest of each column is kept)."""
 
 MOST_CHANGES = 64
 """More actions changed than this (a reload, a merge): derive the next index afresh."""
@@ -112,7 +113,11 @@ class ActionIndex:
         """The whole plan in the order of ``sort`` (kept; never changed once given out)."""
         rows = self._orders.get(sort)
         if rows is None:
-            rows = self._orders[sort] = sorted_actions(self.plan, sort[0], self.content, reverse=sort[1])
+            if sort == ("id", False):
+                rows = sorted_actions(self.plan, "id", self.content)
+            else:  # from the plan in id order (kept): no ids to compare again
+                rows = sorted_from_id_order(self.ordered(("id", False)), sort[0], self.content, reverse=sort[1])
+            self._orders[sort] = rows
         return rows
 
     def rows(self, wanted: ActionFilter, sort: Sort) -> list[Action]:
@@ -178,14 +183,13 @@ class ActionIndex:
         return {column: max(counts, default=0) for column, counts in self._widths.items()}
 
     def _count_widths(self, actions: Sequence[Action], step: int) -> None:
-        if self.measure is None:
+        if self.measure is None or not actions:
             return
-        for action in actions:
-            for column, width in self.measure(action).items():
-                counts = self._widths.setdefault(column, Counter())
-                counts[width] += step
-                if counts[width] <= 0:
-                    del counts[width]
+        for column, found in self.measure(actions).items():
+            counts = self._widths.setdefault(column, Counter())
+            counts.update({width: times * step for width, times in found.items()})
+            for width in [width for width, times in counts.items() if times <= 0]:
+                del counts[width]
 
 
 def _locate(rows: Sequence[Action], action: Action, key: Callable[[Action], Any]) -> int | None:

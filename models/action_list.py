@@ -117,10 +117,16 @@ def _sort_values(key: SortKey, content: Content) -> Callable[[Action], Any]:
 
 def sorted_actions(actions: Sequence[Action], key: SortKey, content: Content, *, reverse: bool = False) -> list[Action]:
     """``actions`` by one column; empty values always last, ties by id."""
-    value = _sort_values(key, content)
-    by_id = sorted(actions, key=lambda a: action_sort_key(a.id))
+    return sorted_from_id_order(sorted(actions, key=lambda a: action_sort_key(a.id)), key, content, reverse=reverse)
+
+
+def sorted_from_id_order(
+    by_id: Sequence[Action], key: SortKey, content: Content, *, reverse: bool = False
+) -> list[Action]:
+    """:func:`sorted_actions` of actions already in id order (``by_id``): no ids to compare again."""
     if key == "id":
-        return by_id[::-1] if reverse else by_id
+        return list(by_id[::-1] if reverse else by_id)
+    value = _sort_values(key, content)
     present = [a for a in by_id if value(a) is not None]
     missing = [a for a in by_id if value(a) is None]
     present.sort(key=value, reverse=reverse)  # stable: ties stay in id order

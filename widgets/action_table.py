@@ -8,8 +8,11 @@ fit the width.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, filterfalse
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -82,36 +85,53 @@ def fit_columns(width: int, wanted: Mapping[str, int] | None = None) -> list[Col
     ]
 
 
-def _cells_wide(text: str) -> int:
-    """The width of ``text`` in cells (plain printable ASCII, the usual case, without a table lookup)."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
 class Measure:
-    """The width of an action's id, title, owner and factors in cells, for :func:`fit_columns`."""
+    """How wide the ids, titles, owners and factors of actions are in cells: per column, how many
+    actions have each width (so the widest is known, and stays known as actions come and go)."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self.labels = {factor.id: cell_len(factor.label) for factor in library.factors}
 
-    def __call__(self, action: Action) -> dict[str, int]:
-        factors = [self.labels[f] for f in action.succesfactoren if f in self.labels]
-        return {
-            "id": len(action.id),
-            "titel": _cells_wide(action.titel),
-            "eigenaar": _cells_wide(action.eigenaar) if action.eigenaar else 0,
-            "succesfactoren": sum(factors) + 2 * (len(factors) - 1) if factors else 0,
+    def __call__(self, actions: Sequence[Action]) -> dict[str, Counter[int]]:
+        # Counted with map and Counter (loops in C): a fresh count of 50,000 actions stays a few ms.
+        owners = Counter(map(attrgetter("eigenaar"), actions))
+        factors = Counter(map(tuple, map(attrgetter("succesfactoren"), actions)))
+        counts = {
+            "id": Counter(map(len, map(attrgetter("id"), actions))),
+            "titel": _text_widths(list(map(attrgetter("titel"), actions))),
+            "eigenaar": Counter[int](),
+            "succesfactoren": Counter[int](),
         }
+        for owner, times in owners.items():
+            counts["eigenaar"][_text_width(owner) if owner else 0] += times
+        for chosen, times in factors.items():
+            widths = [self.labels[f] for f in chosen if f in self.labels]
+            counts["succesfactoren"][sum(widths) + 2 * (len(widths) - 1) if widths else 0] += times
+        return counts
 
 
-def widest(actions: Iterable[Action], library: Library) -> dict[str, int]:
-    """The widest id, title, owner and list of factors among ``actions``, in cells."""
-    measure = Measure(library)
-    result = {"id": 0, "titel": 0, "eigenaar": 0, "succesfactoren": 0}
-    for action in actions:
-        for column, width in measure(action).items():
-            result[column] = max(result[column], width)
-    return result
+def _text_width(text: str) -> int:
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _text_widths(texts: list[str]) -> Counter[int]:
+    """How many of ``texts`` are how many cells wide; plain printable ASCII (nearly all) is counted by length."""
+    widths = Counter(map(len, texts))
+    unusual = chain(filterfalse(str.isascii, texts), filterfalse(str.isprintable, filter(str.isascii, texts)))
+    for text in unusual:
+        widths[len(text)] -= 1
+        widths[cell_len(text)] += 1
+    return widths
+
+
+def widest(actions: Sequence[Action], library: Library) -> dict[str, int]:
+    """The widest id, title, owner and list of factors among ``actions``, in cells (0 for none)."""
+    counts = Measure(library)(actions)
+    return {
+        column: max((width for width, times in found.items() if times > 0), default=0)
+        for column, found in counts.items()
+    }
 
 
 class ActionTable(ScrollView, can_focus=True):
