@@ -163,7 +163,8 @@ class ActionTable(ScrollView, can_focus=True):
             super().__init__()
             self.action = action
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+    """The row under the cursor; the watcher draws only the rows that change (or all, when it scrolls)."""
 
     def __init__(self, library: Library, today: dt.date, *, id: str | None = None) -> None:
         super().__init__(id=id)
