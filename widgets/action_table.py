@@ -171,38 +171,16 @@ class ActionTable(ScrollView, can_focus=True):
         self.library = library
         self.today = today
         self.actions: Sequence[Action] = []
-        self._wanted: dict[str, int] | None = None
-        self._measured: Sequence[Action] | None = None
-        self._widths: dict[str, int] | None = None
+        self._wanted: Mapping[str, int] | None = None
         self._cells: dict[int, tuple[Action, dict[str, Content], bool]] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
-    def show(
-        self,
-        actions: Sequence[Action],
-        *,
-        keep: str | None = None,
-        plan: Sequence[Action] | None = None,
-        cursor: int | None = None,
-        widths: dict[str, int] | None = None,
-    ) -> None:
-        """Show ``actions``; the cursor goes to row ``cursor`` if given, else stays on the action with id
-        ``keep`` (or the current one), else on the same row.
-
-        The columns are as wide as ``widths`` (the widest texts of the whole plan, so they stay put while
-        a filter narrows the rows), else as the texts of ``plan``, else of ``actions``. Only the rows on
-        screen that show another action than before are drawn again.
-        """
-        if cursor is None:
-            current = keep or (self.current.id if self.current else None)
-            cursor = next((i for i, a in enumerate(actions) if a.id == current), None)
-        if widths is None:
-            measure = actions if plan is None else plan
-            if measure is not self._measured:
-                self._measured = measure
-                self._widths = widest(measure, self.library)
-            widths = self._widths
+    def show(self, actions: Sequence[Action], *, cursor: int | None, widths: Mapping[str, int]) -> None:
+        """Show ``actions`` with the cursor on row ``cursor`` (None: on the same row as before, or the
+        last). The columns fit ``widths``, the widest texts of the whole plan (see :class:`Measure`), so
+        they stay put while a filter narrows the rows. Only the rows on screen that show another action
+        than before are drawn again."""
         before, self.actions = self.actions, actions
         if widths != self._wanted:
             self._wanted = widths
