@@ -15,7 +15,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from core.session import WorkbookSession
-from models.action_list import SORT_KEYS, ActionFilter, SortKey, filtered, owners, sorted_actions
+from models.action_index import ActionIndex
+from models.action_list import SORT_KEYS, ActionFilter, SortKey, owners
 from models.drafts import Draft
 from models.formatting import aantal
 from models.plan import advanced, next_action_id, with_action, without_action
@@ -24,7 +25,7 @@ from screens.action_filter import ActionFilterScreen, describe
 from screens.action_form import ActionFormScreen
 from screens.base import WorkbookScreen
 from screens.form import FormValues
-from widgets.action_table import ActionTable
+from widgets.action_table import ActionTable, Measure
 from widgets.action_view import action_detail
 from widgets.key_bar import KeyBar
 from widgets.scroll import Scroll
@@ -140,24 +141,50 @@ class ActionsScreen(WorkbookScreen):
     def _filters_changed(self) -> None:
         self.refresh_list()
 
-    def refresh_list(self, keep: str | None = None) -> None:
-        """Filter and sort the plan again and show it (the cursor stays on ``keep`` if given)."""
+    _index: ActionIndex | None = None
+    """The plan as last listed; the next version of the plan is listed from it (see models/action_index.py)."""
+    _measure: Measure | None = None
+    _count_shown: tuple[object, ...] = ()
+
+    def plan_index(self) -> ActionIndex:
+        """The index of the plan as it is now, made from the one before when the plan changed."""
         session = self.session
-        all_actions = session.workbook.acties
-        shown = filtered(all_actions, self.current_filter(), session.today)
-        shown = sorted_actions(shown, self.sort_key, session.content, reverse=self.sort_reverse)
-        self.table.show(shown, keep=keep, plan=all_actions)
+        plan = session.workbook.acties
+        index = self._index
+        if index is None or index.plan is not plan:
+            if self._measure is None or self._measure.library is not session.content:
+                self._measure = Measure(session.content)
+            index = self._index = ActionIndex(plan, session.content, session.today, index, measure=self._measure)
+        return index
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        """Filter and sort the plan again and show it (the cursor stays on ``keep`` if given, else on the
+        action it was on). Only what changed since the last time is looked at again."""
+        index = self.plan_index()
+        sort = (self.sort_key, self.sort_reverse)
+        shown = index.rows(self.current_filter(), sort)
+        current = keep or (self.table.current.id if self.table.current else None)
+        position = index.position(shown, sort, current) if current else None
+        self.table.show(shown, cursor=position, widths=index.widths)
+        self._show_count(len(shown), len(index.plan))
+        self._detail_soon()
+
+    def _show_count(self, shown: int, total: int) -> None:
+        """The line above the table: how many actions are shown, the sort, the quick filters."""
+        count = (shown, total, self.sort_key, self.sort_reverse, self.quick, self.session.content)
+        if count == self._count_shown:
+            return  # the same text: no new layout of the screen for nothing
+        self._count_shown = count
         direction = "↓" if self.sort_reverse else "↑"
-        quick = describe(self.quick, session.content)
+        quick = describe(self.quick, self.session.content)
         self.query_one("#actions-count", Static).update(
             Content.assemble(
-                (f" {len(shown)} van {aantal(len(all_actions), 'actie', 'acties')}", "bold"),
+                (f" {shown} van {aantal(total, 'actie', 'acties')}", "bold"),
                 (f"  ·  gesorteerd op {SORT_LABELS[self.sort_key]} {direction}", "$foreground-muted"),
                 ("  ·  filter: ", "$foreground-muted"),
                 (quick, "bold $warning") if quick else ("geen (f kiest er een)", "$foreground-muted"),
             )
         )
-        self._detail_soon()
 
     def _detail_soon(self) -> None:
         """Show the action under the cursor once typing pauses; the table itself follows every key."""
