@@ -102,7 +102,7 @@ def sync_error(command: str, output: str) -> GitError:
     return GitError(f"git {command} is mislukt", detail)
 
 
-def _run(root: Path, *args: str, timeout: float = LOCAL_SECONDS) -> subprocess.CompletedProcess[str]:
+def run_git(root: Path, *args: str, timeout: float = LOCAL_SECONDS) -> subprocess.CompletedProcess[str]:
     """Run git in ``root``; the completed process whatever its exit status (raises only when git is missing
     or does not finish in time)."""
     if shutil.which("git") is None:
@@ -128,7 +128,7 @@ def _run(root: Path, *args: str, timeout: float = LOCAL_SECONDS) -> subprocess.C
 
 
 def _checked(root: Path, *args: str, timeout: float = LOCAL_SECONDS) -> str:
-    result = _run(root, *args, timeout=timeout)
+    result = run_git(root, *args, timeout=timeout)
     if result.returncode != 0:
         raise sync_error(args[0], result.stderr + "\n" + result.stdout)
     return result.stdout
@@ -183,24 +183,24 @@ def git_state(path: Path) -> GitState | None:
     if shutil.which("git") is None or repository_root(path) is None:
         return None
     root, relative = _relative(path)
-    status = _run(root, "status", "--porcelain=v1", "--", relative).stdout
-    branch = _run(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip() or "HEAD"
-    merging = _run(root, "rev-parse", "-q", "--verify", "MERGE_HEAD").returncode == 0
-    found = _run(root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
+    status = run_git(root, "status", "--porcelain=v1", "--", relative).stdout
+    branch = run_git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip() or "HEAD"
+    merging = run_git(root, "rev-parse", "-q", "--verify", "MERGE_HEAD").returncode == 0
+    found = run_git(root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
     upstream = found.stdout.strip() if found.returncode == 0 and found.stdout.strip() else None
     ahead = behind = 0
     if upstream:
-        counts = _run(root, "rev-list", "--left-right", "--count", "HEAD...@{u}").stdout.split()
+        counts = run_git(root, "rev-list", "--left-right", "--count", "HEAD...@{u}").stdout.split()
         if len(counts) == 2:
             ahead, behind = int(counts[0]), int(counts[1])
-    remotes = tuple(_run(root, "remote").stdout.split())
+    remotes = tuple(run_git(root, "remote").stdout.split())
     return GitState(branch, bool(status.strip()), merging, upstream, ahead, behind, remotes)
 
 
 def fetch(path: Path) -> None:
     """Ask the shared repository what is new (so ``behind`` is up to date); network."""
     root, _ = _relative(path)
-    if not _run(root, "remote").stdout.split():
+    if not run_git(root, "remote").stdout.split():
         raise GitError("er is geen gedeelde repository (remote) ingesteld voor deze map")
     _checked(root, "fetch", "--quiet", timeout=NETWORK_SECONDS)
 
@@ -213,12 +213,12 @@ def commit(path: Path, message: str) -> str:
     root, relative = _relative(path)
     if not message.strip():
         raise GitError("een vastlegging heeft een beschrijving nodig")
-    merging = _run(root, "rev-parse", "-q", "--verify", "MERGE_HEAD").returncode == 0
+    merging = run_git(root, "rev-parse", "-q", "--verify", "MERGE_HEAD").returncode == 0
     _checked(root, "add", "--", relative)
     if merging:
         _checked(root, "commit", "--quiet", "-m", message)
     else:
-        if not _run(root, "status", "--porcelain=v1", "--", relative).stdout.strip():
+        if not run_git(root, "status", "--porcelain=v1", "--", relative).stdout.strip():
             raise GitError("er is niets om vast te leggen: het werkboek is gelijk aan de laatste vastlegging")
         _checked(root, "commit", "--quiet", "-m", message, "--", relative)
     return _checked(root, "rev-parse", "--short", "HEAD").strip()
@@ -244,9 +244,9 @@ class PullOutcome:
 def pull(path: Path) -> PullOutcome:
     """Bring in the shared repository's versions, merging workbooks by meaning (the merge driver)."""
     root, relative = _relative(path)
-    if _run(root, "rev-parse", "-q", "--verify", "MERGE_HEAD").returncode == 0:
+    if run_git(root, "rev-parse", "-q", "--verify", "MERGE_HEAD").returncode == 0:
         raise GitError("een eerdere samenvoeging is nog niet afgerond: los de conflicten op en leg vast")
-    if not _run(root, "remote").stdout.split():
+    if not run_git(root, "remote").stdout.split():
         raise GitError("er is geen gedeelde repository (remote) ingesteld voor deze map")
     before = _checked(root, "rev-parse", "HEAD").strip()
     with tempfile.TemporaryDirectory(prefix="werkboek-git-") as folder:
@@ -254,7 +254,7 @@ def pull(path: Path) -> PullOutcome:
         # .gitattributes still comes first.
         attributes = Path(folder) / "attributes"
         attributes.write_text(f"/{relative} merge=werkboek\n*.toml merge=werkboek\n", encoding="utf-8")
-        result = _run(
+        result = run_git(
             root,
             "-c", "merge.werkboek.name=werkboek: samenvoegen op inhoud",
             "-c", f"merge.werkboek.driver={merge_driver_command()}",
@@ -262,7 +262,7 @@ def pull(path: Path) -> PullOutcome:
             "pull", "--no-rebase", "--no-edit", "--quiet",
             timeout=NETWORK_SECONDS,
         )  # fmt: skip
-    unmerged = _run(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
+    unmerged = run_git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
     if relative in unmerged:
         return PullOutcome("conflict", "Bijgewerkt, maar niet alles kon samen: los de conflicten op en leg vast.")
     if unmerged:
@@ -280,10 +280,10 @@ def pull(path: Path) -> PullOutcome:
 def push(path: Path) -> str:
     """Share the commits made here; says what happened, in Dutch."""
     root, _ = _relative(path)
-    remotes = _run(root, "remote").stdout.split()
+    remotes = run_git(root, "remote").stdout.split()
     if not remotes:
         raise GitError("er is geen gedeelde repository (remote) ingesteld voor deze map")
-    has_upstream = _run(root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}").returncode == 0
+    has_upstream = run_git(root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}").returncode == 0
     if has_upstream:
         counts = _checked(root, "rev-list", "--left-right", "--count", "HEAD...@{u}").split()
         if counts and counts[0] == "0":

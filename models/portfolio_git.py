@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.git import GitError
-from models.git_sync import _run  # the quiet, prompt-free way the app runs git
 
 _AHEAD = re.compile(r"\bahead (\d+)")
 _BEHIND = re.compile(r"\bbehind (\d+)")
@@ -64,6 +64,13 @@ def repository_of(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     for candidate in seen:
         known[candidate] = found
     return found
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """git in ``root`` the app's quiet, prompt-free way; models.git_sync is imported here, not at start-up."""
+    from models.git_sync import run_git  # noqa: PLC0415 - Werkboeken only, never before the first screen
+
+    return run_git(root, *args)
 
 
 def _status(root: Path) -> tuple[set[str], int, int]:

@@ -41,9 +41,10 @@ class WorkbookSwitcher:
 
     async def _switch_workbook(self, path: Path) -> None:
         app, store = self.app, self.app.store
-        session = store.session
-        if session is not None:
-            if session.loaded.path.resolve() == path.resolve():
+        # No local names the open session: a switch cancelled halfway (another one started) keeps this
+        # frame in its exception's traceback, and with it the whole previous workbook.
+        if store.session is not None:
+            if store.session.loaded.path.resolve() == path.resolve():
                 app.switch_mode("dashboard")
                 return
             if not store.save_now():
