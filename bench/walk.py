@@ -41,7 +41,7 @@ WIDE_DASHBOARD_READY = (*DASHBOARD_READY, "Acties per status")
 """At 160×45 the dashboard shows more panels; the last of them must be there too."""
 
 SCREEN_TEXT = {
-    "dashboard": "afgevinkt van de checklist",
+    "dashboard": "─ Wat nu? ─",
     "succesfactoren": "nu (was)",
     "fasen": "huidige fase",
     "acties": "gesorteerd op",
