@@ -132,9 +132,13 @@ def summarize(
 PortfolioRow = WorkbookSummary | BrokenWorkbook
 
 
-def read_row(path: Path, content: Content, today: dt.date, git: FileGit | None = None) -> PortfolioRow | None:
+def read_row(
+    path: Path, content: Content, today: dt.date, git: FileGit | None = None, open_workbook: Workbook | None = None
+) -> PortfolioRow | None:
     """One file of the folder, read once: its summary, or its first problem; None when it was removed
     while we looked. ``git``: where the file stands in git (:func:`models.portfolio_git.folder_git`).
+    ``open_workbook``: the file is the workbook open in the app, summarised as it is in memory (with the
+    edits not yet saved) instead of read again: at 50,000 actions reading it would hold the app still.
 
     Validated exactly as opening it validates (:func:`models.store.parse_workbook`), so a row is a
     summary exactly when the file opens; what only an open workbook needs (its digest, comment lines
@@ -145,6 +149,8 @@ def read_row(path: Path, content: Content, today: dt.date, git: FileGit | None =
         changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
     except OSError:
         return None  # removed while we looked
+    if open_workbook is not None:
+        return summarize(open_workbook, path, changed, today, git)
     try:
         workbook, _ = parse_workbook(name, decode_text(name, read_bytes(path)), content)
     except WorkbookError as error:

@@ -50,6 +50,7 @@ from widgets.key_bar import KeyBar
 from widgets.lists import ChoiceTable
 
 if TYPE_CHECKING:
+    from models.workbook import Workbook
     from screens.host import WorkbookHost
 
 TITLES = ("Klant", "Omvang", "Meting", "Gem.", "Open", "Laat", "Laatste sessie", "Git", "Gewijzigd")
@@ -334,14 +335,24 @@ class PortfolioScreen(AppScreen[None]):
         self._keep = select or (self.current.path if self.current else None)
         self._reading = FolderReading(previous={row.path: row for row in self.rows})
         self._titles()
-        self._read_folder(self._generation, self.folder, app.session.content if app.session else None, app.today)
+        session = app.session
+        opened = (session.loaded.path.resolve(), session.workbook) if session else None
+        self._read_folder(self._generation, self.folder, session.content if session else None, app.today, opened)
 
     _keep: Path | None = None
     """The row the cursor goes to once it is read (the one it was on, or the one asked for)."""
 
     @work(thread=True, exclusive=True, group="werkboeken", description="Werkboeken lezen")
-    def _read_folder(self, generation: int, folder: Path, content: LibraryContent | None, today: dt.date) -> None:
-        """Read every workbook file once and post the rows in batches (the first batch soon)."""
+    def _read_folder(
+        self,
+        generation: int,
+        folder: Path,
+        content: LibraryContent | None,
+        today: dt.date,
+        opened: tuple[Path, Workbook] | None,
+    ) -> None:
+        """Read every workbook file once and post the rows in batches (the first batch soon); the workbook
+        open in the app (``opened``: its resolved path and what is in memory) is not read again."""
         worker = get_current_worker()
         content = content or default_content()
         paths = workbook_files(folder, recursive=True)
@@ -352,7 +363,8 @@ class PortfolioScreen(AppScreen[None]):
         for read, path in enumerate(paths, start=1):
             if worker.is_cancelled:
                 return
-            row = read_row(path, content, today, git.get(path))
+            in_memory = opened[1] if opened and path.name == opened[0].name and path.resolve() == opened[0] else None
+            row = read_row(path, content, today, git.get(path), in_memory)
             if row is not None:
                 batch.append(row)
             if time.monotonic() - since >= wait and read < len(paths):

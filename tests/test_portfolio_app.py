@@ -252,3 +252,34 @@ async def test_each_file_is_read_once_and_again_on_refresh(tmp_path: Path, monke
         assert reads == {"aarts.toml": 2, "van-dijk.toml": 1, "kapot.toml": 2}
         assert [row[0] for row in table_rows(app)] == ["Bakkerij Zomer", "⚠ kapot.toml"]
         assert titles(app)[0] == f"2 werkboeken in {folder}"
+
+
+async def test_the_open_workbook_is_listed_as_it_is_in_memory_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = a_folder(tmp_path)
+    reads: Counter[str] = Counter()
+    for module in (models.portfolio, models.store):
+        original = module.read_bytes
+
+        def counted(path: Path, original: Any = original) -> bytes:
+            reads[Path(path).name] += 1
+            return original(path)  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(module, "read_bytes", counted)
+    app = WerkboekApp(folder / "van-dijk.toml", today=TODAY)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        workbook = app.session.workbook
+        renamed = workbook.model_copy(
+            update={"organisatie": workbook.organisatie.model_copy(update={"naam": "Van Dijk Techniek"})}
+        )
+        assert app.store.change(renamed, "naam")  # in memory; the autosave has not written it yet
+        app.show_portfolio()
+        await pilot.pause()
+        await read(pilot)
+        clients = [row["Klant"] for row in named_rows(app)]
+        assert "Van Dijk Techniek" in clients and "Van Dijk Installatietechniek B.V." not in clients
+        assert reads["van-dijk.toml"] == 1  # opened once; Werkboeken did not read it again
+        assert reads["aarts.toml"] == 1

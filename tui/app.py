@@ -319,6 +319,9 @@ class WerkboekApp(App[None]):
             dumps_workbook(session.workbook, session.content)
             for action in session.workbook.acties:
                 search_text(action)
+        # What was made here lives as long as the workbook (screens, rendered blocks, search texts): out of
+        # the collector's full passes, which at 10,000 actions would otherwise pause a keystroke now and then.
+        gc.freeze()
         release_freed_memory()
 
     def _open(self) -> None:
