@@ -10,10 +10,10 @@ from pathlib import Path
 from cli.dutch_argparse import DutchArgumentParser
 from models.content import default_content
 from models.due import ClientDue, due_actions, report_lines
-from models.portfolio import workbook_files
 from models.problems import WorkbookError
 from models.store import load_workbook
 from models.terminal_text import visible_stream
+from models.workbook_files import workbook_files
 
 OVERDUE = 1
 UNREADABLE = 2

@@ -8,7 +8,6 @@ Broken files are listed with their first problem instead of being left out. Each
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from models.profile import size_class
 from models.store import parse_workbook
 from models.toml_file import decode_text, read_bytes
 from models.workbook import OPEN_STATUSES, LogEntry, Organisation, PhaseState, Workbook, new_log_id
+from models.workbook_files import workbook_files
 
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
 
@@ -81,22 +81,6 @@ def quiet_weeks(row: WorkbookSummary | BrokenWorkbook, today: dt.date, weeks: in
     if last is None or (today - last).days <= 7 * weeks:
         return None
     return (today - last).days // 7
-
-
-def _is_workbook_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and not path.name.endswith(".conflict.toml")
-
-
-def workbook_files(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """The workbook files in ``folder``, by name (backups and conflict copies left out); ``recursive``:
-    in its subfolders too, except hidden ones (``.git``), by path."""
-    if not recursive:
-        return sorted(path for path in folder.glob("*.toml") if _is_workbook_file(path))
-    found: list[Path] = []
-    for here, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found += (Path(here) / name for name in files if name.endswith(".toml"))
-    return sorted((path for path in found if _is_workbook_file(path)), key=lambda path: (path.parent.parts, path.name))
 
 
 def subfolder(path: Path, folder: Path) -> str:

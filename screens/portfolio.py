@@ -39,9 +39,9 @@ from models.portfolio import (
     read_row,
     sort_key,
     subfolder,
-    workbook_files,
 )
 from models.portfolio_git import folder_git
+from models.workbook_files import workbook_files
 from screens.base import AppScreen
 from screens.host import host_of
 from screens.prompt import TextPromptScreen

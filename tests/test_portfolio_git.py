@@ -15,8 +15,9 @@ from git_remote import WORKBOOK, git, replace_in, shared_repository
 
 import models.portfolio_git
 from models.content import Content
-from models.portfolio import WorkbookSummary, quiet_weeks, read_row, subfolder, workbook_files
+from models.portfolio import WorkbookSummary, quiet_weeks, read_row, subfolder
 from models.portfolio_git import FileGit, folder_git
+from models.workbook_files import workbook_files
 
 AUTHOR = {
     "GIT_AUTHOR_NAME": "Sanne de Boer",

@@ -23,6 +23,8 @@ NOT_AT_START_UP = (
     "screens.commit_form",
     "tui.git_tasks",
     "models.git_sync",
+    "models.portfolio",
+    "models.portfolio_git",
     "tui.switching",
     "tui.tasks",
     "tui.stall_watch",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.portfolio import workbook_files
 from models.settings import load_settings
+from models.workbook_files import workbook_files
 
 CHECKOUT_SAVES = Path(__file__).resolve().parent.parent / "saves"
 
