@@ -34,9 +34,12 @@ class FileGit:
     """Commits of the upstream (as last fetched) that are not here yet."""
     committed: dt.date | None
     """The date of the file's latest commit (None: never committed)."""
+    shared: bool = True
+    """Its branch has an upstream to share with (False: the commits stay on this computer)."""
 
     def short(self) -> str:
-        """In a few cells: ``●↑2↓1`` (● not committed), ``✓`` when all is committed and shared."""
+        """In a few cells: ``●↑2↓1`` (● not committed), ``✓`` when all is committed (and shared, when the
+        branch has an upstream: :meth:`words` says which)."""
         signs = ("●" if self.uncommitted else "") + (f"↑{self.ahead}" if self.ahead else "")
         signs += f"↓{self.behind}" if self.behind else ""
         return signs or "✓"
@@ -46,6 +49,12 @@ class FileGit:
         parts = ["niet vastgelegd"] if self.uncommitted else []
         parts += [f"{self.ahead} te delen"] if self.ahead else []
         parts += [f"{self.behind} binnen te halen"] if self.behind else []
+        if not self.shared:
+            parts.append(
+                "alleen op deze computer (geen upstream)"
+                if parts
+                else "vastgelegd, alleen op deze computer (geen upstream)"
+            )
         return " · ".join(parts) or "vastgelegd en gedeeld"
 
 
@@ -73,13 +82,14 @@ def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return run_git(root, *args)
 
 
-def _status(root: Path) -> tuple[set[str], int, int]:
-    """The paths (relative to ``root``) that differ from the last commit or are untracked; ahead, behind."""
+def _status(root: Path) -> tuple[set[str], int, int, bool]:
+    """The paths (relative to ``root``) that differ from the last commit or are untracked; ahead, behind;
+    whether the branch has an upstream."""
     output = _run(root, "status", "--porcelain=v1", "-b", "-z", "--untracked-files=all").stdout
     entries = output.split("\0")
     changed: set[str] = set()
     ahead = behind = 0
-    skip = False
+    shared = skip = False
     for entry in entries:
         if skip:  # the old name of a rename
             skip = False
@@ -88,10 +98,11 @@ def _status(root: Path) -> tuple[set[str], int, int]:
             ahead_match, behind_match = _AHEAD.search(entry), _BEHIND.search(entry)
             ahead = int(ahead_match.group(1)) if ahead_match else 0
             behind = int(behind_match.group(1)) if behind_match else 0
+            shared = "..." in entry.split(" [", 1)[0]  # ``## main...origin/main``; ``## main`` has none
         elif len(entry) > 3:
             changed.add(entry[3:])
             skip = entry[0] in "RC"
-    return changed, ahead, behind
+    return changed, ahead, behind, shared
 
 
 def _commit_dates(root: Path) -> dict[str, dt.date]:
@@ -124,11 +135,11 @@ def folder_git(paths: Iterable[Path]) -> dict[Path, FileGit]:
     states: dict[Path, FileGit] = {}
     for root, files in by_root.items():
         try:
-            changed, ahead, behind = _status(root)
+            changed, ahead, behind, shared = _status(root)
             dates = _commit_dates(root)
         except GitError:
             continue
         for path, relative in files:
             committed = dates.get(relative)
-            states[path] = FileGit(relative in changed or committed is None, ahead, behind, committed)
+            states[path] = FileGit(relative in changed or committed is None, ahead, behind, committed, shared)
     return states

@@ -131,3 +131,16 @@ def test_git_state_uncommitted_ahead_and_behind_from_a_real_remote(tmp_path: Pat
     git(bob, "pull", "--quiet")
     assert folder_git([bob / WORKBOOK])[bob / WORKBOOK] == FileGit(False, 0, 0, ander.committed)
     assert FileGit(False, 0, 0, None).words() == "vastgelegd en gedeeld"
+
+
+def test_a_repository_without_upstream_is_committed_but_not_called_shared(tmp_path: Path) -> None:
+    repo = tmp_path / "alleen-hier"
+    repo.mkdir()
+    git(repo, "init", "--quiet", "-b", "main")
+    shutil.copyfile(EXAMPLE, repo / "klant.toml")
+    git(repo, "add", "klant.toml")
+    git(repo, "commit", "--quiet", "-m", "eerste")
+    state = folder_git([repo / "klant.toml"])[repo / "klant.toml"]
+    assert (state.uncommitted, state.ahead, state.behind, state.shared) == (False, 0, 0, False)
+    assert state.short() == "✓"
+    assert state.words() == "vastgelegd, alleen op deze computer (geen upstream)"

@@ -163,7 +163,7 @@ class KeyBar(Widget, can_focus=False):
         return Content.assemble(Content.styled("▏", EDGE_STYLE), body, " ")
 
     def _layout(self, entries: Iterable[KeyEntry], room: int) -> tuple[Content, list[tuple[int, int, BarKey]]]:
-        """The entries side by side (a group with a space either side), cut at ``room`` cells."""
+        """The entries side by side (a group with a space either side), as many whole ones as fit in ``room``."""
         parts: list[Content] = []
         spans: list[tuple[int, int, BarKey]] = []
         position = 0
@@ -173,15 +173,14 @@ class KeyBar(Widget, can_focus=False):
             gap = 0 if index == 0 else (2 if grouped or previous_grouped else 1)
             previous_grouped = grouped
             piece = entry.content(self._hovered)
-            if position + gap >= room:
-                break
+            if position + gap + piece.cell_length > room:
+                break  # whole keys only: half a label ("q A") reads as another key
             parts.append(Content(" " * gap))
             start = position + gap
-            spans.extend(span for span in entry.spans(start) if span[0] < room)
+            spans.extend(entry.spans(start))
             parts.append(piece)
             position = start + piece.cell_length
-        line = Content.assemble(*parts)
-        return (line.truncate(room) if line.cell_length > room else line), spans
+        return Content.assemble(*parts), spans
 
     def _key_at(self, x: int) -> BarKey | None:
         return next((key for start, end, key in self._spans if start <= x < end), None)
