@@ -183,7 +183,8 @@ class ActionsScreen(WorkbookScreen):
                 (f"  ·  gesorteerd op {SORT_LABELS[self.sort_key]} {direction}", "$foreground-muted"),
                 ("  ·  filter: ", "$foreground-muted"),
                 (quick, "bold $warning") if quick else ("geen (f kiest er een)", "$foreground-muted"),
-            )
+            ),
+            layout=False,  # one line of fixed height (app.tcss): a new layout would repaint the whole screen
         )
 
     def _detail_soon(self) -> None:
