@@ -225,13 +225,13 @@ class Terminal:
         return waiter.hit
 
     def wait_for_text(self, text: str, timeout: float = 60, *, memory: bool = False) -> Hit:
-        """Wait until ``text`` is on screen (now or later); the hit of the chunk that brought it."""
-        with self._lock:
-            if text in self._text:
-                at = self._text_changed_at
-                rss, peak = memory_kib(self.process.pid) if memory and self.process else (0, 0)
-                return Hit(at, self.wall(at), rss, peak)
-        return self.wait(lambda screen: text in screen, f"{text!r} on screen", timeout=timeout, memory=memory)
+        """Wait until ``text`` is on screen (now or later); the hit of the chunk that brought it.
+
+        Looking at the screen and waiting for the next chunk happen under one lock (any chunk counts:
+        ``after=0``), so a chunk that lands in between is never missed."""
+        return self.wait(
+            lambda screen: text in screen, f"{text!r} on screen", timeout=timeout, after=0.0, memory=memory
+        )
 
     def press(self, keys: str, text: str, timeout: float = 60, *, memory: bool = False) -> float:
         """Send ``keys`` and wait until ``text`` is on screen (drawn after the keys went): ms from the keys."""

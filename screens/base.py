@@ -41,18 +41,32 @@ class AppScreen(Screen[ResultT]):
 
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_KEYS
     IS_FORM: ClassVar[bool] = False
+    """A form (screens/form.py): q is typed there, never quits, and what is typed becomes a draft."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # A new screen is styled as its widgets mount, with the stylesheet as it is now. Textual marks
-        # every new screen as behind on CSS updates (-1), and so re-parsed and re-applied the whole
-        # app's CSS the first time each screen opened (tens of ms); mark it up to date instead.
-        # (A private field of Textual, pinned exactly in pyproject.toml; a theme change later still
-        # reaches every screen through Textual's own count.)
         with contextlib.suppress(LookupError):  # made outside a running app (a test): nothing to follow
-            self._css_update_count = active_app.get()._css_update_count
+            app = active_app.get()
+            # A new screen is styled as its widgets mount, with the stylesheet as it is now. Textual marks
+            # every new screen as behind on CSS updates (-1), and so re-parsed and re-applied the whole
+            # app's CSS the first time each screen opened (tens of ms); mark it up to date instead.
+            # (A private field of Textual, pinned exactly in pyproject.toml; a theme change later still
+            # reaches every screen through Textual's own count.)
+            self._css_update_count = app._css_update_count
+            self._breakpoints_for(app.size.width, app.size.height)
 
-    """A form (screens/form.py): q is typed there, never quits, and what is typed becomes a draft."""
+    def _breakpoints_for(self, width: int, height: int) -> None:
+        """The breakpoint classes (``-wide``) for the terminal's size, from the start: Textual sets them on
+        the first resize, after the screen was laid out and drawn once in the wrong layout (at 160×45 the
+        dashboard was drawn narrow first, then wide)."""
+        horizontal = (self.HORIZONTAL_BREAKPOINTS if self.HORIZONTAL_BREAKPOINTS is not None else
+                      self.app.HORIZONTAL_BREAKPOINTS) or []  # fmt: skip
+        vertical = (self.VERTICAL_BREAKPOINTS if self.VERTICAL_BREAKPOINTS is not None else
+                    self.app.VERTICAL_BREAKPOINTS) or []  # fmt: skip
+        if not (width and (horizontal or vertical)):
+            return
+        wanted = self._get_breakpoint_classes(width, horizontal) | self._get_breakpoint_classes(height, vertical)
+        self.update_classes({name: name in wanted for _, name in [*horizontal, *vertical]})
 
 
 class AppDialog(ModalScreen[ResultT], AppScreen[ResultT]):

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from conftest import EXAMPLE, ROOT, TODAY
+from waiting import until
 
 from tui.app import WerkboekApp
 
@@ -65,8 +66,13 @@ async def test_the_actions_table_and_the_action_detail_show_no_escapes(tmp_path:
         await pilot.press("4")
         await pilot.pause()
         assert app.session is not None and app.session.workbook.acties[0].titel.startswith("\x1b]0;pwned")
-        shown = "".join(segment.text for strip in app.screen._compositor.render_strips() for segment in strip)
-        assert "Verzuimcijfers 2024-2025" in shown and "De verzuimcijfers" in shown  # table and detail
+
+        def screen_text() -> str:
+            return "".join(segment.text for strip in app.screen._compositor.render_strips() for segment in strip)
+
+        # the table at once, the detail once the cursor rests (screens/actions.py, DETAIL_DELAY)
+        shown = await until(lambda: "De verzuimcijfers" in (text := screen_text()) and text, "the detail", pilot=pilot)
+        assert "Verzuimcijfers 2024-2025" in shown  # the table
         assert "Van Dijk" in shown  # the header
         assert RAW.search(shown) is None
         await pilot.press("enter")  # the form shows the title too

@@ -189,6 +189,9 @@ class WerkboekApp(App[None]):
 
         return GitTasks(self)
 
+    _first_frame_shown = False
+    """The first screen is on screen (:meth:`_first_frame_drawn`): from then on git is asked at once."""
+
     def _refresh_git_state(self) -> None:
         self.git.refresh_state()
 
@@ -291,7 +294,10 @@ class WerkboekApp(App[None]):
         collector's passes (``gc.freeze``) before the collector, off during start-up, goes back on."""
         gc.freeze()
         gc.enable()
+        self._first_frame_shown = True
         announce_ready(type(self.screen).__name__)
+        if self.session is not None:
+            self.call_after_refresh(self._refresh_git_state)
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
@@ -341,7 +347,9 @@ class WerkboekApp(App[None]):
             self.call_later(bring_back_draft, self)
             self.call_later(offer_recovery, self)  # edits kept after a failed save (tui/store_dialogs.py)
             self.call_later(self.show_conflicts, quiet=True)  # a merge left choices to make
-            self.call_after_refresh(self._refresh_git_state)  # git runs once the screen is up
+            if self._first_frame_shown:
+                self.call_after_refresh(self._refresh_git_state)  # git runs once the screen is up
+            # else _first_frame_drawn asks git: not before the first frame is on screen
         self.show_notices()
 
     def show_notices(self) -> None:
