@@ -6,12 +6,8 @@ Each subcommand lives in its own module and is imported only when it runs; only 
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
-
-# The workbook uses no pydantic plugins; not scanning installed packages for them saves start-up time.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def _check(args: Sequence[str]) -> int:

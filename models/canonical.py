@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
-from pydantic import BaseModel
-
 from models.agreements import order_key
 from models.content import Content
+from models.schema import BaseModel
 from models.toml_emit import RenderedItem, dumps, render_array_item
 from models.workbook import Action, DiScan, LogEntry, ScoringRound, Workbook
 

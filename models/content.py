@@ -8,8 +8,6 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
-
 from models.content_checks import Known, Loc, missing_strategies, reference_errors
 from models.content_items import (
     Actor,
@@ -34,6 +32,7 @@ from models.dutch_messages import located, validation_problems
 from models.fields import ContentModel, Text
 from models.policy_items import Benefits, ConversationCard, CoreTask
 from models.problems import Problem, WorkbookError
+from models.schema import BaseModel, Field, ValidationError
 from models.toml_file import decode_text, parse_toml, read_bytes
 from models.toml_scan import scan
 

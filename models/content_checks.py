@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
+from models.schema import BaseModel
 from models.source_kinds import kind_of
 
 Loc = tuple[str | int, ...]

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, Field, PlainValidator, field_validator, model_validator
-
 from models.fields import Code, ContentModel, Text
+from models.schema import AfterValidator, Field, PlainValidator, field_validator, model_validator
 from models.source_kinds import OWN_SYNTHESIS, kind_of
 
 Level = Literal["1", "2", "3", "4"]

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-
 from models.fields import Code, ContentModel, Text
+from models.schema import Field, model_validator
 
 DiKind = Literal["actie", "resultaat"]
 """An entry of Tabel 10–14: something a company did (``actie``) or what it achieved (``resultaat``)."""

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pydantic import BaseModel
-
 from models.agreements import agreement_key, agreement_title, order_key, role_label
 from models.canonical import action_sort_key
 from models.content import Content
 from models.formatting import aantal, hours, money, percentage, plain_number, short_date
 from models.levels import LEVEL_MODELS, SHORT_TITLES, level_by_id
 from models.problems import WorkbookError
+from models.schema import BaseModel
 from models.workbook import Agreement, DiScan, LegalItemState, LogEntry, PhaseState, ScoringRound, Workbook
 
 SECTIONS = (

@@ -7,10 +7,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
 from models.problems import Problem, format_path
+from models.schema import ErrorDetails, ValidationError
 from models.toml_scan import ScanResult, scan
 
 if TYPE_CHECKING:
@@ -147,7 +145,7 @@ def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, text: str) ->
 
 
 def validation_problems(file: str, error: ValidationError, text: str | None) -> list[Problem]:
-    """Translate pydantic errors into Dutch problems, located in the source text when possible."""
+    """Translate validation errors (models/schema.py) into Dutch problems, located in the source text when possible."""
     positions = scan(text) if text is not None else None
     return [
         located(file, text, _clean_loc(detail["loc"]), dutch_validation_message(detail), positions)
@@ -179,7 +177,7 @@ def located(
 
 
 def _clean_loc(loc: Sequence[Any]) -> tuple[str | int, ...]:
-    """Drop pydantic's internal steps (union branches, key markers) from a location."""
+    """Drop internal steps (key markers, validator names) from a location."""
     cleaned: list[str | int] = []
     for part in loc:
         if isinstance(part, str) and (part.startswith("function-") or part in {"[key]"}):
@@ -225,7 +223,7 @@ _VALIDATION_MESSAGES: dict[str, Callable[[str, dict[str, Any]], str]] = {
 
 
 def dutch_validation_message(detail: ErrorDetails) -> str:
-    """One pydantic error as a Dutch sentence that says what is allowed."""
+    """One validation error as a Dutch sentence that says what is allowed."""
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     got = _shown(detail.get("input"))

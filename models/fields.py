@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from models.schema import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 
 def _not_blank(value: str) -> str:

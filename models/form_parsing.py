@@ -1,7 +1,7 @@
 """Turning what someone typed in a form into values, with a Dutch message saying what is allowed.
 
 Shared by every form (action, profile, log entry, legal item): the same date and number rules
-everywhere, and pydantic's complaints translated per field.
+everywhere, and the validation errors (models/schema.py) translated per field.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from models.dutch_messages import dutch_validation_message
 from models.formatting import MONTH_NAMES, number
+from models.schema import BaseModel, ValidationError
 
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
+from models.schema import BaseModel
 from models.unknown_keys import Loc, unknown_keys
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
@@ -52,7 +51,7 @@ def _value_at(model: Any, loc: Loc) -> Any:
     value = model
     for part in loc:
         if isinstance(value, BaseModel):
-            extra = value.__pydantic_extra__ or {}
+            extra = value.model_extra or {}
             value = extra[part] if part in extra else getattr(value, str(part))
         else:
             value = value[part]

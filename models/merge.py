@@ -47,8 +47,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from models.agreements import order_key
 from models.canonical import action_sort_key, dumps_workbook
 from models.content import Content
@@ -65,6 +63,7 @@ from models.merge_ids import (
 from models.merge_lines import merge_sequences, merge_text
 from models.problems import Problem, WorkbookError, format_path
 from models.references import reference_errors
+from models.schema import ValidationError
 from models.store import line_ending, parse_workbook
 from models.toml_emit import format_key
 from models.toml_file import parse_toml

@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
-
 from models.agreements import order_key, role_phrase
 from models.content import Content, default_content
 from models.dutch_messages import dutch_validation_message
@@ -24,6 +22,7 @@ from models.merge import KEYED, entry_keys, own_key, parse_field
 from models.plan import with_action, without_action
 from models.problems import WorkbookError, format_path
 from models.references import reference_errors
+from models.schema import BaseModel, ValidationError
 from models.workbook import (
     Action,
     Agreement,

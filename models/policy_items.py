@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import Field, model_validator
-
 from models.fields import Code, ContentModel, Text
+from models.schema import Field, model_validator
 
 CardHeading = Literal["Waarom", "Wat", "Wie", "Hoe"]
 CARD_HEADINGS: tuple[CardHeading, ...] = get_args(CardHeading)

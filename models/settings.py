@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from models.atomic import write_atomic
 from models.dutch_messages import validation_problems
 from models.problems import Problem, WorkbookError
+from models.schema import BaseModel, ConfigDict, Field, ValidationError
 from models.toml_emit import dumps
 from models.toml_file import decode_text, parse_toml, read_bytes
 
@@ -64,7 +64,7 @@ class Settings(BaseModel):
     """The consultant's Word template (a .docx) for the plan van aanpak."""
     stille_klant_weken: Annotated[int, Field(ge=1, le=520)] = 8
     """Weeks without a session after which a client counts as quiet."""
-    toetsen: dict[str, str] = {}
+    toetsen: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)

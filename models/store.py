@@ -9,8 +9,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from models.atomic import leftover_temps, write_atomic
 from models.canonical import dumps_workbook
 from models.content import Content, default_content
@@ -20,6 +18,7 @@ from models.limits import extreme_values
 from models.new_file import free_name, write_new
 from models.problems import ChangedOnDiskError, Problem, ReadOnlyError, WorkbookError
 from models.references import reference_errors
+from models.schema import ValidationError
 from models.settings import state_path
 from models.toml_file import decode_text, parse_toml, read_bytes
 from models.toml_scan import comment_lines, conflict_marker_lines, scan

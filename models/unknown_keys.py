@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Iterator
-from functools import cache
 
-from pydantic import BaseModel
+from models.schema import BaseModel
 
 Loc = tuple[str | int, ...]
 
@@ -18,15 +17,22 @@ def _mentions_model(annotation: object) -> bool:
     return any(_mentions_model(arg) for arg in typing.get_args(annotation))
 
 
-@cache
+_NESTED_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
 def _nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     """Fields of ``cls`` that can hold models (directly, in a list or as dict values)."""
-    return tuple(name for name, field in cls.model_fields.items() if _mentions_model(field.annotation))
+    nested = _NESTED_FIELDS.get(cls)
+    if nested is None:
+        cls.model_rebuild()
+        nested = tuple(name for name, field in cls.model_fields.items() if _mentions_model(field.annotation))
+        _NESTED_FIELDS[cls] = nested
+    return nested
 
 
 def unknown_keys(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Yield (location, Dutch note) for every unknown key, with a suggestion when it looks like a typo."""
-    for key in model.__pydantic_extra__ or {}:
+    for key in model.model_extra or {}:
         known = [field.alias or name for name, field in type(model).model_fields.items()]
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
         hint = f" Bedoel je '{close[0]}'?" if close else ""

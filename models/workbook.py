@@ -12,10 +12,9 @@ import re
 import secrets
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
-
 from models.fields import Code, FileModel, Text
 from models.limits import INT_MAX
+from models.schema import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 """The file format version this program writes and fully understands."""

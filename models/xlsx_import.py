@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from models.action_columns import ACTION_COLUMNS, ACTIONS_SHEET, ID_COLUMN, ActionColumn, column_letter
 from models.dutch_messages import dutch_validation_message
 from models.form_parsing import FormError, clean_field, parse_date, printable
 from models.formatting import form_date, plain_number
 from models.os_errors import dutch_os_error
+from models.schema import ValidationError
 from models.workbook import ACTION_STATUSES, Action, Workbook
 
 HEADER_ROWS = 20

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from pydantic import ValidationError
 
 from models.canonical import dumps_workbook
 from models.content import Content
@@ -16,6 +15,7 @@ from models.diff import diff_workbooks
 from models.history import Change, History
 from models.plan import next_action_id, with_action, without_action
 from models.problems import WorkbookError
+from models.schema import ValidationError
 from models.store import load_workbook, save_workbook
 from models.workbook import Action, Organisation, Workbook
 from screens.action_form import ActionFormScreen

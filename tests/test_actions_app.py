@@ -188,7 +188,7 @@ async def test_filter_and_sort_show_the_right_rows_and_change_nothing(workbook_f
         await pilot.press("slash", *"werkdruk")
         await pilot.pause()
         shown = [a.id for a in table(app).actions]
-        assert shown and all("werkdruk" in a.model_dump_json().lower() for a in table(app).actions)
+        assert shown and all("werkdruk" in str(a.model_dump()).lower() for a in table(app).actions)
         assert "A7" not in shown
         await pilot.press("enter", "t")  # to the table, then only overdue ones
         await pilot.pause()

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
 from models.content import Content, content_folder, load_content
 from models.content_items import EVIDENCE, LEVELS, Intervention
 from models.problems import WorkbookError
+from models.schema import ValidationError
 
 FACTOR_IDS = [
     "bewustwording",

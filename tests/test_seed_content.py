@@ -211,9 +211,8 @@ def test_the_library_shows_an_actors_relevance_as_the_table_prints_it(library: L
 
 
 def test_answers_that_do_not_add_up_to_the_experts_are_refused() -> None:
-    from pydantic import ValidationError
-
     from models.content_items import Relevance
+    from models.schema import ValidationError
 
     with pytest.raises(ValidationError, match="tellen op tot 8"):
         Relevance(experts=9, zeer_relevant=8, relevant_niet_primair=0, niet_relevant=0)
@@ -247,9 +246,8 @@ def test_the_card_for_the_works_council_reads_as_one_page_with_four_headings(lib
 
 
 def test_a_card_without_its_four_parts_in_order_is_refused() -> None:
-    from pydantic import ValidationError
-
     from models.policy_items import ConversationCard
+    from models.schema import ValidationError
 
     parts = [{"kop": kop, "punten": ["x"]} for kop in ("Waarom", "Wie", "Wat", "Hoe")]
     with pytest.raises(ValidationError, match="Waarom, Wat, Wie, Hoe"):

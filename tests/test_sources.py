@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
-from pydantic import BaseModel
 from textual.widgets import Input, OptionList, Static
 
 from models.content import Content, content_folder, load_content
@@ -21,6 +20,7 @@ from models.library import Library
 from models.problems import WorkbookError
 from models.report import report_text
 from models.report_csv import actions_csv
+from models.schema import BaseModel
 from models.sources import SEED_FILE, citations, cite, document, kind_of, link_title
 from models.store import load_workbook
 from screens.legal import LegalScreen
