@@ -45,7 +45,7 @@ from tui.key_gate import GateEvent, KeyGate
 from tui.leaving import catch_hangup, keep_open_forms
 from tui.scheduler import TextualScheduler
 from tui.store_dialogs import AppListener, offer_recovery
-from tui.stylesheet import SharedParseStylesheet
+from tui.stylesheet import SharedParseStylesheet, save_parsed
 from tui.themes import DARK, LABELS, THEMES
 
 if TYPE_CHECKING:
@@ -296,6 +296,8 @@ class WerkboekApp(App[None]):
         gc.enable()
         self._first_frame_shown = True
         announce_ready(type(self.screen).__name__)
+        # The CSS rules of this start, read back by the next one (tui/stylesheet.py); written only when new.
+        self.run_worker(save_parsed, thread=True, group="css-cache", exit_on_error=False)
         if self.session is not None:
             self.call_after_refresh(self._refresh_git_state)
 

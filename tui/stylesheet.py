@@ -8,13 +8,25 @@ CSS text, where it came from and the theme's variables (the rules hold the varia
 re-parse only parses what is new. Parsed rules are not changed after parsing (Textual's own cache
 shares them the same way).
 
+The rules parsed at start-up are also kept on disk (:func:`save_parsed`, beside the app's state), so the
+next start reads them (3 ms) instead of tokenising the app's CSS (13 ms, measured in a pseudo-terminal). The
+file is named after the Python and the installed Textual it was made with, holds only rules used by the
+last run, and is only a cache: unreadable, it is ignored and written anew.
+
 Textual is pinned exactly (pyproject.toml); ``reparse`` and ``copy`` follow its 8.2.8 code.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+import contextlib
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+from typing import Any, ClassVar
 
+import textual.css.model
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
@@ -24,6 +36,10 @@ class SharedParseStylesheet(Stylesheet):
     """Textual's stylesheet with one cache of parsed rules for all its copies in this process."""
 
     _parsed: ClassVar[dict[tuple[object, ...], list[RuleSet]]] = {}
+    _used: ClassVar[set[tuple[object, ...]]] = set()
+    """Keys looked up in this process: what the next start will need, and all that is saved."""
+    _saved: ClassVar[frozenset[tuple[object, ...]] | None] = None
+    """Keys read from the disk cache (None: not read yet)."""
 
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
@@ -44,6 +60,9 @@ class SharedParseStylesheet(Stylesheet):
         if self._variables_key is None:
             self._variables_key = tuple(sorted(self._variables.items()))
         key = (css, read_from, is_default_rules, tie_breaker, scope, self._variables_key)
+        if SharedParseStylesheet._saved is None:
+            _read_saved()
+        self._used.add(key)
         rules = self._parsed.get(key)
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
@@ -71,3 +90,39 @@ class SharedParseStylesheet(Stylesheet):
         self._rules_map = None
         self.source = stylesheet.source
         self._require_parse = False
+
+
+def _cache_file() -> Path:
+    """The disk cache for this Python and this installed Textual (its path and the stamp of its CSS model)."""
+    from models.settings import state_path
+
+    textual_file = textual.css.model.__file__
+    made_by = f"{sys.version}|{textual_file}|{os.stat(textual_file).st_mtime_ns}"
+    return state_path().parent / f"css-{zlib.crc32(made_by.encode()):08x}.pickle"
+
+
+def _read_saved() -> None:
+    saved: Any = None
+    with contextlib.suppress(Exception):  # a cache only: a missing, broken or foreign file is parsed anew
+        saved = pickle.loads(_cache_file().read_bytes())  # noqa: S301 - our own file in the user's state folder
+    if isinstance(saved, dict):
+        SharedParseStylesheet._parsed.update(saved)
+        SharedParseStylesheet._saved = frozenset(saved)
+    else:
+        SharedParseStylesheet._saved = frozenset()
+
+
+def save_parsed() -> None:
+    """Keep the rules this run used for the next start, when they differ from what it read (atomic write)."""
+    used = set(SharedParseStylesheet._used)
+    if not used or used == SharedParseStylesheet._saved:
+        return
+    parsed = SharedParseStylesheet._parsed
+    data = pickle.dumps({key: parsed[key] for key in used if key in parsed}, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):  # no room or no rights: the next start parses, as without a cache
+        from models.atomic import write_atomic
+
+        target = _cache_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data, keep_backup=False)
+        SharedParseStylesheet._saved = frozenset(used)
