@@ -192,6 +192,12 @@ class WerkboekApp(App[None]):
     _first_frame_shown = False
     """The first screen is on screen (:meth:`_first_frame_drawn`): from then on git is asked at once."""
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen back for 50 ms after a mode switch, to hide the change; before the first
+        frame nothing is on screen to hide, and the hold delayed the dashboard's first frame (issue 16)."""
+        if self._first_frame_shown:
+            super().delay_update(delay)
+
     def _refresh_git_state(self) -> None:
         self.git.refresh_state()
 
