@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.dutch_argparse import DutchArgumentParser
-
 if TYPE_CHECKING:
+    from cli.dutch_argparse import DutchArgumentParser
     from tui.app import WerkboekApp
 
 
 def open_parser() -> DutchArgumentParser:
+    from cli.dutch_argparse import DutchArgumentParser
+
     parser = DutchArgumentParser(
         prog="werkboek",
         description="Preventiewerkboek: dashboards en actieplan per mkb-klant, opgeslagen als TOML.",
@@ -52,7 +53,16 @@ def create_app(argv: Sequence[str]) -> WerkboekApp:
     from tui.app import WerkboekApp
     from tui.locations import default_workbook
 
-    args = open_parser().parse_args(list(argv))
     settings = load_settings()
     folder = settings.settings.werkboeken
-    return WerkboekApp(args.pad or default_workbook(Path(folder).expanduser() if folder else None), settings=settings)
+    pad = _plain_path(argv) if _is_plain(argv) else open_parser().parse_args(list(argv)).pad
+    return WerkboekApp(pad or default_workbook(Path(folder).expanduser() if folder else None), settings=settings)
+
+
+def _is_plain(argv: Sequence[str]) -> bool:
+    """No options, at most one path: read without argparse (building the parser cost 3 ms of every start)."""
+    return len(argv) <= 1 and not any(argument.startswith("-") or not argument for argument in argv)
+
+
+def _plain_path(argv: Sequence[str]) -> Path | None:
+    return Path(argv[0]) if argv else None

@@ -19,7 +19,6 @@ Textual is pinned exactly (pyproject.toml); ``reparse`` and ``copy`` follow its 
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import sys
 import zlib
@@ -30,6 +29,9 @@ import textual.css.model
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
+
+from models.atomic import write_atomic
+from models.settings import state_path
 
 
 class SharedParseStylesheet(Stylesheet):
@@ -94,17 +96,15 @@ class SharedParseStylesheet(Stylesheet):
 
 def _cache_file() -> Path:
     """The disk cache for this Python and this installed Textual (its path and the stamp of its CSS model)."""
-    from models.settings import state_path
-
     textual_file = textual.css.model.__file__
-    made_by = f"{sys.version}|{textual_file}|{os.stat(textual_file).st_mtime_ns}"
+    made_by = f"{sys.version}|{textual_file}|{Path(textual_file).stat().st_mtime_ns}"
     return state_path().parent / f"css-{zlib.crc32(made_by.encode()):08x}.pickle"
 
 
 def _read_saved() -> None:
     saved: Any = None
     with contextlib.suppress(Exception):  # a cache only: a missing, broken or foreign file is parsed anew
-        saved = pickle.loads(_cache_file().read_bytes())  # noqa: S301 - our own file in the user's state folder
+        saved = pickle.loads(_cache_file().read_bytes())
     if isinstance(saved, dict):
         SharedParseStylesheet._parsed.update(saved)
         SharedParseStylesheet._saved = frozenset(saved)
@@ -120,8 +120,6 @@ def save_parsed() -> None:
     parsed = SharedParseStylesheet._parsed
     data = pickle.dumps({key: parsed[key] for key in used if key in parsed}, protocol=pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError):  # no room or no rights: the next start parses, as without a cache
-        from models.atomic import write_atomic
-
         target = _cache_file()
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data, keep_backup=False)
