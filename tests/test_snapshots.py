@@ -403,8 +403,8 @@ def test_progress_since(snap_compare, size: str) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
-        assert isinstance(app, WerkboekApp) and app.session is not None
         await pilot.pause()
+        assert isinstance(app, WerkboekApp) and app.session is not None
         ask_progress(app, app.session)
         await pilot.pause()
         app.screen.query_one(Input).value = "10-3-2026"

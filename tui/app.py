@@ -280,10 +280,9 @@ class WerkboekApp(App[None]):
 
             start_if_asked()
         self._apply_keymap()
-        if self.location.is_dir():
-            self.switch_mode("werkboeken")
-        else:
-            self._open()
+        # The first screen is made once Textual's start-up batch is over: made inside it, its first frame
+        # was drawn and thrown away, and only drawn again on the next screen update (15 ms later).
+        self.call_later(self._show_first_screen)
         self.store.watch_file()
         self.set_interval(GIT_STATE_SECONDS, self._refresh_git_state, name="git-state")
         catch_hangup(self)
@@ -292,6 +291,12 @@ class WerkboekApp(App[None]):
         self.screen_change_signal.subscribe(self, lambda _screen: self.key_gate.screen_changed())
         for problem in self._settings_problems:
             self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
+
+    def _show_first_screen(self) -> None:
+        if self.location.is_dir():
+            self.switch_mode("werkboeken")
+        else:
+            self._open()
         self._check_size()
         self.call_after_refresh(self._first_frame_drawn)
 

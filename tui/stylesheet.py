@@ -18,19 +18,17 @@ Textual is pinned exactly (pyproject.toml); ``reparse`` and ``copy`` follow its 
 
 from __future__ import annotations
 
-import contextlib
-import pickle
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import textual.css.model
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
-from models.atomic import write_atomic
+from models.cache_file import read_cache, write_cache
 from models.settings import state_path
 
 
@@ -102,9 +100,7 @@ def _cache_file() -> Path:
 
 
 def _read_saved() -> None:
-    saved: Any = None
-    with contextlib.suppress(Exception):  # a cache only: a missing, broken or foreign file is parsed anew
-        saved = pickle.loads(_cache_file().read_bytes())
+    saved = read_cache(_cache_file())  # a missing, broken or foreign file reads as None: parsed anew
     if isinstance(saved, dict):
         SharedParseStylesheet._parsed.update(saved)
         SharedParseStylesheet._saved = frozenset(saved)
@@ -114,13 +110,9 @@ def _read_saved() -> None:
 
 def save_parsed() -> None:
     """Keep the rules this run used for the next start, when they differ from what it read (atomic write)."""
-    used = set(SharedParseStylesheet._used)
+    used = frozenset(SharedParseStylesheet._used)
     if not used or used == SharedParseStylesheet._saved:
         return
     parsed = SharedParseStylesheet._parsed
-    data = pickle.dumps({key: parsed[key] for key in used if key in parsed}, protocol=pickle.HIGHEST_PROTOCOL)
-    with contextlib.suppress(OSError):  # no room or no rights: the next start parses, as without a cache
-        target = _cache_file()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data, keep_backup=False)
-        SharedParseStylesheet._saved = frozenset(used)
+    if write_cache(_cache_file(), {key: parsed[key] for key in used if key in parsed}):
+        SharedParseStylesheet._saved = used
