@@ -207,7 +207,8 @@ def _actions_walk(walker: _Walker, workbook: Workbook) -> None:
 
     walker.phase("filter typen")
     term.send("/")
-    term.settle(0.2)
+    time.sleep(0.2)  # a pause after the slash, as a person makes: settle alone returned at once, before the
+    term.settle(0.2)  # focus had moved, and the first letter was timed together with the work of the slash
     today = dt.date.today()
     typed = [QUERY[: n + 1] for n in range(len(QUERY))]
     steps = [(char, text) for char, text in zip(QUERY, typed, strict=True)]

@@ -156,6 +156,13 @@ class ActionIndex:
         texts = self._search_texts()
         return matcher(wanted, self.today, lambda action: texts[id(action)])
 
+    def prepare(self) -> None:
+        """Make now what the first search and the first cursor lookup need (the search text and the id of
+        every action): 25 ms at 50,000 actions, better spent once the list is on screen than on the first
+        letter typed. Later versions of the plan carry them over (:meth:`_carry`)."""
+        self._search_texts()
+        self.find("")
+
     def _search_texts(self) -> dict[int, str]:
         """Every action's search text by ``id(action)``, made on the first search of this plan."""
         if self._texts is None:

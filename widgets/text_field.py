@@ -17,6 +17,8 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from models.form_parsing import printable
@@ -44,8 +46,20 @@ EDITING_KEYS: list[BindingType] = [
 """The editing keys of every one-line field (Textual's Input keys, with ids)."""
 
 
+def _text_width() -> Reactive[Size]:
+    """A field's ``virtual_size`` (the width of the typed text, for scrolling sideways) that repaints the field
+    instead of asking for a layout. Textual's Input asks for a new layout of the whole screen on every
+    keystroke; a field of fixed size (all of ours, app.tcss) only needs to be drawn again, and Input itself
+    still asks for a layout when its size is ``auto``. On Acties that layout ran before the filtered table was
+    drawn, which then came a screen update (17 ms) later (issue 16). One per class: a Reactive keeps its owner.
+    """
+    return Reactive(Size(0, 0), layout=False)
+
+
 class TextField(Input):
     """An Input whose paste is cleaned and kept whole on one line."""
+
+    virtual_size = _text_width()  # typing repaints the field, no layout (see _text_width)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _key("enter", "submit", "Volgend veld", "Naar het volgende veld van het formulier", "volgende"),
@@ -67,6 +81,8 @@ class TextField(Input):
 
 class SearchField(Input):
     """A search box or a one-line question: Textual's Input (paste and all) with remappable keys."""
+
+    virtual_size = _text_width()  # typing repaints the field, no layout (see _text_width)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _key("enter", "submit", "Invoeren", "Klaar met typen: naar de resultaten, of de vraag beantwoorden",
