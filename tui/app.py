@@ -47,6 +47,7 @@ from tui.scheduler import TextualScheduler
 from tui.store_dialogs import AppListener, offer_recovery
 from tui.stylesheet import SharedParseStylesheet, save_parsed
 from tui.themes import DARK, LABELS, THEMES
+from tui.typing_collector import TypingCollectorPause
 
 if TYPE_CHECKING:
     from models.library import LibraryItem
@@ -181,6 +182,8 @@ class WerkboekApp(App[None]):
         self.store = WorkbookStore(TextualScheduler(self), AppListener(self), autosave_seconds=autosave_seconds)
         """The open workbook, its changes, autosave and the watch on its file (core/store.py)."""
         self.key_gate = KeyGate(self._let_in, self._screen_ready, self._call_after)
+        self.typing_collector = TypingCollectorPause(self)
+        """No cyclic garbage collection during a burst of keys (tui/typing_collector.py)."""
 
     @cached_property
     def git(self) -> GitTasks:
@@ -473,6 +476,7 @@ class WerkboekApp(App[None]):
 
     def on_unmount(self) -> None:
         """However the app ends, what was changed is written (or kept beside the file)."""
+        self.typing_collector.resume()
         self.store.keep_edits_on_exit()
 
     def _screen_in_view(self) -> Screen[object]:
@@ -489,6 +493,7 @@ class WerkboekApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes go in one at a time (see tui/key_gate.py); everything else as usual."""
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self.typing_collector.key()
             self.key_gate.arrive(event)
             return
         await super().on_event(event)
