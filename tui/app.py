@@ -286,20 +286,20 @@ class WerkboekApp(App[None]):
         # The first screen is made once Textual's start-up batch is over: made inside it, its first frame
         # was drawn and thrown away, and only drawn again on the next screen update (15 ms later).
         self.call_later(self._show_first_screen)
-        self.store.watch_file()
         self.set_interval(GIT_STATE_SECONDS, self._refresh_git_state, name="git-state")
         catch_hangup(self)
         self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, lambda _screen: self.key_gate.screen_changed())
-        for problem in self._settings_problems:
-            self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
 
     def _show_first_screen(self) -> None:
         if self.location.is_dir():
             self.switch_mode("werkboeken")
         else:
             self._open()
+        self.store.watch_file()  # from the file as just read
+        for problem in self._settings_problems:
+            self.notify(f"Instellingen niet gebruikt: {problem}", severity="warning", timeout=20)
         self._check_size()
         self.call_after_refresh(self._first_frame_drawn)
 
